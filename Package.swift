@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+// esms — simulation and optimisation of the ESMS numérique programme.
+// SPDX-License-Identifier: GPL-3.0-or-later
+import PackageDescription
+
+let package = Package(
+    name: "esms",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "esms", targets: ["esms"]),
+        .library(name: "ScenarioModel", targets: ["ScenarioModel"]),
+        .library(name: "FundingRules", targets: ["FundingRules"]),
+        .library(name: "LinearOptimizer", targets: ["LinearOptimizer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Scenario files, the FINESS register, money, dates, diagnostics.
+        .target(
+            name: "ScenarioModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            exclude: ["Resources/ATTRIBUTION.md"],
+            resources: [.copy("Resources/finess-categories-full.csv")]
+        ),
+        // The programme's rules: eligibility and funding, pure functions.
+        .target(name: "FundingRules", dependencies: ["ScenarioModel"]),
+        // GLPK, as the system library `libglpk-dev` (Debian ships no glpk.pc).
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        // Solver-agnostic MIP model and the GLPK solver behind it.
+        .target(name: "LinearOptimizer", dependencies: ["CGLPK"]),
+        // What leaves the tool: JSON documents, CSV for Excel, Markdown, HTML.
+        .target(name: "ReportRendering", dependencies: ["ScenarioModel", "FundingRules"]),
+        // Synthetic candidate pipelines over the real register.
+        .target(name: "ScenarioGeneration", dependencies: ["ScenarioModel", "FundingRules"]),
+        // Command-line interface: the only code that prints, exits, reads the clock or picks a seed.
+        .target(
+            name: "ESMSCommands",
+            dependencies: [
+                "ScenarioModel", "FundingRules", "ScenarioGeneration", "ReportRendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "esms", dependencies: ["ESMSCommands"]),
+
+        .target(name: "TestSupport", dependencies: ["ScenarioModel"], path: "Tests/TestSupport"),
+        .testTarget(
+            name: "ScenarioModelTests", dependencies: ["ScenarioModel", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "FundingRulesTests", dependencies: ["FundingRules", "ScenarioModel", "TestSupport"]),
+        .testTarget(name: "LinearOptimizerTests", dependencies: ["LinearOptimizer"]),
+        .testTarget(
+            name: "ESMSCommandsTests",
+            dependencies: ["ESMSCommands", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

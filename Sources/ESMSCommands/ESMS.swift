@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import Foundation
+
+/// The `esms` command.
+public struct ESMS: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "esms",
+        abstract: "Simulate and optimise the ESMS numérique programme: eligibility, funding, committee selection.",
+        discussion: """
+        A scenario is a YAML file naming the rule set, the envelope and the policies, and pointing to \
+        CSV tables of establishments (the FINESS register), candidate projects and their members \
+        (see Scenarios/README.md). Start with:
+
+          esms validate Scenarios/bretagne-2024/scenario.yaml
+          esms fund Scenarios/bretagne-2024/scenario.yaml
+
+        Every command that computes takes --json and then prints one JSON document on stdout; \
+        human text goes to stderr.
+
+        EXIT CODES
+          0  success
+          1  the scenario or an input file has errors (all of them are listed)
+          2  wrong usage (unknown option, missing argument)
+          3  an output could not be written
+        """,
+        version: version,
+        subcommands: [ValidateCommand.self, FundCommand.self, RegisterCommand.self, GenerateCommand.self]
+    )
+
+    public init() {}
+
+    /// Runs the command line and exits with a meaningful code.
+    public static func runMain(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { Output.error(message) }
+            // Usage errors are 2 by the convention of command-line tools; ArgumentParser uses 64.
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// Exit codes of esms.
+public enum ExitStatus {
+    public static let scenarioErrors = ExitCode(1)
+    public static let usage = ExitCode(2)
+    public static let outputFailed = ExitCode(3)
+}

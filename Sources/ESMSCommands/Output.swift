@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import ScenarioModel
+
+/// Where text goes: results to stdout, everything for a person to stderr when stdout carries
+/// a machine document.
+enum Output {
+    static func out(_ s: String) {
+        FileHandle.standardOutput.write(Data(s.utf8))
+    }
+
+    static func line(_ s: String = "") { out(s + "\n") }
+
+    static func error(_ s: String) {
+        FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+    }
+
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    /// Renders diagnostics sorted by file and line, with a summary line.
+    static func report(_ diagnostics: Diagnostics, showNotes: Bool = false) {
+        let items = diagnostics.sorted.filter { showNotes || $0.severity != .note }
+        for d in items { error(d.rendered) }
+        let e = diagnostics.errorCount, w = diagnostics.warningCount
+        if e > 0 || w > 0 {
+            error("\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")")
+        }
+    }
+
+    /// Writes `data` to `path` atomically: a temporary file in the same folder, then a rename.
+    /// Refuses to write over one of `inputs`.
+    static func writeAtomically(_ data: Data, to path: String, inputs: [String] = []) throws {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let target = url.resolvingSymlinksInPath().path
+        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
+            throw OutputError(message: "refusing to write \(path): it is an input of this run")
+        }
+        let dir = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+            try data.write(to: temp)
+            if FileManager.default.fileExists(atPath: url.path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
+            } else {
+                try FileManager.default.moveItem(at: temp, to: url)
+            }
+        } catch let e as OutputError {
+            throw e
+        } catch {
+            throw OutputError(message: "cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}
+
+struct OutputError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// The knobs of one branch-and-cut run of GLPK (`glp_iocp`), solver-neutral in name.
+public struct SearchStrategy: Sendable, Hashable {
+    /// Cut families of GLPK's branch-and-cut.
+    public enum CutFamily: String, Sendable, Hashable, CaseIterable, Comparable {
+        case gomory, mixedIntegerRounding, cover, clique
+
+        public static func < (lhs: CutFamily, rhs: CutFamily) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// Choice of the branching variable (`br_tech`).
+    public enum Branching: String, Sendable, Hashable, CaseIterable {
+        case firstFractional, lastFractional, mostFractional, driebeckTomlin, hybridPseudocost
+    }
+
+    /// Choice of the next node (`bt_tech`).
+    public enum Backtracking: String, Sendable, Hashable, CaseIterable {
+        case depthFirst, breadthFirst, bestLocalBound, bestProjection
+    }
+
+    /// Short label used in reports, e.g. "tuned".
+    public var label: String
+    /// GLPK's MIP presolver. Off when a start solution or a heuristic must be injected
+    /// (injection needs the original columns); the solver then turns it off itself.
+    public var presolve: Bool
+    /// Scale the problem before the first LP (`glp_scale_prob`, automatic).
+    public var scaling: Bool
+    public var cuts: Set<CutFamily>
+    public var branching: Branching
+    public var backtracking: Backtracking
+    /// Feasibility pump heuristic (`fp_heur`).
+    public var feasibilityPump: Bool
+    /// Proximity search heuristic (`ps_heur`) and its time limit in seconds.
+    public var proximitySearch: Bool
+    public var proximitySearchTimeLimit: Double
+    /// Share of the remaining time limit this run may use when another strategy follows, in (0, 1].
+    public var timeShare: Double
+
+    public init(
+        label: String, presolve: Bool, scaling: Bool = true, cuts: Set<CutFamily>,
+        branching: Branching, backtracking: Backtracking, feasibilityPump: Bool,
+        proximitySearch: Bool = false, proximitySearchTimeLimit: Double = 60, timeShare: Double = 1
+    ) {
+        self.label = label
+        self.presolve = presolve
+        self.scaling = scaling
+        self.cuts = cuts
+        self.branching = branching
+        self.backtracking = backtracking
+        self.feasibilityPump = feasibilityPump
+        self.proximitySearch = proximitySearch
+        self.proximitySearchTimeLimit = proximitySearchTimeLimit
+        self.timeShare = timeShare
+    }
+
+    /// GLPK's own defaults (`glp_init_iocp`): no presolve, no cuts, Driebeck-Tomlin, best local bound.
+    public static let glpkDefaults = SearchStrategy(
+        label: "glpk-defaults", presolve: false, scaling: false, cuts: [],
+        branching: .driebeckTomlin, backtracking: .bestLocalBound, feasibilityPump: false
+    )
+
+    /// Presolve, all four cut families, feasibility pump, hybrid pseudocost branching,
+    /// best local bound (see Benchmarks/GLPK-TUNING.md).
+    public static let tuned = SearchStrategy(
+        label: "tuned", presolve: true, cuts: Set(CutFamily.allCases),
+        branching: .hybridPseudocost, backtracking: .bestLocalBound, feasibilityPump: true
+    )
+
+    /// Checks every value GLPK would reject by aborting.
+    func validate() throws(LinearOptimizerError) {
+        guard proximitySearchTimeLimit.isFinite, proximitySearchTimeLimit >= 0,
+              proximitySearchTimeLimit * 1000 < Double(Int32.max) else {
+            throw LinearOptimizerError(.invalidOption, "The proximity search time limit of strategy '\(label)' is \(proximitySearchTimeLimit) s; give a finite number of seconds between 0 and \(Int32.max / 1000).")
+        }
+        guard timeShare.isFinite, timeShare > 0, timeShare <= 1 else {
+            throw LinearOptimizerError(.invalidOption, "The time share of strategy '\(label)' is \(timeShare); give a fraction in (0, 1].")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import FundingRules
+import ScenarioModel
+
+/// The `fund` results for a person (terminal) and for Excel.
+public enum FundTable {
+    public static func text(scenario: Scenario, rules: RuleSet, assessments: [ProjectAssessment]) -> String {
+        var rows: [[String]] = [["project", "eligible", "desk", "ESSMS", "acq", "upg", "amount (€)", "excluded", "issues"]]
+        for a in assessments {
+            rows.append([a.id, a.eligible ? "yes" : "NO", a.guichet.rawValue, "\(a.finessCount)", "\(a.acquisitionCount)",
+                         "\(a.upgradeCount)", a.amount.total.frenchString.replacingOccurrences("€", "").trimmingSpaces,
+                         a.excluded.isEmpty ? "" : "\(a.excluded.count)",
+                         a.issues.map { ($0.severity == .error ? "✗ " : "! ") + $0.code }.joined(separator: ", ")])
+        }
+        var out = "\(scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title) — rules \(rules.name)\n\n"
+        out += TextTable.render(rows, rightAligned: [3, 4, 5, 6, 7])
+        let eligible = assessments.filter(\.eligible)
+        let money = eligible.reduce(Money.zero) { $0 + $1.amount.total }
+        out += "\n\(eligible.count) of \(assessments.count) projects eligible: "
+        out += "\(eligible.reduce(0) { $0 + $1.finessCount }) ESSMS (\(eligible.reduce(0) { $0 + $1.acquisitionCount }) acquisitions), "
+        out += "\(money.frenchString) requested\n"
+        let reasons = Dictionary(grouping: assessments.flatMap(\.excluded), by: \.reason)
+        if !reasons.isEmpty {
+            out += "ESSMS excluded: " + ExclusionReason.allCases.compactMap { r in
+                reasons[r].map { "\($0.count) \(r.rawValue)" }
+            }.joined(separator: ", ") + "\n"
+        }
+        let errors = Dictionary(grouping: assessments.flatMap(\.errors), by: \.code)
+        if !errors.isEmpty {
+            out += "Projects not admissible: " + errors.keys.sorted().map { "\(errors[$0]!.count) \($0)" }.joined(separator: ", ") + "\n"
+        }
+        return out
+    }
+
+    public static func csv(scenario: Scenario, assessments: [ProjectAssessment]) -> ExcelCSV {
+        var t = ExcelCSV(header: ["projet", "titre", "recevable", "guichet", "essms", "acquisitions", "mises_a_niveau",
+                                  "usage", "logiciel", "equipement", "amoa", "total", "essms_exclus", "motifs"])
+        let titles = Dictionary(scenario.projects.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        for a in assessments {
+            t.append([a.id, titles[a.id] ?? "", a.eligible ? "oui" : "non", a.guichet.rawValue, "\(a.finessCount)",
+                      "\(a.acquisitionCount)", "\(a.upgradeCount)", ExcelCSV.money(a.amount.usage),
+                      ExcelCSV.money(a.amount.software), ExcelCSV.money(a.amount.equipment),
+                      ExcelCSV.money(a.amount.amoa), ExcelCSV.money(a.amount.total),
+                      a.excluded.map { "\($0.finess.text) \($0.reason.rawValue)" }.joined(separator: ", "),
+                      a.issues.map { $0.code }.joined(separator: ", ")])
+        }
+        return t
+    }
+}
+
+/// A plain-text table with aligned columns.
+public enum TextTable {
+    public static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+        guard let first = rows.first else { return "" }
+        var widths = [Int](repeating: 0, count: first.count)
+        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        var out = ""
+        for (n, r) in rows.enumerated() {
+            var line = ""
+            for (i, c) in r.enumerated() where i < widths.count {
+                let pad = String(repeating: " ", count: widths[i] - c.count)
+                line += (i > 0 ? "  " : "") + (rightAligned.contains(i) ? pad + c : (i == r.count - 1 ? c : c + pad))
+            }
+            out += line + "\n"
+            if n == 0 { out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n" }
+        }
+        return out
+    }
+}

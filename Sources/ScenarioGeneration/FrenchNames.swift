@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ScenarioModel
+
+/// French names used in generated titles: départements, regions, categories, dates.
+enum FrenchNames {
+    /// INSEE département code → (name, the name with its preposition "de": "du Finistère").
+    static let departements: [String: (name: String, of: String)] = {
+        let rows: [(String, String, String)] = [
+            ("01", "Ain", "de l'"), ("02", "Aisne", "de l'"), ("03", "Allier", "de l'"),
+            ("04", "Alpes-de-Haute-Provence", "des "), ("05", "Hautes-Alpes", "des "), ("06", "Alpes-Maritimes", "des "),
+            ("07", "Ardèche", "de l'"), ("08", "Ardennes", "des "), ("09", "Ariège", "de l'"), ("10", "Aube", "de l'"),
+            ("11", "Aude", "de l'"), ("12", "Aveyron", "de l'"), ("13", "Bouches-du-Rhône", "des "),
+            ("14", "Calvados", "du "), ("15", "Cantal", "du "), ("16", "Charente", "de la "),
+            ("17", "Charente-Maritime", "de la "), ("18", "Cher", "du "), ("19", "Corrèze", "de la "),
+            ("21", "Côte-d'Or", "de la "), ("22", "Côtes-d'Armor", "des "), ("23", "Creuse", "de la "),
+            ("24", "Dordogne", "de la "), ("25", "Doubs", "du "), ("26", "Drôme", "de la "), ("27", "Eure", "de l'"),
+            ("28", "Eure-et-Loir", "d'"), ("29", "Finistère", "du "), ("2A", "Corse-du-Sud", "de la "),
+            ("2B", "Haute-Corse", "de la "), ("30", "Gard", "du "), ("31", "Haute-Garonne", "de la "),
+            ("32", "Gers", "du "), ("33", "Gironde", "de la "), ("34", "Hérault", "de l'"),
+            ("35", "Ille-et-Vilaine", "d'"), ("36", "Indre", "de l'"), ("37", "Indre-et-Loire", "d'"),
+            ("38", "Isère", "de l'"), ("39", "Jura", "du "), ("40", "Landes", "des "), ("41", "Loir-et-Cher", "du "),
+            ("42", "Loire", "de la "), ("43", "Haute-Loire", "de la "), ("44", "Loire-Atlantique", "de la "),
+            ("45", "Loiret", "du "), ("46", "Lot", "du "), ("47", "Lot-et-Garonne", "du "), ("48", "Lozère", "de la "),
+            ("49", "Maine-et-Loire", "du "), ("50", "Manche", "de la "), ("51", "Marne", "de la "),
+            ("52", "Haute-Marne", "de la "), ("53", "Mayenne", "de la "), ("54", "Meurthe-et-Moselle", "de "),
+            ("55", "Meuse", "de la "), ("56", "Morbihan", "du "), ("57", "Moselle", "de la "), ("58", "Nièvre", "de la "),
+            ("59", "Nord", "du "), ("60", "Oise", "de l'"), ("61", "Orne", "de l'"), ("62", "Pas-de-Calais", "du "),
+            ("63", "Puy-de-Dôme", "du "), ("64", "Pyrénées-Atlantiques", "des "), ("65", "Hautes-Pyrénées", "des "),
+            ("66", "Pyrénées-Orientales", "des "), ("67", "Bas-Rhin", "du "), ("68", "Haut-Rhin", "du "),
+            ("69", "Rhône", "du "), ("70", "Haute-Saône", "de la "), ("71", "Saône-et-Loire", "de "),
+            ("72", "Sarthe", "de la "), ("73", "Savoie", "de la "), ("74", "Haute-Savoie", "de la "), ("75", "Paris", "de "),
+            ("76", "Seine-Maritime", "de la "), ("77", "Seine-et-Marne", "de "), ("78", "Yvelines", "des "),
+            ("79", "Deux-Sèvres", "des "), ("80", "Somme", "de la "), ("81", "Tarn", "du "), ("82", "Tarn-et-Garonne", "du "),
+            ("83", "Var", "du "), ("84", "Vaucluse", "du "), ("85", "Vendée", "de la "), ("86", "Vienne", "de la "),
+            ("87", "Haute-Vienne", "de la "), ("88", "Vosges", "des "), ("89", "Yonne", "de l'"),
+            ("90", "Territoire de Belfort", "du "), ("91", "Essonne", "de l'"), ("92", "Hauts-de-Seine", "des "),
+            ("93", "Seine-Saint-Denis", "de la "), ("94", "Val-de-Marne", "du "), ("95", "Val-d'Oise", "du "),
+            ("971", "Guadeloupe", "de la "), ("972", "Martinique", "de la "), ("973", "Guyane", "de la "),
+            ("974", "La Réunion", "de "), ("976", "Mayotte", "de "),
+        ]
+        var out: [String: (name: String, of: String)] = [:]
+        for (code, name, prep) in rows { out[code] = (name, prep + name) }
+        return out
+    }()
+
+    static func departement(_ code: String) -> String { departements[code]?.name ?? code }
+    /// "du Finistère", "d'Ille-et-Vilaine".
+    static func ofDepartement(_ code: String) -> String { departements[code]?.of ?? "du \(code)" }
+
+    /// Short names of the categories that name a grappe ("Grappe EHPAD du Finistère").
+    static let categoryShortNames: [String: String] = [
+        "500": "EHPAD", "202": "résidences autonomie", "207": "accueils de jour", "460": "SAAD", "354": "SSIAD",
+        "209": "SPASAD", "182": "SESSAD", "183": "IME", "186": "ITEP", "189": "CMPP", "190": "CAMSP", "246": "ESAT",
+        "255": "MAS", "437": "FAM", "382": "foyers de vie", "445": "SAMSAH", "446": "SAVS", "448": "EAM",
+        "449": "EANM", "252": "foyers d'hébergement", "177": "MECS", "214": "CHRS", "443": "CADA", "340": "MJPM",
+        "197": "CSAPA", "257": "FJT", "462": "lieux de vie",
+    ]
+
+    static func sectorPhrase(_ s: Sector) -> String {
+        switch s {
+        case .pa: return "personnes âgées"
+        case .ph: return "handicap"
+        case .domicile: return "aide et soins à domicile"
+        case .ahi: return "AHI"
+        case .pjm: return "PJM"
+        case .pe: return "protection de l'enfance"
+        case .autre: return "médico-sociale"
+        }
+    }
+
+    /// Three letters naming a region in project ids (`BRE-001`).
+    static let regionPrefix: [String: String] = [
+        "01": "GUA", "02": "MAR", "03": "GUY", "04": "REU", "06": "MAY", "11": "IDF", "24": "CVL", "27": "BFC",
+        "28": "NOR", "32": "HDF", "44": "GES", "52": "PDL", "53": "BRE", "75": "NAQ", "76": "OCC", "84": "ARA",
+        "93": "PAC", "94": "COR",
+    ]
+
+    static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                         "octobre", "novembre", "décembre"]
+
+    /// "14 juin 2024", "1er octobre 2024".
+    static func date(_ d: Day) -> String {
+        "\(d.day == 1 ? "1er" : String(d.day)) \(months[d.month - 1]) \(d.year)"
+    }
+
+    /// Lower-case ASCII words joined by '-': "Provence-Alpes-Côte d'Azur" → "provence-alpes-cote-d-azur".
+    static func slug(_ s: String) -> String {
+        let folded: [Character: String] = ["à": "a", "â": "a", "ä": "a", "ç": "c", "é": "e", "è": "e", "ê": "e",
+                                           "ë": "e", "î": "i", "ï": "i", "ô": "o", "ö": "o", "ù": "u", "û": "u",
+                                           "ü": "u", "ÿ": "y", "œ": "oe", "æ": "ae"]
+        var out = ""
+        var dash = false
+        for ch in s.lowercased() {
+            let t = folded[ch] ?? String(ch)
+            if t.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) }) {
+                if dash && !out.isEmpty { out += "-" }
+                out += t
+                dash = false
+            } else {
+                dash = true
+            }
+        }
+        return out
+    }
+
+    private static let acronyms: Set<String> = [
+        "EHPAD", "EHPA", "SAAD", "SSIAD", "SPASAD", "SESSAD", "IME", "ITEP", "CMPP", "CAMSP", "ESAT", "MAS", "FAM",
+        "SAMSAH", "SAVS", "EAM", "EANM", "MECS", "CHRS", "CADA", "CPH", "CSAPA", "CAARUD", "FJT", "LHSS", "ACT",
+        "CH", "CHU", "CHI", "CCAS", "CIAS", "ADMR", "APF", "ADAPEI", "APAJH", "UDAF", "AEMO", "AED", "MJPM", "CLIC",
+        "SAD", "SAMU", "ADMR", "EPSM", "PEP", "MARPA", "UEROS", "II", "III", "IV",
+    ]
+    private static let particles: Set<String> = ["de", "du", "des", "la", "le", "les", "et", "à", "au", "aux", "en", "sur", "d'", "l'"]
+
+    /// A register name for a title: "EHPAD LES TILLEULS DE PLOUHA" → "EHPAD Les Tilleuls de Plouha".
+    static func displayName(_ raw: String) -> String {
+        let words = raw.split(separator: " ").map(String.init)
+        var out: [String] = []
+        for (i, w) in words.enumerated() {
+            if acronyms.contains(w.uppercased()) { out.append(w.uppercased()); continue }
+            let lower = w.lowercased()
+            if i > 0 && particles.contains(lower) { out.append(lower); continue }
+            if lower.hasPrefix("d'") || lower.hasPrefix("l'") {
+                let rest = lower.dropFirst(2)
+                out.append(String(lower.prefix(2)) + rest.prefix(1).uppercased() + rest.dropFirst())
+                continue
+            }
+            out.append(lower.prefix(1).uppercased() + lower.dropFirst())
+        }
+        return out.joined(separator: " ")
+    }
+}
+
+extension Day {
+    /// The day `n` days after 1970-01-01 (inverse of `ordinal`).
+    init(ordinal n: Int) {
+        let z = n + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self = Day(year: y, month: m, day: d)!
+    }
+
+    func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+}

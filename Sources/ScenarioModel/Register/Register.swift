@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// An establishment or service (ESSMS) of the FINESS register.
+public struct Establishment: Hashable, Sendable {
+    public let finess: FINESS
+    /// FINESS juridique of its organisme gestionnaire (OG).
+    public let ej: FINESS
+    public let name: String
+    public let category: String
+    public let departement: String
+    public let region: String
+    public let sector: Sector
+    /// People accompanied in the year, when known.
+    public let fileActive: Int?
+
+    public init(finess: FINESS, ej: FINESS, name: String, category: String, departement: String,
+                region: String, sector: Sector, fileActive: Int?) {
+        self.finess = finess
+        self.ej = ej
+        self.name = name
+        self.category = category
+        self.departement = departement
+        self.region = region
+        self.sector = sector
+        self.fileActive = fileActive
+    }
+}
+
+/// The register of establishments a scenario runs on — normally the national one, since the
+/// size of an organisation counts all its ESSMS wherever they are.
+public struct Register: Sendable {
+    public let establishments: [Establishment]
+    private let indexByFINESS: [FINESS: Int]
+    /// Number of ESSMS run by each OG (FINESS juridique), over the whole register.
+    public let ogSize: [FINESS: Int]
+
+    public init(_ establishments: [Establishment]) {
+        self.establishments = establishments
+        var index: [FINESS: Int] = [:]
+        index.reserveCapacity(establishments.count)
+        var sizes: [FINESS: Int] = [:]
+        for (i, e) in establishments.enumerated() {
+            if index[e.finess] == nil { index[e.finess] = i }
+            sizes[e.ej, default: 0] += 1
+        }
+        self.indexByFINESS = index
+        self.ogSize = sizes
+    }
+
+    public var count: Int { establishments.count }
+
+    public subscript(finess: FINESS) -> Establishment? {
+        indexByFINESS[finess].map { establishments[$0] }
+    }
+
+    public func index(of finess: FINESS) -> Int? { indexByFINESS[finess] }
+
+    /// ESSMS count per key (département, region, sector) over the establishments that `include`.
+    public func counts<K: Hashable>(by key: (Establishment) -> K, where include: (Establishment) -> Bool = { _ in true }) -> [K: Int] {
+        var c: [K: Int] = [:]
+        for e in establishments where include(e) { c[key(e), default: 0] += 1 }
+        return c
+    }
+}

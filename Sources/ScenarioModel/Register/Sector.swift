@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+
+/// Sector of activity of an ESSMS, used for the sector balance of a selection.
+public enum Sector: String, CaseIterable, Hashable, Comparable, Sendable {
+    /// Personnes âgées.
+    case pa = "PA"
+    /// Personnes handicapées.
+    case ph = "PH"
+    /// Services à domicile (SAAD, SSIAD, SPASAD).
+    case domicile = "DOMICILE"
+    /// Accueil, hébergement, insertion.
+    case ahi = "AHI"
+    /// Protection juridique des majeurs.
+    case pjm = "PJM"
+    /// Protection de l'enfance.
+    case pe = "PE"
+    /// Other L312-1 establishments (addictions, FJT, lieux de vie…).
+    case autre = "AUTRE"
+
+    public static func < (a: Sector, b: Sector) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    public var frenchName: String {
+        switch self {
+        case .pa: return "Personnes âgées"
+        case .ph: return "Personnes handicapées"
+        case .domicile: return "Domicile"
+        case .ahi: return "Accueil, hébergement, insertion"
+        case .pjm: return "Protection juridique des majeurs"
+        case .pe: return "Protection de l'enfance"
+        case .autre: return "Autres"
+        }
+    }
+}
+
+/// The FINESS nomenclature of establishment categories with the project's sector of each and
+/// whether it is an ESSMS of art. L312-1 CASF, shipped as a resource
+/// (`finess-categories-full.csv`, from the official flow cs1500106, Licence Ouverte v2.0 — see
+/// Sources/ScenarioModel/Resources/ATTRIBUTION.md).
+public struct CategoryNomenclature: Sendable {
+    public struct Category: Sendable {
+        public let code: String
+        public let label: String
+        public let sector: Sector
+        /// An establishment or service of art. L312-1 CASF (the ESMS numérique scope): the
+        /// `essms` column of the full nomenclature. Sanitary, training and administrative
+        /// categories, and social ones outside L312-1 (entreprises adaptées, résidences
+        /// sociales, centres sociaux…), are not.
+        public let essms: Bool
+
+        public init(code: String, label: String, sector: Sector, essms: Bool) {
+            self.code = code
+            self.label = label
+            self.sector = sector
+            self.essms = essms
+        }
+    }
+
+    public let categories: [String: Category]
+
+    public init(categories: [Category]) {
+        self.categories = Dictionary(categories.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// `500` and `0500` and `5` → canonical 3-digit code.
+    public static func canonical(_ code: String) -> String {
+        var c = code.trimmingSpaces
+        while c.count > 3, c.hasPrefix("0") { c.removeFirst() }
+        while c.count < 3, c.allSatisfy(\.isNumber), !c.isEmpty { c = "0" + c }
+        return c
+    }
+
+    public func category(_ code: String) -> Category? { categories[CategoryNomenclature.canonical(code)] }
+
+    /// The nomenclature shipped with esms (`finess-categories-full.csv`: 312 codes, 98 of them ESSMS).
+    public static let shipped: CategoryNomenclature = {
+        guard let url = Bundle.module.url(forResource: "finess-categories-full", withExtension: "csv"),
+              let data = try? Data(contentsOf: url) else {
+            return CategoryNomenclature(categories: [])
+        }
+        var d = Diagnostics()
+        guard let table = CSVTable.parse(Array(data), file: "finess-categories-full.csv", diagnostics: &d) else {
+            return CategoryNomenclature(categories: [])
+        }
+        let schema = TableSchema(table: table, required: ["code", "libelle", "sector", "essms"], optional: [],
+                                 diagnostics: &d)
+        var list: [Category] = []
+        for row in table.rows {
+            guard let code = schema.text(row, "code"), let s = schema.text(row, "sector"), let sector = Sector(rawValue: s)
+            else { continue }
+            list.append(Category(code: code, label: schema.text(row, "libelle") ?? "", sector: sector,
+                                 essms: schema.text(row, "essms") == "1"))
+        }
+        return CategoryNomenclature(categories: list)
+    }()
+}

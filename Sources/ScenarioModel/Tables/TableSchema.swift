@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// The columns a table must or may have, checked against its header; then typed access to the
+/// fields of each row, every problem reported at its line and column.
+public struct TableSchema: Sendable {
+    public let table: CSVTable
+    private let index: [String: Int]
+
+    /// Checks the header: every required column present (error), unknown columns noted.
+    public init(table: CSVTable, required: [String], optional: [String], diagnostics: inout Diagnostics) {
+        self.table = table
+        var index: [String: Int] = [:]
+        for (i, name) in table.header.enumerated() {
+            let key = name.trimmingSpaces.lowercased()
+            if index[key] == nil { index[key] = i }
+        }
+        self.index = index
+        let known = Set(required + optional)
+        for name in required where index[name] == nil {
+            let close = table.header.first { TableSchema.similar($0, name) }
+            diagnostics.error("missing-column", at: SourceLocation(file: table.file, line: table.headerLine),
+                              "the required column '\(name)' is missing",
+                              expected: "a header with \(required.map { "'\($0)'" }.joined(separator: ", "))",
+                              found: table.header.map { "'\($0)'" }.joined(separator: ", "),
+                              hint: close.map { "did you mean '\(name)' instead of '\($0)'?" }
+                                  ?? "add the column '\(name)' to the header row")
+        }
+        for (i, name) in table.header.enumerated() where !known.contains(name.trimmingSpaces.lowercased()) {
+            diagnostics.note("unknown-column",
+                             at: SourceLocation(file: table.file, line: table.headerLine, column: Int(table.headerColumns[i])),
+                             "the column '\(name)' is not used by esms; it is kept and ignored")
+        }
+    }
+
+    static func similar(_ a: String, _ b: String) -> Bool {
+        let x = a.lowercased().filter { $0.isLetter || $0.isNumber }, y = b.lowercased().filter { $0.isLetter || $0.isNumber }
+        return x != a.lowercased() && x == y || (x.count > 3 && (x.hasPrefix(y) || y.hasPrefix(x)) && x != y)
+    }
+
+    public func has(_ column: String) -> Bool { index[column] != nil }
+
+    /// The trimmed text of a field, or nil when the column is absent or the field empty.
+    @inline(__always)
+    public func text(_ row: CSVTable.Row, _ column: String) -> String? {
+        guard let i = index[column] else { return nil }
+        let v = row.fields[i]
+        if v.isEmpty { return nil }
+        return v
+    }
+
+    public func location(_ row: CSVTable.Row, _ column: String) -> SourceLocation {
+        if let i = index[column] {
+            return SourceLocation(file: table.file, line: row.line, column: Int(row.columns[i]), keyPath: column)
+        }
+        return SourceLocation(file: table.file, line: row.line, keyPath: column)
+    }
+
+    // MARK: Typed fields
+
+    /// A required text field: an error when empty.
+    public func required(_ row: CSVTable.Row, _ column: String, _ d: inout Diagnostics, what: String) -> String? {
+        if let v = text(row, column) { return v }
+        if has(column) {
+            d.error("missing-value", at: location(row, column), "the '\(column)' field is empty",
+                    expected: what, found: "an empty field")
+        }
+        return nil
+    }
+
+    public func finess(_ row: CSVTable.Row, _ column: String, required: Bool, _ d: inout Diagnostics) -> FINESS? {
+        guard let v = required ? self.required(row, column, &d, what: "a 9-character FINESS number") : text(row, column)
+        else { return nil }
+        do {
+            return try FINESS(v)
+        } catch {
+            d.error("finess-invalid", at: location(row, column), "invalid FINESS number \(v)",
+                    expected: "9 characters whose last digit is the Luhn check key", found: "'\(v)'",
+                    hint: error.explanation(v) + "; copy the number from the FINESS register (finess.esante.gouv.fr)")
+            return nil
+        }
+    }
+
+    public func money(_ row: CSVTable.Row, _ column: String, _ d: inout Diagnostics) -> Money? {
+        guard let v = text(row, column) else { return nil }
+        switch Money.parse(v, decimalComma: table.decimalComma) {
+        case .success(let m): return m
+        case .failure(let f):
+            let (msg, hint): (String, String)
+            switch f {
+            case .negative: (msg, hint) = ("a negative amount", "amounts are requests or quotes: zero or more")
+            case .tooManyDecimals: (msg, hint) = ("an amount with more than two decimals", "amounts are in euros, to the cent")
+            case .tooLarge: (msg, hint) = ("an implausibly large amount", "amounts are in euros, e.g. 85000 or 85 000,50")
+            case .notANumber:
+                (msg, hint) = ("not an amount", table.decimalComma
+                    ? "write euros as 85000, 85 000 or 85000,50"
+                    : "write euros as 85000 or 85000.50 (a decimal comma needs ';' as the separator)")
+            }
+            d.error("invalid-amount", at: location(row, column), "'\(column)' is \(msg)",
+                    expected: "an amount in euros (0 or more, at most 2 decimals)", found: "'\(v)'", hint: hint)
+            return nil
+        }
+    }
+
+    public func bool(_ row: CSVTable.Row, _ column: String, _ d: inout Diagnostics) -> Bool {
+        guard let v = text(row, column) else { return false }
+        switch v.lowercased() {
+        case "true", "oui", "1", "yes", "vrai", "o", "y": return true
+        case "false", "non", "0", "no", "faux", "n": return false
+        default:
+            d.error("invalid-boolean", at: location(row, column), "'\(column)' is not a yes/no value",
+                    expected: "true/false, oui/non, 1/0 or empty", found: "'\(v)'")
+            return false
+        }
+    }
+
+    public func day(_ row: CSVTable.Row, _ column: String, required: Bool, _ d: inout Diagnostics) -> Day? {
+        guard let v = required ? self.required(row, column, &d, what: "a date") : text(row, column) else { return nil }
+        if let day = Day.parse(v) { return day }
+        d.error("invalid-date", at: location(row, column), "'\(column)' is not a date",
+                expected: "a date written YYYY-MM-DD or DD/MM/YYYY", found: "'\(v)'",
+                hint: "e.g. 2024-06-14 or 14/06/2024")
+        return nil
+    }
+
+    public func integer(_ row: CSVTable.Row, _ column: String, range: ClosedRange<Int>, _ d: inout Diagnostics) -> Int? {
+        guard let v = text(row, column) else { return nil }
+        if let n = Int(v), range.contains(n) { return n }
+        d.error("invalid-integer", at: location(row, column), "'\(column)' is out of range or not a whole number",
+                expected: "a whole number from \(range.lowerBound) to \(range.upperBound)", found: "'\(v)'")
+        return nil
+    }
+
+    /// A non-negative decimal quantity (hours) with up to 4 decimals.
+    public func quantity(_ row: CSVTable.Row, _ column: String, _ d: inout Diagnostics) -> Quantity? {
+        guard let v = text(row, column) else { return nil }
+        if let q = Quantity.parse(v, decimalComma: table.decimalComma) { return q }
+        d.error("invalid-number", at: location(row, column), "'\(column)' is not a number of hours",
+                expected: "a number, 0 or more, at most 4 decimals", found: "'\(v)'",
+                hint: table.decimalComma ? "e.g. 1250 or 1250,5" : "e.g. 1250 or 1250.5")
+        return nil
+    }
+
+    /// One of a fixed set of words (case-insensitive).
+    public func choice<T>(_ row: CSVTable.Row, _ column: String, _ options: [(String, T)], required: Bool,
+                          _ d: inout Diagnostics) -> T? {
+        let names = options.map(\.0)
+        guard let v = required ? self.required(row, column, &d, what: names.joined(separator: ", ")) : text(row, column)
+        else { return nil }
+        if let o = options.first(where: { $0.0 == v.lowercased() }) { return o.1 }
+        d.error("invalid-choice", at: location(row, column), "unknown '\(column)' value",
+                expected: "one of \(names.joined(separator: ", "))", found: "'\(v)'")
+        return nil
+    }
+}
+
+/// A non-negative decimal number with 4 decimals, exact (hours of service).
+public struct Quantity: Hashable, Comparable, Sendable {
+    /// Ten-thousandths.
+    public var raw: Int64
+    public init(raw: Int64) { self.raw = raw }
+
+    public static func < (a: Quantity, b: Quantity) -> Bool { a.raw < b.raw }
+
+    public static func parse(_ text: String, decimalComma: Bool) -> Quantity? {
+        var whole: Int64 = 0, fraction: Int64 = 0, digits = 0, inFraction = false, seen = false
+        for s in text.trimmingSpaces.unicodeScalars {
+            switch s {
+            case "0"..."9":
+                seen = true
+                let dgt = Int64(s.value - 48)
+                if inFraction {
+                    digits += 1
+                    if digits > 4 { if dgt != 0 { return nil } } else { fraction = fraction * 10 + dgt }
+                } else {
+                    whole = whole * 10 + dgt
+                    if whole > 100_000_000_000 { return nil }
+                }
+            case ".": if inFraction { return nil }; inFraction = true
+            case ",": if inFraction || !decimalComma { return nil }; inFraction = true
+            case " ", "\u{00A0}", "\u{202F}": if inFraction { return nil }
+            default: return nil
+            }
+        }
+        guard seen else { return nil }
+        for _ in Swift.min(digits, 4)..<4 { fraction *= 10 }
+        return Quantity(raw: whole * 10_000 + fraction)
+    }
+
+    public var decimalString: String {
+        let w = raw / 10_000, f = raw % 10_000
+        if f == 0 { return "\(w)" }
+        var fs = String(f)
+        while fs.count < 4 { fs = "0" + fs }
+        while fs.hasSuffix("0") { fs.removeLast() }
+        return "\(w).\(fs)"
+    }
+}

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import Testing
+import TestSupport
+
+/// The `esms` binary run as a user runs it: output, messages and exit codes.
+@Suite struct CommandLineTests {
+    static let fixtures = "Tests/ESMSCommandsTests/Fixtures"
+
+    func esms(_ args: String...) throws -> CommandResult { try CommandRunner.run(args) }
+
+    @Test func fundJSONMatchesTheGoldenFile() throws {
+        let r = try esms("fund", "\(Self.fixtures)/mini/scenario.yaml", "--json")
+        #expect(r.status == 0)
+        let golden = Fixture.repositoryRoot.appendingPathComponent("\(Self.fixtures)/mini/fund.golden.json")
+        if let diff = Golden.check(r.stdout, golden) { Issue.record(Comment(rawValue: diff)) }
+        // Machine output only on stdout.
+        #expect(r.stdout.hasPrefix("{"))
+    }
+
+    @Test func fundTextShowsEveryProjectAndTheTotals() throws {
+        let r = try esms("fund", "\(Self.fixtures)/mini/scenario.yaml")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("EHP-1") && r.stdout.contains("345\u{202F}500"))
+        #expect(r.stdout.contains("10\u{202F}666,67"))
+        #expect(r.stdout.contains("5 of 6 projects eligible"))
+        #expect(r.stdout.contains("1 prior-funding, 1 sons-validated-early, 1 comfort-only"))
+    }
+
+    @Test func fundWritesAnExcelCSVAtomically() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-csv-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("fund.csv").path
+        let r = try esms("fund", "\(Self.fixtures)/mini/scenario.yaml", "--csv", path)
+        #expect(r.status == 0)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("projet;titre;recevable"))
+        #expect(text.contains("\r\nSAAD-2;SAAD des Côtes-d'Armor;oui;regional;3;0;3;10666,67;0;0;0;10666,67;220004873 comfort-only;"))
+        #expect(text.contains("EHP-1;Grappe EHPAD du Finistère, dossier commun;oui;regional;11;11;0;77000;154000;14500;100000;345500;"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func fundRefusesToOverwriteAnInput() throws {
+        let input = "\(Self.fixtures)/mini/projects.csv"
+        let before = try Data(contentsOf: Fixture.repositoryRoot.appendingPathComponent(input))
+        let r = try esms("fund", "\(Self.fixtures)/mini/scenario.yaml", "--csv", input)
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("input"))
+        #expect(try Data(contentsOf: Fixture.repositoryRoot.appendingPathComponent(input)) == before)
+    }
+
+    @Test func validateAcceptsAGoodScenario() throws {
+        let r = try esms("validate", "\(Self.fixtures)/mini/scenario.yaml")
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("valid"))
+    }
+
+    @Test func aVariantOverridesTheScenario() throws {
+        let r = try esms("validate", "\(Self.fixtures)/mini/scenario.yaml", "--variant", "enveloppe-moins-10")
+        #expect(r.status == 0)
+        let bad = try esms("validate", "\(Self.fixtures)/mini/scenario.yaml", "--variant", "nope")
+        #expect(bad.status == 1 && bad.stderr.contains("no variant 'nope'"))
+    }
+
+    /// Every problem of the broken scenario, each at its file, line and column, in one run.
+    @Test func everyProblemIsReportedAtOnceWithItsLocation() throws {
+        let r = try esms("validate", "\(Self.fixtures)/broken/scenario.yaml")
+        #expect(r.status == 1)
+        let expected = [
+            "broken/members.csv:3:3 (finess): error: FINESS 220000350 appears twice in project 'A'",
+            "broken/members.csv:4:3 (finess): error: FINESS 290000314 is not in the register",
+            "broken/members.csv:4:13 (mode): error: unknown 'mode' value (expected one of acquisition, upgrade; found 'achat')",
+            "broken/members.csv:5:21 (saad_eligible_hours): error: SAAD eligible hours exceed the total hours",
+            "broken/members.csv:6:3 (finess): error: FINESS 350000014 is not in the register",
+            "broken/projects.csv:2:55 (amoa_requested): error: 'amoa_requested' is not an amount",
+            "broken/projects.csv:3:1 (id): error: project id 'A' is used twice",
+            "broken/projects.csv:4:46 (referencing): error: unknown 'referencing' value",
+            "broken/projects.csv:4:66 (amoa_requested): error: 'amoa_requested' is a negative amount",
+            "broken/projects.csv:5:48 (deposited): error: 'deposited' is not a date",
+            "broken/register.csv:6:1 (finess): error: invalid FINESS number 290000315",
+        ]
+        var position = r.stderr.startIndex
+        for line in expected {
+            guard let found = r.stderr.range(of: line, range: position..<r.stderr.endIndex) else {
+                Issue.record("missing or out of order: \(line)\n--- stderr:\n\(r.stderr)")
+                continue
+            }
+            position = found.upperBound
+        }
+        #expect(r.stderr.contains("its last digit would be 4"))
+        #expect(r.stderr.contains("11 errors, 0 warnings"))
+        #expect(!r.stderr.contains("DecodingError"))
+    }
+
+    @Test(arguments: [
+        ("yaml-error", "yaml-error/scenario.yaml:7:2: error: YAML syntax error"),
+        ("missing-file", "missing-file/scenario.yaml:7:11 (projects): error: the projects table 'projets.csv' cannot be read"),
+        ("missing-column", "missing-column/projects.csv:1: error: the required column 'referencing' is missing"),
+        ("mixed-separators", "mixed-separators/projects.csv:3:1: error: this line uses another separator than the header"),
+        ("empty-tables", "empty-tables/members.csv:1: error: the table is empty"),
+        ("empty-tables", "empty-tables/projects.csv:1: error: the table has a header but no rows"),
+    ])
+    func fileLevelProblemsAreLocated(fixture: String, message: String) throws {
+        for command in ["validate", "fund"] {
+            let r = try esms(command, "\(Self.fixtures)/\(fixture)/scenario.yaml", "--json")
+            #expect(r.status == 1, "\(command) \(fixture)")
+            #expect(r.stderr.contains(message), "\(command) \(fixture): \(r.stderr)")
+        }
+    }
+
+    @Test func validateJSONListsDiagnostics() throws {
+        let r = try esms("validate", "\(Self.fixtures)/mixed-separators/scenario.yaml", "--json")
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("\"valid\": false"))
+        #expect(r.stdout.contains("\"code\": \"csv-field-count\""))
+        #expect(r.stdout.contains("\"line\": 3"))
+    }
+
+    @Test func missingScenarioAndUsageErrors() throws {
+        let missing = try esms("fund", "nowhere/scenario.yaml")
+        #expect(missing.status == 1 && missing.stderr.contains("no such file"))
+        let usage = try esms("fund")
+        #expect(usage.status == 2 && usage.stderr.contains("Missing expected argument"))
+        let unknown = try esms("fund", "x.yaml", "--frobnicate")
+        #expect(unknown.status == 2)
+        let help = try esms("fund", "--help")
+        #expect(help.status == 0 && help.stdout.contains("SAAD prorata"))
+        let root = try esms("--help")
+        #expect(root.stdout.contains("EXIT CODES"))
+    }
+}
