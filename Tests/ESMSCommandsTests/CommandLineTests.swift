@@ -76,6 +76,7 @@ import TestSupport
             "broken/members.csv:5:21 (saad_eligible_hours): error: SAAD eligible hours exceed the total hours",
             "broken/members.csv:6:3 (finess): error: FINESS 350000014 is not in the register",
             "broken/projects.csv:2:55 (amoa_requested): error: 'amoa_requested' is not an amount",
+            "broken/projects.csv:2:64 (region): error: unknown region code",
             "broken/projects.csv:3:1 (id): error: project id 'A' is used twice",
             "broken/projects.csv:4:46 (referencing): error: unknown 'referencing' value",
             "broken/projects.csv:4:66 (amoa_requested): error: 'amoa_requested' is a negative amount",
@@ -91,7 +92,7 @@ import TestSupport
             position = found.upperBound
         }
         #expect(r.stderr.contains("its last digit would be 4"))
-        #expect(r.stderr.contains("11 errors, 0 warnings"))
+        #expect(r.stderr.contains("12 errors, 0 warnings"))
         #expect(!r.stderr.contains("DecodingError"))
     }
 

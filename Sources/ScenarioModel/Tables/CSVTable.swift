@@ -33,6 +33,7 @@ public struct CSVTable: Sendable {
     /// Parses a table with a header row. Problems go to `diagnostics`; returns nil only when
     /// nothing usable could be read (empty file, unterminated quote).
     public static func parse(_ data: [UInt8], file: String, diagnostics: inout Diagnostics) -> CSVTable? {
+        let errorsBefore = diagnostics.errorCount
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if !TextDecoding.isValidUTF8(bytes) {
@@ -73,7 +74,7 @@ public struct CSVTable: Sendable {
             rows.append(Row(line: record.line, fields: record.fields, columns: record.columns))
         }
         if parser.failed { return nil }
-        if rows.isEmpty && !diagnostics.hasErrors {
+        if rows.isEmpty && diagnostics.errorCount == errorsBefore {
             diagnostics.error("csv-empty", at: SourceLocation(file: file, line: headerRecord.line),
                               "the table has a header but no rows", expected: "at least one row",
                               found: "only the header")
