@@ -31,14 +31,16 @@ let package = Package(
         // Solver-agnostic MIP model and the GLPK solver behind it.
         .target(name: "LinearOptimizer", dependencies: ["CGLPK"]),
         // What leaves the tool: JSON documents, CSV for Excel, Markdown, HTML.
-        .target(name: "ReportRendering", dependencies: ["ScenarioModel", "FundingRules"]),
+        .target(name: "ReportRendering", dependencies: ["ScenarioModel", "FundingRules", "Selection"]),
+        // Committee selection (and national redeployment) as mixed-integer programs.
+        .target(name: "Selection", dependencies: ["ScenarioModel", "FundingRules", "LinearOptimizer"]),
         // Synthetic candidate pipelines over the real register.
         .target(name: "ScenarioGeneration", dependencies: ["ScenarioModel", "FundingRules"]),
         // Command-line interface: the only code that prints, exits, reads the clock or picks a seed.
         .target(
             name: "ESMSCommands",
             dependencies: [
-                "ScenarioModel", "FundingRules", "ScenarioGeneration", "ReportRendering",
+                "ScenarioModel", "FundingRules", "ScenarioGeneration", "ReportRendering", "Selection", "LinearOptimizer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,9 +1,174 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ArgumentParser
+import Foundation
+import FundingRules
+import ScenarioGeneration
+import ScenarioModel
 
 /// `esms generate`: a synthetic candidate pipeline over the real register.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Generate a realistic synthetic candidate pipeline over the real register.")
+        abstract: "Generate a realistic synthetic candidate pipeline over the real register.",
+        discussion: """
+        Writes a scenario folder — scenario.yaml, projects.csv, members.csv (and regions.csv with \
+        --national) — whose establishments are the real ESSMS of the register and whose projects \
+        are invented, to try the rules, the selection and the redeployment on a pipeline that looks \
+        like a real one:
+
+          - grappes are built by organisation (FINESS juridique) and département: a large OG files \
+        for its own ESSMS; small OGs (fewer than 15 ESSMS in the whole register, 8 in Corse and \
+        overseas) are pooled into grappes of 8–40 ESSMS with other small OGs of the same or the \
+        neighbouring département; a few grappes have 50 ESSMS or more (volume rates), a few span \
+        two regions, and at least one has 50 or more in several regions (national desk, which a \
+        regional committee must reject);
+          - acquisitions and upgrades, SAAD hours (some comfort-only), equipment quotes and AMOA \
+        requests for small OGs, the six scores, planned months, IS maturity, Ségur referencing \
+        (mostly referenced, some in progress, a few not referenced, AHI/PJM-only grappes exempt, a \
+        GHT with a hospital DPI);
+          - ESSMS in two projects (one grant per ESSMS), projects engaged at an earlier committee \
+        and a few rejected ones, and a few ineligible cases of every kind (other EU funds, prior \
+        funding, SONS validated too early, SONS order not cancelled under the 2025 rules, \
+        comfort-only SAAD, national desk, deposit outside the window or after the committee, \
+        national entity without agreement, joining a grappe without agreement, below the minimum \
+        size).
+
+        The same arguments give the same files, byte for byte: every draw comes from a generator \
+        seeded with --seed. The scenario names the register by a path relative to the output \
+        folder; esms refuses to write into the folder that holds the register.
+
+        EXAMPLES
+          esms generate --region 53 --projects 150 --seed 20240614 -o Scenarios/bretagne-2024
+          esms generate --national --projects 2500 --seed 20241015 -o Scenarios/national-2024-redeploiement
+        """)
+
+    @Option(help: ArgumentHelp("INSEE code of the region whose committee receives the pipeline (e.g. 53 Bretagne).",
+                               valueName: "code"))
+    var region: String?
+
+    @Flag(help: "Generate the national redeployment of 15 October instead: every ARS desk and the national call.")
+    var national = false
+
+    @Option(help: ArgumentHelp("Number of candidate projects (10–20000).", valueName: "n"))
+    var projects: Int
+
+    @Option(help: ArgumentHelp("Seed of the generator: the same seed gives the same files.", valueName: "seed"))
+    var seed: UInt64
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The scenario folder to write (created if needed).",
+                                                                     valueName: "dir"))
+    var output: String
+
+    @Option(help: ArgumentHelp("The national FINESS register to draw establishments from.", valueName: "file"))
+    var register = "Scenarios/data/finess-essms.csv"
+
+    @Option(help: ArgumentHelp("Committee date of a regional pipeline (default: 14 June of the campaign year).",
+                               valueName: "date"))
+    var committee: String?
+
+    @Option(help: ArgumentHelp("Rule set the scenario names; dates follow its campaign year.", valueName: "2024|2025"))
+    var rules = "2024"
+
+    func validate() throws {
+        if national == (region != nil) {
+            throw ValidationError("give either --region CODE or --national")
+        }
+        if national && committee != nil {
+            throw ValidationError("--committee is for a regional pipeline; the national one is dated 15 October")
+        }
+        if let committee, Day.parse(committee) == nil {
+            throw ValidationError("--committee '\(committee)' is not a date (expected YYYY-MM-DD or DD/MM/YYYY)")
+        }
+        if RuleSet.builtin(rules) == nil {
+            throw ValidationError("--rules '\(rules)' is not a built-in rule set (expected \(RuleSet.builtinNames.joined(separator: " or ")))")
+        }
+        if !(10...20_000).contains(projects) {
+            throw ValidationError("--projects must be between 10 and 20000, not \(projects)")
+        }
+    }
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let registerURL = URL(fileURLWithPath: register).standardizedFileURL.resolvingSymlinksInPath()
+        let outputURL = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
+        if registerURL.deletingLastPathComponent().path == outputURL.path {
+            Output.error("error: refusing to write into \(output): it holds the register \(register)\n"
+                + "help: write the scenario into a folder of its own, e.g. -o \(output)/my-scenario")
+            throw ExitStatus.outputFailed
+        }
+        guard let data = FileManager.default.contents(atPath: registerURL.path) else {
+            Output.error("error: cannot read the register \(register)\n"
+                + "help: give the national FINESS register with --register (the default is relative to the repository root)")
+            throw ExitStatus.scenarioErrors
+        }
+        var d = Diagnostics()
+        guard let table = CSVTable.parse([UInt8](data), file: register, diagnostics: &d) else {
+            Output.report(d)
+            throw ExitStatus.scenarioErrors
+        }
+        let reg = Register.load(table, diagnostics: &d)
+        if d.hasErrors {
+            Output.report(d)
+            Output.error("\(register): not loaded, fix the errors above")
+            throw ExitStatus.scenarioErrors
+        }
+        let request = GenerationRequest(
+            scope: national ? .national : .regional(region: region!), projects: projects, seed: seed,
+            rules: RuleSet.builtin(rules)!, committee: committee.flatMap(Day.parse),
+            registerReference: Self.relativePath(from: outputURL, to: registerURL))
+        let generated: GeneratedScenario
+        do {
+            generated = try ScenarioGenerator(register: reg).generate(request)
+        } catch {
+            Output.error("error: \(error)")
+            throw ExitStatus.usage
+        }
+        for file in generated.files {
+            do {
+                try Self.write(Data(file.contents.utf8), to: outputURL.appendingPathComponent(file.name).path,
+                               inputs: [registerURL.path])
+            } catch {
+                Output.error("error: \(error)")
+                throw ExitStatus.outputFailed
+            }
+        }
+        let elapsed = clock.now - start
+        let members = generated.projects.reduce(0) { $0 + $1.members.count }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        Output.error("wrote \(output): " + generated.files.map(\.name).joined(separator: ", ")
+            + " — \(generated.projects.count) projects, \(members) members, \(generated.conflicts.count) ESSMS in two projects"
+            + " (\(String(format: "%.2f", seconds)) s)")
+        let planted = PlantedCase.allCases.compactMap { c in generated.planted[c].map { "\(c.rawValue) \($0.count)" } }
+        Output.error("planted: " + planted.joined(separator: ", "))
+    }
+
+    /// Writes with `Output.writeAtomically`; over an existing file (regenerating a scenario),
+    /// with a temporary file and rename(2) instead: on Linux, `FileManager.replaceItemAt`
+    /// (which `Output.writeAtomically` uses) can delete the target and then fail.
+    static func write(_ data: Data, to path: String, inputs: [String]) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            return try Output.writeAtomically(data, to: path, inputs: inputs)
+        }
+        let temp = (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        do {
+            try data.write(to: URL(fileURLWithPath: temp))
+        } catch {
+            throw OutputError(message: "cannot write \(path): \(error.localizedDescription)")
+        }
+        if rename(temp, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temp)
+            throw OutputError(message: "cannot write \(path): \(reason)")
+        }
+    }
+
+    /// `to` relative to the folder `from` ("../data/finess-essms.csv").
+    static func relativePath(from dir: URL, to file: URL) -> String {
+        let a = dir.pathComponents, b = file.pathComponents
+        var common = 0
+        while common < a.count, common < b.count - 1, a[common] == b[common] { common += 1 }
+        let up = Array(repeating: "..", count: a.count - common)
+        return (up + b[common...]).joined(separator: "/")
+    }
 }

@@ -10,6 +10,7 @@ public struct SolverOptions: Sendable, Hashable {
     /// Strategies tried in order: with a time limit, each but the last runs for its
     /// `timeShare` of the remaining time, and the best solution found so far is
     /// injected into the next one. Without a time limit only the first one runs.
+    /// Default: `tunedDepthFirst`, measured best when a greedy heuristic is given.
     public var strategies: [SearchStrategy]
     /// Stop as soon as the bound, rounded to this step, meets the incumbent.
     public var granularity: ObjectiveGranularity
@@ -23,7 +24,7 @@ public struct SolverOptions: Sendable, Hashable {
     public var nodeLimit: Int?
 
     public init(
-        timeLimit: Double? = nil, relativeGap: Double = 0, strategies: [SearchStrategy] = [.tuned],
+        timeLimit: Double? = nil, relativeGap: Double = 0, strategies: [SearchStrategy] = [.tunedDepthFirst],
         granularity: ObjectiveGranularity = .automatic, integralityTolerance: Double = 1e-5,
         objectiveTolerance: Double = 1e-7, heuristicInterval: Int = 20, nodeLimit: Int? = nil
     ) {

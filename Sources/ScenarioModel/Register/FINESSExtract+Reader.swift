@@ -153,7 +153,8 @@ struct ExtractReader {
             }
             first = false
         }
-        if let other = otherFirst {
+        // Without any structureet row the file is something else: one layout error says so.
+        if let other = otherFirst, summary.structureet > 0 {
             let n = summary.otherRecords
             diagnostics.warning("finess-extract-record", at: SourceLocation(file: file, line: other.line, column: 1),
                                 "\(n) line\(n == 1 ? "" : "s") of another kind than 'structureet' or 'geolocalisation' ignored (first here)",

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import Foundation
+import FundingRules
+import LinearOptimizer
+import ReportRendering
+import ScenarioModel
+import Selection
+
+/// `esms select`: the committee's recommended selection, proven optimal and explained.
+struct SelectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "select",
+        abstract: "Select the projects to fund: most ESSMS, then acquisitions, then priority score, under the envelope.",
+        discussion: """
+        Solves the selection model of the scenario contract with GLPK: one binary per eligible \
+        candidate, the remaining envelope (notified − engaged − reserve − engaged projects), one \
+        grant per ESSMS, the territorial (département) and sector balance (hard, soft or off), \
+        engaged projects fixed in. The objective is the scenario's: lexicographic by default \
+        (finess, acquisition, score — each solved in turn and fixed before the next), or weighted; \
+        soft balance slack is minimised last. Every project is explained: selected (and what \
+        removing it frees), or why not (ineligible, over the envelope, conflict on a FINESS, or \
+        displaced: what forcing it in would cost).
+
+        Exit codes: 0 a selection was found (optimal or not: see 'status'), 1 the scenario has \
+        errors or the model is infeasible, 2 usage, 3 an output could not be written.
+        """)
+
+    @OptionGroup var options: ScenarioOptions
+
+    @Option(name: .customLong("force"), help: ArgumentHelp("Committee pin: select project ID (repeatable).", valueName: "id"))
+    var force: [String] = []
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Committee pin: leave project ID out (repeatable).", valueName: "id"))
+    var exclude: [String] = []
+
+    @Option(help: ArgumentHelp("Time limit for the whole solve, in seconds.", valueName: "seconds"))
+    var timeLimit: Double?
+
+    @Option(help: ArgumentHelp("Relative gap at which a stage may stop (0 = prove optimality).", valueName: "gap"))
+    var gap: Double = 0
+
+    @Option(help: ArgumentHelp("Write the model solved last as FILE.mps (free MPS) or FILE.lp (CPLEX LP), for any solver.",
+                               valueName: "file"))
+    var exportModel: String?
+
+    @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each.",
+                               valueName: "n"))
+    var explainLimit: Int = 200
+
+    func validate() throws {
+        if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1), e.g. 0.0001") }
+        if let e = exportModel, !(e.hasSuffix(".mps") || e.hasSuffix(".lp")) {
+            throw ValidationError("--export-model needs a file ending in .mps or .lp, got '\(e)'")
+        }
+        if explainLimit < 0 { throw ValidationError("--explain-limit must be 0 or more") }
+    }
+
+    func run() throws {
+        let (scenario, rules) = try options.load()
+        let assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
+        let problem: SelectionProblem
+        do {
+            problem = try SelectionProblem.build(scenario: scenario, assessments: assessments, force: force, exclude: exclude)
+        } catch {
+            Output.error("error: \(SelectionMessages.describe(error))")
+            throw ExitStatus.usage
+        }
+        for w in SelectionMessages.warnings(problem) { Output.error("warning: \(w)") }
+        let selector = Selector(timeLimit: timeLimit, relativeGap: gap)
+        let result: SelectionResult
+        do {
+            result = try selector.solve(problem)
+        } catch {
+            Output.error("error: \(SelectionMessages.describe(error))")
+            throw ExitStatus.scenarioErrors
+        }
+        if let exportModel {
+            do {
+                try GLPKSolver().export(result.model.model, as: exportModel.hasSuffix(".lp") ? .cplexLP : .freeMPS,
+                                        to: URL(fileURLWithPath: exportModel))
+                Output.error("wrote the model to \(exportModel)")
+            } catch {
+                Output.error("error: cannot write \(exportModel): \(error)")
+                throw ExitStatus.outputFailed
+            }
+        }
+        let explanations = result.status == .optimal || result.status == .feasible
+            ? Explainer(selector: selector, resolveLimit: explainLimit)
+                .explain(problem, result, projects: scenario.projects.map { ($0.id, $0.title) })
+            : []
+        if options.json {
+            Output.out(SelectDocument.json(scenario: scenario, rules: rules, problem: problem, result: result,
+                                           explanations: explanations).rendered())
+        } else {
+            Output.out(SelectionText.render(scenario: scenario, problem: problem, result: result, explanations: explanations))
+        }
+        if result.status == .infeasible { throw ExitStatus.scenarioErrors }
+    }
+}
+
+/// Sentences for selection errors and warnings.
+enum SelectionMessages {
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case let e as SelectionProblem.BuildError:
+            switch e {
+            case .unknownProject(let id, let option): return "\(option) \(id): no project '\(id)' in the scenario"
+            case .forcedAndExcluded(let id): return "project '\(id)' is both forced (--force) and excluded (--exclude)"
+            case .forcedNotCandidate(let id, let reason): return "--force \(id): the project cannot be selected: \(reason)"
+            }
+        case let e as Selector.Failure:
+            switch e {
+            case .unsupportedObjective(let s): return s
+            case .solver(let s): return "the solver refused the model: \(s.message)"
+            }
+        default:
+            return "\(error)"
+        }
+    }
+
+    /// Warnings before solving: keys with no fundable candidate, an overspent envelope.
+    static func warnings(_ p: SelectionProblem) -> [String] {
+        var out: [String] = []
+        if p.available < .zero {
+            out.append("the envelope is overspent before this committee: \(p.available.frenchString) available")
+        }
+        for (spec, money) in [(p.territory, \Candidate.territoryMoney), (p.sector, \Candidate.sectorMoney)] where spec.mode != .off {
+            let funded = Set(p.candidates.flatMap { $0[keyPath: money].keys } + p.engaged.flatMap { $0[keyPath: money].keys })
+            let empty = spec.keys.filter { !funded.contains($0) && (spec.targets[$0] ?? 0) > 0 }
+            if !empty.isEmpty {
+                let consequence = spec.mode == .hard
+                    ? "with mode hard its lower bound forces an empty selection: set that key's target to 0, loosen the tolerance or use mode soft"
+                    : "its share will stay at 0"
+                out.append("\(spec.name) balance: no fundable candidate for \(empty.joined(separator: ", ")); \(consequence)")
+            }
+        }
+        return out
+    }
+}

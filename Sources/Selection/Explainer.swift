@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import LinearOptimizer
+import ScenarioModel
+
+/// Why a project is in or out of the selection, in one sentence and a stable code.
+public struct ProjectExplanation: Sendable {
+    public enum Decision: String, Sendable {
+        case selected, notSelected = "not-selected", engaged, ineligible, rejected, excluded
+    }
+
+    public var id: String
+    public var decision: Decision
+    /// Stable: `selected`, `engaged`, `ineligible`, `rejected`, `excluded-by-committee`,
+    /// `over-envelope`, `held-by-engaged`, `conflict`, `displaced`, `forcing-infeasible`, `not-computed`.
+    public var code: String
+    public var reason: String
+    public var amount: Money?
+    public var finess: Int?
+    public var acquisitions: Int?
+    /// Conflicts on FINESS: the other project and the FINESS.
+    public var conflicts: [(project: String, finess: FINESS)] = []
+    /// Displaced: what forcing it in costs (ESSMS, acquisitions, score), from a re-solve.
+    public var forcingCost: (finess: Int, acquisitions: Int, score: Int)?
+    /// Selected: what removing it frees (money) and what would replace it (from a re-solve).
+    public var removal: (freed: Money, finessLost: Int, replacedBy: [String])?
+}
+
+/// Explains a selection: for each candidate not selected, the first reason that applies; for
+/// each selected project, what removing it would free. Re-solves (forcing in, taking out) are
+/// made up to `resolveLimit` projects each, most relevant first.
+public struct Explainer: Sendable {
+    public var selector: Selector
+    public var resolveLimit: Int
+
+    public init(selector: Selector, resolveLimit: Int = 200) {
+        self.selector = selector
+        self.resolveLimit = resolveLimit
+    }
+
+    public func explain(_ p: SelectionProblem, _ r: SelectionResult,
+                        projects: [(id: String, title: String)]) -> [ProjectExplanation] {
+        let selected = Set(r.selected)
+        let selectedByFINESS = Dictionary(r.selected.flatMap { i in p.candidates[i].finess.map { ($0, p.candidates[i].id) } },
+                                          uniquingKeysWith: { a, _ in a })
+        let engagedByFINESS = Dictionary(p.engaged.flatMap { c in c.finess.map { ($0, c.id) } }, uniquingKeysWith: { a, _ in a })
+        let left = p.available - r.used
+        let index = Dictionary(p.candidates.indices.map { (p.candidates[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        let notCandidate = Dictionary(p.notCandidates.map { ($0.id, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        let engagedIDs = Set(p.engaged.map(\.id))
+        var forceBudget = resolveLimit, removeBudget = resolveLimit
+        var out: [ProjectExplanation] = []
+        for (id, _) in projects {
+            if engagedIDs.contains(id), let c = p.engaged.first(where: { $0.id == id }) {
+                out.append(ProjectExplanation(id: id, decision: .engaged, code: "engaged",
+                                              reason: "selected at an earlier committee: fixed in, its \(c.amount.frenchString) count against the envelope",
+                                              amount: c.amount, finess: c.finessCount, acquisitions: c.acquisitions))
+                continue
+            }
+            if let reason = notCandidate[id] {
+                let decision: ProjectExplanation.Decision = reason.hasPrefix("ineligible") ? .ineligible
+                    : reason.hasPrefix("rejected") ? .rejected : .excluded
+                let code = decision == .excluded ? "excluded-by-committee" : decision.rawValue
+                out.append(ProjectExplanation(id: id, decision: decision, code: code, reason: reason))
+                continue
+            }
+            guard let i = index[id] else { continue }
+            let c = p.candidates[i]
+            var e = ProjectExplanation(id: id, decision: selected.contains(i) ? .selected : .notSelected, code: "",
+                                       reason: "", amount: c.amount, finess: c.finessCount, acquisitions: c.acquisitions)
+            if selected.contains(i) {
+                e.code = "selected"
+                e.reason = "selected: \(c.finessCount) ESSMS (\(c.acquisitions) in acquisition) for \(c.amount.frenchString)"
+                if !p.forced.contains(id), removeBudget > 0 {
+                    removeBudget -= 1
+                    e.removal = removal(p, r, i)
+                    if let rm = e.removal {
+                        e.reason += "; removing it frees \(rm.freed.frenchString) and "
+                            + (rm.replacedBy.isEmpty ? "brings no other project in" : "brings in \(rm.replacedBy.joined(separator: ", "))")
+                            + " (\(rm.finessLost >= 0 ? "−" : "+")\(abs(rm.finessLost)) ESSMS)"
+                    }
+                } else if p.forced.contains(id) {
+                    e.reason += " (forced in by the committee)"
+                }
+                out.append(e)
+                continue
+            }
+            let engagedConflicts = c.finess.compactMap { f in engagedByFINESS[f].map { ($0, f) } }
+            let selectedConflicts = c.finess.compactMap { f in selectedByFINESS[f].map { ($0, f) } }
+            if !engagedConflicts.isEmpty {
+                e.code = "held-by-engaged"
+                e.conflicts = engagedConflicts
+                e.reason = "FINESS \(engagedConflicts[0].1) is already funded by engaged project \(engagedConflicts[0].0) (one grant per ESSMS)"
+            } else if c.amount > p.available {
+                e.code = "over-envelope"
+                e.reason = "costs \(c.amount.frenchString) on its own, more than the \(p.available.frenchString) available"
+            } else if !selectedConflicts.isEmpty {
+                e.code = "conflict"
+                e.conflicts = selectedConflicts
+                let others = Set(selectedConflicts.map(\.0)).sorted()
+                e.reason = "conflicts with selected project\(others.count > 1 ? "s" : "") \(others.joined(separator: ", ")) on FINESS \(selectedConflicts[0].1)"
+                    + (selectedConflicts.count > 1 ? " and \(selectedConflicts.count - 1) more" : "")
+            } else if forceBudget > 0 {
+                forceBudget -= 1
+                if let cost = forcingCost(p, r, i) {
+                    e.code = "displaced"
+                    e.forcingCost = cost
+                    e.reason = c.amount > left
+                        ? "does not fit in the \(left.frenchString) left; forcing it in costs \(cost.finess) funded ESSMS"
+                        : "forcing it in costs \(cost.finess) funded ESSMS"
+                    if cost.finess == 0 { e.reason += " and \(cost.acquisitions) acquisitions, \(cost.score) score points" }
+                } else {
+                    e.code = "forcing-infeasible"
+                    e.reason = "cannot be selected together with the engaged projects under the balance constraints"
+                }
+            } else {
+                e.code = "not-computed"
+                e.reason = c.amount > left ? "does not fit in the \(left.frenchString) left" : "displaced by better projects (cost not computed)"
+            }
+            out.append(e)
+        }
+        return out
+    }
+
+    /// Objective lost when candidate `i` is forced in.
+    func forcingCost(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int) -> (finess: Int, acquisitions: Int, score: Int)? {
+        var q = p
+        q.forced.insert(p.candidates[i].id)
+        guard let s = try? selector.solve(q), s.status == .optimal || s.status == .feasible else { return nil }
+        return (r.finess - s.finess, r.acquisitions - s.acquisitions, r.score - s.score)
+    }
+
+    /// What taking candidate `i` out frees and what comes in instead.
+    func removal(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int) -> (freed: Money, finessLost: Int, replacedBy: [String])? {
+        var q = p
+        q.candidates.remove(at: i)
+        guard let s = try? selector.solve(q), s.status == .optimal || s.status == .feasible else { return nil }
+        let before = Set(r.selectedIDs(p))
+        let came = s.selectedIDs(q).filter { !before.contains($0) }
+        return (p.candidates[i].amount, r.finess - s.finess, came)
+    }
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import LinearOptimizer
+import ScenarioModel
+
+/// The mixed-integer program of a `SelectionProblem`, with readable names (`x_<project>`,
+/// `budget`, `finess_<FINESS>`, `terr_lo_<dept>`, `terr_hi_<dept>`, `sect_lo_<sector>`…) so that
+/// an exported model can be re-solved by any solver.
+public struct SelectionModel: Sendable {
+    public var model: LinearModel
+    /// One binary per candidate, in the problem's order.
+    public let x: [VariableID]
+    /// Slack variables of soft balance rows (empty for hard or off).
+    public let slacks: [VariableID]
+    public let budgetRow: RowID
+    /// Candidates sharing each FINESS row, for explanations.
+    public let conflictRows: [(finess: FINESS, candidates: [Int])]
+
+    /// Builds the model. `withSoftBalance: false` leaves out the soft balance rows (they bind
+    /// nothing until the last lexicographic stage, where their slack is minimised).
+    public init(_ p: SelectionProblem, budget: Money? = nil, withSoftBalance: Bool = true) {
+        var m = LinearModel(name: "selection_\(p.scenario)", sense: .maximize)
+        let x = p.candidates.map { m.addBinary("x_\($0.id)") }
+        let cap = budget ?? p.available
+        budgetRow = m.addRow("budget", p.candidates.indices.map { Term(x[$0], Self.euros(p.candidates[$0].amount.cents)) },
+                             .lessOrEqual(Self.euros(cap.cents)))
+        // One grant per ESSMS: a row per FINESS held by several candidates (identical rows once),
+        // and 0 for the candidates holding a FINESS an engaged project holds.
+        var holders: [FINESS: [Int]] = [:]
+        for (i, c) in p.candidates.enumerated() { for f in c.finess { holders[f, default: []].append(i) } }
+        let engaged = p.engagedFINESS
+        var seen: Set<[Int]> = []
+        var conflicts: [(FINESS, [Int])] = []
+        for f in holders.keys.sorted() {
+            let list = holders[f]!
+            if engaged.contains(f) {
+                conflicts.append((f, list))
+                m.addRow("finess_\(f.text)", list.map { Term(x[$0], 1) }, .lessOrEqual(0))
+            } else if list.count > 1 {
+                conflicts.append((f, list))
+                if seen.insert(list).inserted { m.addRow("finess_\(f.text)", list.map { Term(x[$0], 1) }, .lessOrEqual(1)) }
+            }
+        }
+        conflictRows = conflicts
+        for (i, c) in p.candidates.enumerated() where p.forced.contains(c.id) { m.fix(x[i], to: 1) }
+        var slacks: [VariableID] = []
+        for (spec, prefix, money) in [(p.territory, "terr", \Candidate.territoryMoney), (p.sector, "sect", \Candidate.sectorMoney)] {
+            guard spec.mode == .hard || (spec.mode == .soft && withSoftBalance) else { continue }
+            slacks += Self.addBalanceRows(&m, spec, prefix: prefix, p: p, x: x, money: money)
+        }
+        self.model = m
+        self.x = x
+        self.slacks = slacks
+    }
+
+    static func euros(_ cents: Int64) -> Double { Double(cents) / 100 }
+
+    /// (1−τ)·t_k·T ≤ A_k ≤ (1+τ)·t_k·T for each key k, A and T over selected and engaged projects.
+    static func addBalanceRows(_ m: inout LinearModel, _ spec: BalanceSpec, prefix: String, p: SelectionProblem,
+                               x: [VariableID], money: KeyPath<Candidate, [String: Int64]>) -> [VariableID] {
+        var slacks: [VariableID] = []
+        let total = { (c: Candidate) in c[keyPath: money].values.reduce(0, +) }
+        let engagedTotal = p.engaged.reduce(Int64(0)) { $0 + total($1) }
+        for k in spec.keys {
+            let t = spec.targets[k] ?? 0
+            let engagedK = p.engaged.reduce(Int64(0)) { $0 + ($1[keyPath: money][k] ?? 0) }
+            for (side, factor) in [("lo", 1 - spec.tolerance), ("hi", 1 + spec.tolerance)] {
+                // Σ_p (a_pk − f·t_k·a_p) x_p  ⋛  −(E_k − f·t_k·E)
+                var terms: [Term] = []
+                for (i, c) in p.candidates.enumerated() {
+                    let coefficient = euros(c[keyPath: money][k] ?? 0) - factor * t * euros(total(c))
+                    if coefficient != 0 { terms.append(Term(x[i], coefficient)) }
+                }
+                let rhs = -(euros(engagedK) - factor * t * euros(engagedTotal))
+                if spec.mode == .soft {
+                    let s = m.addContinuous("\(prefix)_\(side)_slack_\(k)")
+                    slacks.append(s)
+                    terms.append(Term(s, side == "lo" ? 1 : -1))
+                }
+                m.addRow("\(prefix)_\(side)_\(k)", terms, side == "lo" ? .greaterOrEqual(rhs) : .lessOrEqual(rhs))
+            }
+        }
+        return slacks
+    }
+
+    /// The objective terms of the selection, over the candidate binaries.
+    public func terms(_ term: ObjectiveTerm, _ p: SelectionProblem) -> [Term] {
+        p.candidates.indices.compactMap { i in
+            let v = SelectionModel.value(term, p.candidates[i])
+            return v == 0 ? nil : Term(x[i], v)
+        }
+    }
+
+    static func value(_ term: ObjectiveTerm, _ c: Candidate) -> Double {
+        switch term {
+        case .finess: return Double(c.finessCount)
+        case .acquisition: return Double(c.acquisitions)
+        case .score: return Double(c.score)
+        case .expectedAttaining: return 0  // refused by `Selector` until the simulation model provides it
+        }
+    }
+}

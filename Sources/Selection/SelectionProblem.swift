@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import FundingRules
+import ScenarioModel
+
+/// A project as the selection sees it: its cost, what it brings, where its money goes.
+public struct Candidate: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var amount: Money
+    /// Eligible ESSMS (the one-grant-per-ESSMS rule counts only these).
+    public var finess: [FINESS]
+    public var acquisitions: Int
+    public var score: Int
+    /// Money to the ESSMS of each balance key, in cents (keys outside the scope left out).
+    public var territoryMoney: [String: Int64]
+    public var sectorMoney: [String: Int64]
+
+    public var finessCount: Int { finess.count }
+}
+
+/// A balance constraint with its keys and target shares, ready for the model.
+public struct BalanceSpec: Sendable, Hashable {
+    public var name: String
+    public var mode: BalanceRule.Mode
+    public var tolerance: Double
+    /// Keys in a fixed order, with their target shares (summing to 1).
+    public var keys: [String]
+    public var targets: [String: Double]
+}
+
+/// Everything the committee selection optimises (SCENARIO-FORMAT.md, "Selection model").
+public struct SelectionProblem: Sendable {
+    public var scenario: String
+    public var candidates: [Candidate]
+    /// Selected at earlier committees: fixed in.
+    public var engaged: [Candidate]
+    /// notified − engaged − reserve − Σ engaged projects.
+    public var available: Money
+    public var territory: BalanceSpec
+    public var sector: BalanceSpec
+    public var objective: Objective
+    /// Committee pins.
+    public var forced: Set<String>
+    public var excluded: Set<String>
+    /// Projects that are not candidates and why (ineligible, rejected, excluded by the committee).
+    public var notCandidates: [(id: String, reason: String)]
+
+    /// The FINESS numbers held by engaged projects: no candidate may take them.
+    public var engagedFINESS: Set<FINESS> { Set(engaged.flatMap(\.finess)) }
+}
+
+extension SelectionProblem {
+    public enum BuildError: Error, Equatable, Sendable {
+        case unknownProject(String, option: String)
+        case forcedAndExcluded(String)
+        case forcedNotCandidate(String, reason: String)
+    }
+
+    /// Builds the problem of a regional committee from the rules' assessments.
+    public static func build(scenario: Scenario, assessments: [ProjectAssessment], force: [String] = [],
+                             exclude: [String] = []) throws(BuildError) -> SelectionProblem {
+        let byId = Dictionary(assessments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for id in force where byId[id] == nil { throw .unknownProject(id, option: "--force") }
+        for id in exclude where byId[id] == nil { throw .unknownProject(id, option: "--exclude") }
+        if let both = force.first(where: { exclude.contains($0) }) { throw .forcedAndExcluded(both) }
+
+        let spec = scenario.spec
+        let scopeRegion = spec.scope == .regional ? spec.region : nil
+        let inScope: (Establishment) -> Bool = { e in scopeRegion == nil || e.region == scopeRegion }
+        let territory = balanceSpec("territory", spec.territory, scenario.register, inScope: inScope, key: { $0.departement })
+        let sector = balanceSpec("sector", spec.sector, scenario.register, inScope: inScope, key: { $0.sector.rawValue })
+        let territoryKeys = Set(territory.keys), sectorKeys = Set(sector.keys)
+
+        var candidates: [Candidate] = [], engaged: [Candidate] = []
+        var notCandidates: [(String, String)] = []
+        for p in scenario.projects {
+            guard let a = byId[p.id] else { continue }
+            var c = Candidate(id: p.id, title: p.title, amount: a.amount.total, finess: a.funded.map(\.finess),
+                              acquisitions: a.acquisitionCount, score: p.score, territoryMoney: [:], sectorMoney: [:])
+            for f in a.funded {
+                if territoryKeys.contains(f.departement) { c.territoryMoney[f.departement, default: 0] += f.amount.total.cents }
+                if sectorKeys.contains(f.sector.rawValue) { c.sectorMoney[f.sector.rawValue, default: 0] += f.amount.total.cents }
+            }
+            switch p.decision {
+            case .engaged:
+                engaged.append(c)
+            case .rejected:
+                notCandidates.append((p.id, "rejected at an earlier committee"))
+                if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it was rejected at an earlier committee") }
+            case .candidate:
+                if !a.eligible {
+                    let reasons = a.errors.map(\.code).joined(separator: ", ")
+                    notCandidates.append((p.id, "ineligible: \(reasons)"))
+                    if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it is ineligible (\(reasons))") }
+                } else if exclude.contains(p.id) {
+                    notCandidates.append((p.id, "excluded by the committee (--exclude)"))
+                } else {
+                    candidates.append(c)
+                }
+            }
+        }
+        let engagedMoney = engaged.reduce(Money.zero) { $0 + $1.amount }
+        let available = spec.envelope.notified - spec.envelope.engaged - spec.envelope.reserve - engagedMoney
+        return SelectionProblem(scenario: spec.id, candidates: candidates, engaged: engaged, available: available,
+                                territory: territory, sector: sector, objective: spec.objective, forced: Set(force),
+                                excluded: Set(exclude), notCandidates: notCandidates)
+    }
+
+    /// Keys of the scope and their target shares (`basis: essms`: share of the scope's ESSMS).
+    static func balanceSpec(_ name: String, _ rule: BalanceRule, _ register: Register,
+                            inScope: (Establishment) -> Bool, key: (Establishment) -> String) -> BalanceSpec {
+        var targets: [String: Double] = [:]
+        switch rule.basis {
+        case .essms:
+            let counts = register.counts(by: key, where: inScope)
+            let total = Double(counts.values.reduce(0, +))
+            if total > 0 { for (k, n) in counts { targets[k] = Double(n) / total } }
+        case .shares(let shares):
+            targets = shares
+        }
+        return BalanceSpec(name: name, mode: rule.mode, tolerance: rule.tolerance, keys: targets.keys.sorted(),
+                           targets: targets)
+    }
+}

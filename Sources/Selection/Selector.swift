@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import LinearOptimizer
+import ScenarioModel
+
+/// One solve of the lexicographic sequence.
+public struct StageResult: Sendable {
+    /// `finess`, `acquisition`, `score`, `weighted` or `balance` (soft slack, minimised).
+    public var term: String
+    public var status: SolveStatus
+    public var sentence: String
+    public var value: Double?
+    public var bestBound: Double?
+    public var gap: Double?
+    public var seconds: Double
+    public var nodes: Int?
+    public var provenByGranularity: Bool
+}
+
+/// The committee's recommended selection.
+public struct SelectionResult: Sendable {
+    public enum Status: String, Sendable {
+        case optimal, feasible, infeasible
+        case timeLimit = "time-limit"
+        case solverError = "solver-error"
+    }
+
+    public var status: Status
+    public var sentence: String
+    /// Indices into `problem.candidates`, in the problem's order.
+    public var selected: [Int]
+    public var stages: [StageResult]
+    public var used: Money
+    public var finess: Int
+    public var acquisitions: Int
+    public var score: Int
+    /// The largest relative gap of the stages (0 when all are proven optimal).
+    public var gap: Double
+    /// The model of the last stage (what `--export-model` writes).
+    public var model: SelectionModel
+
+    public func selectedIDs(_ p: SelectionProblem) -> [String] { selected.map { p.candidates[$0].id } }
+}
+
+/// Solves a `SelectionProblem`: the lexicographic objective by sequential solves (each earlier
+/// term fixed at its optimum before the next), or the weighted sum; soft balance slack last.
+public struct Selector: Sendable {
+    public var solver: GLPKSolver
+    public var timeLimit: Double?
+    public var relativeGap: Double
+
+    public init(solver: GLPKSolver = GLPKSolver(), timeLimit: Double? = nil, relativeGap: Double = 0) {
+        self.solver = solver
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+    }
+
+    public enum Failure: Error, Sendable {
+        case unsupportedObjective(String)
+        case solver(LinearOptimizerError)
+    }
+
+    /// Solves `p` (under `budget` instead of the available envelope when given). The budget is
+    /// re-checked in cents after the solve: a solution that the solver's tolerances let over it
+    /// is solved again under a budget lowered by the excess.
+    public func solve(_ p: SelectionProblem, budget: Money? = nil) throws(Failure) -> SelectionResult {
+        let cap = budget ?? p.available
+        var limit = cap
+        for _ in 0..<4 {
+            let r = try solveOnce(p, budget: limit)
+            if r.used <= cap { return r }
+            limit = limit - (r.used - cap)
+        }
+        return try solveOnce(p, budget: Money(cents: 0))
+    }
+
+    func solveOnce(_ p: SelectionProblem, budget: Money?) throws(Failure) -> SelectionResult {
+        let stagesPlan: [(String, [ObjectiveTerm: Double])]
+        switch p.objective {
+        case .lexicographic(let terms):
+            if terms.contains(.expectedAttaining) {
+                throw .unsupportedObjective("the objective 'expected_attaining' needs the attainment model of the simulation, not available in this version")
+            }
+            stagesPlan = terms.map { ($0.rawValue, [$0: 1]) }
+        case .weighted(let weights):
+            if weights[.expectedAttaining, default: 0] != 0 {
+                throw .unsupportedObjective("the objective 'expected_attaining' needs the attainment model of the simulation, not available in this version")
+            }
+            stagesPlan = [("weighted", weights)]
+        }
+        let soft = p.territory.mode == .soft || p.sector.mode == .soft
+        var sm = SelectionModel(p, budget: budget, withSoftBalance: false)
+        var stages: [StageResult] = []
+        var start: [Double]? = greedy(p, sm, weights: stagesPlan.first?.1 ?? [:], budget: budget ?? p.available)
+        let clock = ContinuousClock(), began = clock.now
+        var lastValues: [Double] = []
+        for (name, weights) in stagesPlan {
+            var terms: [Term] = []
+            for (t, w) in weights.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where w != 0 {
+                terms += sm.terms(t, p).map { Term($0.variable, $0.coefficient * w) }
+            }
+            sm.model.setObjective(.maximize, terms: terms)
+            let r = try run(sm, start: start, began: began, clock: clock)
+            stages.append(stage(name, r))
+            guard r.status.hasSolution else { return finish(p, sm, stages, values: lastValues) }
+            lastValues = r.values
+            start = r.values
+            // Fix this term at the value reached before the next one.
+            let value = r.objectiveValue ?? 0
+            sm.model.addRow("stage_\(name)", terms, .greaterOrEqual(value - 1e-6 * max(1, abs(value))))
+        }
+        if soft {
+            // Last: the least imbalance. The rows are added now, with their slack.
+            let withBalance = SelectionModel(p, budget: budget, withSoftBalance: true)
+            var m = withBalance.model
+            for row in sm.model.rows where row.name.hasPrefix("stage_") { m.addRow(row.name, row.terms, row.bounds) }
+            m.setObjective(.minimize, terms: withBalance.slacks.map { Term($0, 1) })
+            var model = withBalance
+            model.model = m
+            let seed = lastValues.isEmpty ? nil : completeSlacks(lastValues, model)
+            let r = try run(model, start: seed, began: began, clock: clock)
+            stages.append(stage("balance", r))
+            if r.status.hasSolution { lastValues = r.values }
+            return finish(p, model, stages, values: lastValues)
+        }
+        return finish(p, sm, stages, values: lastValues)
+    }
+
+    func run(_ sm: SelectionModel, start: [Double]?, began: ContinuousClock.Instant,
+             clock: ContinuousClock) throws(Failure) -> SolveResult {
+        var options = SolverOptions(relativeGap: relativeGap)
+        if let timeLimit {
+            let elapsed = Double(began.duration(to: clock.now).components.seconds)
+            options.timeLimit = max(0.5, timeLimit - elapsed)
+        }
+        do {
+            return try solver.solve(sm.model, options: options, start: start)
+        } catch {
+            throw .solver(error)
+        }
+    }
+
+    func stage(_ name: String, _ r: SolveResult) -> StageResult {
+        StageResult(term: name, status: r.status, sentence: r.sentence, value: r.objectiveValue, bestBound: r.bestBound,
+                    gap: r.gap, seconds: r.seconds, nodes: r.nodeCount, provenByGranularity: r.provenByGranularity)
+    }
+
+    /// A start for the soft-balance stage: the previous selection, each slack set to the
+    /// violation of its row.
+    func completeSlacks(_ values: [Double], _ sm: SelectionModel) -> [Double] {
+        var v = [Double](repeating: 0, count: sm.model.variables.count)
+        for (i, x) in sm.x.enumerated() where i < values.count { v[x.index] = values[sm.x[i].index] }
+        let slackSet = Set(sm.slacks.map(\.index))
+        for row in sm.model.rows {
+            guard let slackTerm = row.terms.first(where: { slackSet.contains($0.variable.index) }) else { continue }
+            let activity = row.activity(v)
+            let (lo, hi) = row.bounds.interval
+            if activity < lo { v[slackTerm.variable.index] = (lo - activity) / slackTerm.coefficient }
+            if activity > hi { v[slackTerm.variable.index] = (activity - hi) / -slackTerm.coefficient }
+        }
+        return v
+    }
+
+    func finish(_ p: SelectionProblem, _ sm: SelectionModel, _ stages: [StageResult], values: [Double]) -> SelectionResult {
+        let selected = values.isEmpty ? [] : sm.x.indices.filter { values[sm.x[$0].index] > 0.5 }
+        let chosen = selected.map { p.candidates[$0] }
+        let statuses = stages.map(\.status)
+        let status: SelectionResult.Status
+        let sentence: String
+        if let failed = stages.first(where: { !$0.status.hasSolution }) {
+            switch failed.status {
+            case .infeasible: status = .infeasible
+            case .timeLimitNoSolution: status = .timeLimit
+            default: status = .solverError
+            }
+            sentence = "stage '\(failed.term)': \(failed.sentence)"
+        } else if statuses.allSatisfy({ $0 == .optimal }) {
+            status = .optimal
+            sentence = "every stage proven optimal"
+        } else {
+            status = .feasible
+            sentence = "a selection was found but not proven optimal in every stage"
+        }
+        return SelectionResult(status: status, sentence: sentence, selected: selected, stages: stages,
+                               used: chosen.reduce(Money.zero) { $0 + $1.amount },
+                               finess: chosen.reduce(0) { $0 + $1.finessCount },
+                               acquisitions: chosen.reduce(0) { $0 + $1.acquisitions },
+                               score: chosen.reduce(0) { $0 + $1.score },
+                               gap: stages.compactMap(\.gap).max() ?? 0, model: sm)
+    }
+
+    /// A greedy start: forced projects, then by value per euro, within the budget and the
+    /// one-grant rule. GLPK checks it against every row and ignores it if it is not feasible.
+    func greedy(_ p: SelectionProblem, _ sm: SelectionModel, weights: [ObjectiveTerm: Double], budget: Money) -> [Double] {
+        var v = [Double](repeating: 0, count: sm.model.variables.count)
+        var used = Set(p.engagedFINESS)
+        var left = budget.cents
+        func value(_ c: Candidate) -> Double { weights.reduce(0) { $0 + $1.value * SelectionModel.value($1.key, c) } }
+        let order = p.candidates.indices.sorted { a, b in
+            let fa = p.forced.contains(p.candidates[a].id), fb = p.forced.contains(p.candidates[b].id)
+            if fa != fb { return fa }
+            let ra = value(p.candidates[a]) / Double(max(1, p.candidates[a].amount.cents))
+            let rb = value(p.candidates[b]) / Double(max(1, p.candidates[b].amount.cents))
+            return ra != rb ? ra > rb : a < b
+        }
+        for i in order {
+            let c = p.candidates[i]
+            guard c.amount.cents <= left, c.finess.allSatisfy({ !used.contains($0) }) else { continue }
+            v[sm.x[i].index] = 1
+            left -= c.amount.cents
+            for f in c.finess { used.insert(f) }
+        }
+        return v
+    }
+}
