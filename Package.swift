@@ -53,6 +53,7 @@ let package = Package(
         ),
         .testTarget(name: "FundingRulesTests", dependencies: ["FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "LinearOptimizerTests", dependencies: ["LinearOptimizer"]),
+        .testTarget(name: "SelectionTests", dependencies: ["Selection", "LinearOptimizer", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(
             name: "ESMSCommandsTests",
             dependencies: ["ESMSCommands", "TestSupport"],

@@ -16,6 +16,18 @@ public struct Candidate: Sendable, Hashable {
     public var sectorMoney: [String: Int64]
 
     public var finessCount: Int { finess.count }
+
+    public init(id: String, title: String, amount: Money, finess: [FINESS], acquisitions: Int, score: Int,
+                territoryMoney: [String: Int64], sectorMoney: [String: Int64]) {
+        self.id = id
+        self.title = title
+        self.amount = amount
+        self.finess = finess
+        self.acquisitions = acquisitions
+        self.score = score
+        self.territoryMoney = territoryMoney
+        self.sectorMoney = sectorMoney
+    }
 }
 
 /// A balance constraint with its keys and target shares, ready for the model.
@@ -26,6 +38,14 @@ public struct BalanceSpec: Sendable, Hashable {
     /// Keys in a fixed order, with their target shares (summing to 1).
     public var keys: [String]
     public var targets: [String: Double]
+
+    public init(name: String, mode: BalanceRule.Mode, tolerance: Double, keys: [String], targets: [String: Double]) {
+        self.name = name
+        self.mode = mode
+        self.tolerance = tolerance
+        self.keys = keys
+        self.targets = targets
+    }
 }
 
 /// Everything the committee selection optimises (SCENARIO-FORMAT.md, "Selection model").
@@ -44,6 +64,21 @@ public struct SelectionProblem: Sendable {
     public var excluded: Set<String>
     /// Projects that are not candidates and why (ineligible, rejected, excluded by the committee).
     public var notCandidates: [(id: String, reason: String)]
+
+    public init(scenario: String, candidates: [Candidate], engaged: [Candidate], available: Money,
+                territory: BalanceSpec, sector: BalanceSpec, objective: Objective, forced: Set<String> = [],
+                excluded: Set<String> = [], notCandidates: [(id: String, reason: String)] = []) {
+        self.scenario = scenario
+        self.candidates = candidates
+        self.engaged = engaged
+        self.available = available
+        self.territory = territory
+        self.sector = sector
+        self.objective = objective
+        self.forced = forced
+        self.excluded = excluded
+        self.notCandidates = notCandidates
+    }
 
     /// The FINESS numbers held by engaged projects: no candidate may take them.
     public var engagedFINESS: Set<FINESS> { Set(engaged.flatMap(\.finess)) }
