@@ -133,3 +133,67 @@ import TestSupport
         #expect(root.stdout.contains("EXIT CODES"))
     }
 }
+
+/// `esms select` end to end.
+@Suite struct SelectCommandLineTests {
+    static let mini = "Tests/ESMSCommandsTests/Fixtures/mini/scenario.yaml"
+
+    @Test func selectJSONMatchesTheGoldenFile() throws {
+        let r = try CommandRunner.run(["select", Self.mini, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let golden = Fixture.repositoryRoot.appendingPathComponent("Tests/ESMSCommandsTests/Fixtures/mini/select.golden.json")
+        if let diff = Golden.check(r.stdout, golden) { Issue.record(Comment(rawValue: diff)) }
+        #expect(r.stdout.contains("\"status\": \"optimal\""))
+        #expect(r.stdout.contains("\"selected\": [\"SAAD-2\", \"PH-3\", \"AHI-4\"]"))
+    }
+
+    @Test func pinsChangeTheSelection() throws {
+        let r = try CommandRunner.run(["select", Self.mini, "--json", "--exclude", "PH-3", "--force", "EHP-1"])
+        // EHP-1 (345 500 €) is over the 330 000 € available: forcing it makes the model infeasible.
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("\"status\": \"infeasible\""))
+        let ok = try CommandRunner.run(["select", Self.mini, "--json", "--exclude", "PH-3"])
+        #expect(ok.status == 0 && ok.stdout.contains("\"selected\": [\"SAAD-2\", \"AHI-4\"]"))
+        let bad = try CommandRunner.run(["select", Self.mini, "--force", "BAD-5"])
+        #expect(bad.status == 2 && bad.stderr.contains("ineligible"))
+        let unknown = try CommandRunner.run(["select", Self.mini, "--exclude", "NOPE"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("no project 'NOPE'"))
+    }
+
+    /// The exported model, re-solved by glpsol, gives the same optimum as the last stage.
+    @Test(arguments: ["lp", "mps"])
+    func exportedModelIsReSolvedByGlpsol(format: String) throws {
+        let glpsol = "/usr/bin/glpsol"
+        guard FileManager.default.isExecutableFile(atPath: glpsol) else {
+            print("skipped: glpsol is not installed (Debian package glpk-utils)")
+            return
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let model = dir.appendingPathComponent("model.\(format)").path
+        let r = try CommandRunner.run(["select", Self.mini, "--json", "--export-model", model])
+        #expect(r.status == 0)
+        let text = try String(contentsOfFile: model, encoding: .utf8)
+        #expect(text.contains("x_EHP_1") || text.contains("x_EHP-1"))
+        #expect(text.contains("budget"))
+        // glpsol writes its solution to a file we create first (it would unlink another path).
+        let solution = dir.appendingPathComponent("solution.txt")
+        FileManager.default.createFile(atPath: solution.path, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: glpsol)
+        p.arguments = [format == "lp" ? "--lp" : "--freemps", model, "-o", solution.path]
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        let out = try String(contentsOf: solution, encoding: .utf8)
+        let objective = out.split(separator: "\n").first { $0.hasPrefix("Objective:") }.map(String.init) ?? ""
+        // The last stage minimises the soft-balance slack: a minimisation, written as is in both formats.
+        let value = Double(objective.split(separator: "=").last?.split(separator: " ").first ?? "") ?? .nan
+        let stage = try #require(r.stdout.range(of: "\"term\": \"balance\""))
+        let after = r.stdout[stage.upperBound...]
+        let valueLine = after.split(separator: "\n").first { $0.contains("\"value\"") } ?? ""
+        let expected = Double(valueLine.split(separator: ":").last?.trimmingCharacters(in: CharacterSet(charactersIn: " ,")) ?? "") ?? .nan
+        #expect(abs(value - expected) <= 1e-6 * max(1, abs(expected)), "glpsol: \(objective), esms: \(valueLine)")
+    }
+}
