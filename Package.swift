@@ -53,6 +53,7 @@ let package = Package(
         ),
         .testTarget(name: "FundingRulesTests", dependencies: ["FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "LinearOptimizerTests", dependencies: ["LinearOptimizer"]),
+        .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioModel", "FundingRules"]),
         .testTarget(name: "SelectionTests", dependencies: ["Selection", "LinearOptimizer", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(
             name: "ESMSCommandsTests",

@@ -11,35 +11,34 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate a realistic synthetic candidate pipeline over the real register.",
         discussion: """
-        Writes a scenario folder — scenario.yaml, projects.csv, members.csv (and regions.csv with \
-        --national) — whose establishments are the real ESSMS of the register and whose projects \
-        are invented, to try the rules, the selection and the redeployment on a pipeline that looks \
-        like a real one:
+        Writes a scenario folder (scenario.yaml, projects.csv, members.csv, and regions.csv with \
+        --national) whose establishments are the real ESSMS of the register and whose projects are \
+        invented, to try the rules, the selection and the redeployment on a pipeline that looks real.
 
-          - grappes are built by organisation (FINESS juridique) and département: a large OG files \
-        for its own ESSMS; small OGs (fewer than 15 ESSMS in the whole register, 8 in Corse and \
-        overseas) are pooled into grappes of 8–40 ESSMS with other small OGs of the same or the \
-        neighbouring département; a few grappes have 50 ESSMS or more (volume rates), a few span \
-        two regions, and at least one has 50 or more in several regions (national desk, which a \
-        regional committee must reject);
-          - acquisitions and upgrades, SAAD hours (some comfort-only), equipment quotes and AMOA \
-        requests for small OGs, the six scores, planned months, IS maturity, Ségur referencing \
-        (mostly referenced, some in progress, a few not referenced, AHI/PJM-only grappes exempt, a \
-        GHT with a hospital DPI);
-          - ESSMS in two projects (one grant per ESSMS), projects engaged at an earlier committee \
-        and a few rejected ones, and a few ineligible cases of every kind (other EU funds, prior \
-        funding, SONS validated too early, SONS order not cancelled under the 2025 rules, \
-        comfort-only SAAD, national desk, deposit outside the window or after the committee, \
-        national entity without agreement, joining a grappe without agreement, below the minimum \
-        size).
+        Grappes follow organisations (FINESS juridique) and départements: a large OG files for its \
+        own ESSMS; small OGs (fewer than 15 ESSMS in the whole register, 8 in Corse and overseas) \
+        are pooled into grappes of 8–40 ESSMS with small OGs of the same or the neighbouring \
+        département, or file alone (below the recommended size). A few grappes have 50 ESSMS or \
+        more (volume rates), a few span two regions, one has 50 or more in several regions (the \
+        national desk, which a regional committee must reject).
+
+        Projects get acquisitions and upgrades, SAAD hours, equipment quotes and AMOA requests for \
+        small OGs, the six scores, planned months, IS maturity and a Ségur referencing status \
+        (a GHT with a hospital DPI, AHI/PJM grappes without referencing). Some ESSMS are in two \
+        projects, some projects were engaged at an earlier committee or rejected, and a few are \
+        ineligible on purpose, one case of each rule: other EU funds, prior funding, SONS \
+        validated too early, SONS order not cancelled (2025 rules), comfort-only SAAD, national \
+        desk, deposit outside the window or after the committee, national entity or joined \
+        grappe without agreement.
 
         The same arguments give the same files, byte for byte: every draw comes from a generator \
-        seeded with --seed. The scenario names the register by a path relative to the output \
-        folder; esms refuses to write into the folder that holds the register.
+        seeded with --seed. scenario.yaml names the register by a path relative to the output \
+        folder; esms refuses to write into the folder that holds the register. \
+        Scenarios/README.md gives the commands behind the shipped scenarios.
 
         EXAMPLES
-          esms generate --region 53 --projects 150 --seed 20240614 -o Scenarios/bretagne-2024
-          esms generate --national --projects 2500 --seed 20241015 -o Scenarios/national-2024-redeploiement
+          esms generate --region 53 --projects 150 --seed 20240614 -o my-bretagne
+          esms generate --national --projects 2500 --seed 20241015 -o my-national
         """)
 
     @Option(help: ArgumentHelp("INSEE code of the region whose committee receives the pipeline (e.g. 53 Bretagne).",
@@ -62,7 +61,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The national FINESS register to draw establishments from.", valueName: "file"))
     var register = "Scenarios/data/finess-essms.csv"
 
-    @Option(help: ArgumentHelp("Committee date of a regional pipeline (default: 14 June of the campaign year).",
+    @Option(help: ArgumentHelp("Committee date of a regional pipeline (default: the Friday on or before 14 June of the campaign year).",
                                valueName: "date"))
     var committee: String?
 
@@ -126,7 +125,7 @@ struct GenerateCommand: ParsableCommand {
         }
         for file in generated.files {
             do {
-                try Self.write(Data(file.contents.utf8), to: outputURL.appendingPathComponent(file.name).path,
+                try Output.writeAtomically(Data(file.contents.utf8), to: outputURL.appendingPathComponent(file.name).path,
                                inputs: [registerURL.path])
             } catch {
                 Output.error("error: \(error)")
@@ -139,28 +138,11 @@ struct GenerateCommand: ParsableCommand {
         Output.error("wrote \(output): " + generated.files.map(\.name).joined(separator: ", ")
             + " — \(generated.projects.count) projects, \(members) members, \(generated.conflicts.count) ESSMS in two projects"
             + " (\(String(format: "%.2f", seconds)) s)")
+        if generated.projects.count < projects {
+            Output.error("note: the register's free ESSMS ran out: \(generated.projects.count) projects instead of \(projects)")
+        }
         let planted = PlantedCase.allCases.compactMap { c in generated.planted[c].map { "\(c.rawValue) \($0.count)" } }
         Output.error("planted: " + planted.joined(separator: ", "))
-    }
-
-    /// Writes with `Output.writeAtomically`; over an existing file (regenerating a scenario),
-    /// with a temporary file and rename(2) instead: on Linux, `FileManager.replaceItemAt`
-    /// (which `Output.writeAtomically` uses) can delete the target and then fail.
-    static func write(_ data: Data, to path: String, inputs: [String]) throws {
-        guard FileManager.default.fileExists(atPath: path) else {
-            return try Output.writeAtomically(data, to: path, inputs: inputs)
-        }
-        let temp = (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        do {
-            try data.write(to: URL(fileURLWithPath: temp))
-        } catch {
-            throw OutputError(message: "cannot write \(path): \(error.localizedDescription)")
-        }
-        if rename(temp, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temp)
-            throw OutputError(message: "cannot write \(path): \(reason)")
-        }
     }
 
     /// `to` relative to the folder `from` ("../data/finess-essms.csv").

@@ -38,17 +38,22 @@ enum Output {
         let dir = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            try data.write(to: temp)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
-            } else {
-                try FileManager.default.moveItem(at: temp, to: url)
-            }
-        } catch let e as OutputError {
-            throw e
         } catch {
+            throw OutputError(message: "cannot create the folder of \(path): \(error.localizedDescription)")
+        }
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try data.write(to: temp)
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
             throw OutputError(message: "cannot write \(path): \(error.localizedDescription)")
+        }
+        // rename(2) replaces the destination atomically (FileManager.replaceItemAt removes it
+        // first on Linux and can then fail, losing the old file).
+        if rename(temp.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temp)
+            throw OutputError(message: "cannot write \(path): \(reason)")
         }
     }
 }

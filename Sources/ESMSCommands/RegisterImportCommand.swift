@@ -29,11 +29,11 @@ struct RegisterImportCommand: ParsableCommand {
         is written when there is one; --skip-invalid writes the valid rows anyway.
 
         EXAMPLE
-          esms register import etalab-cs1100507-stock-20210108-0427.csv -o finess-essms.csv
+          esms register import etalab-cs1100507-stock-20210108-0427.csv -o essms.csv
 
         EXIT CODES
           0  the register was written
-          1  the extract has errors (nothing written without --skip-invalid) or cannot be read
+          1  the extract is unreadable or has errors (see --skip-invalid)
           2  wrong usage
           3  the register could not be written
         """)
@@ -70,7 +70,7 @@ struct RegisterImportCommand: ParsableCommand {
         let s = extract.summary
         var written = false
         var failure: ExitCode?
-        if extract.diagnostics.hasErrors && !skipInvalid {
+        if extract.diagnostics.hasErrors && !skipInvalid && !extract.rows.isEmpty {
             Output.error("\(file): \(s.invalid) row\(s.invalid == 1 ? "" : "s") with errors; nothing written "
                 + "(fix them, or pass --skip-invalid to write the \(s.kept) valid rows)")
             failure = ExitStatus.scenarioErrors
@@ -86,9 +86,9 @@ struct RegisterImportCommand: ParsableCommand {
                 failure = ExitStatus.outputFailed
             }
         }
-        Output.error(summaryText(s))
+        if s.structureet > 0 { Output.error(summaryText(s)) }
         if written {
-            Output.error("wrote \(output) (\(s.kept) rows" + (s.invalid > 0 ? ", \(s.invalid) invalid rows skipped)" : ")"))
+            Output.error("wrote \(output) (\(s.kept) rows" + (s.invalid > 0 ? ", \(s.invalid) invalid row\(s.invalid == 1 ? "" : "s") skipped)" : ")"))
         }
         if json { Output.out(summaryJSON(extract, written: written).rendered()) }
         if let failure { throw failure }

@@ -18,13 +18,17 @@ struct CasePlanter {
         self.rng = rng
     }
 
+    /// Projects per planted case.
+    private var count = 1
+
     mutating func plant(_ items: inout [Item], count: Int) {
+        self.count = count
         let rules = calendar.rules, calendar = self.calendar, register = index.register
         // Desk cases are carried by their kind.
         for i in items.indices where items[i].draft.kind == .nationalDesk && !calendar.national {
             items[i].planted = .nationalDesk
         }
-        for _ in 0..<count {
+        do {
             pick(&items, .otherEUFunds, minMembers: 3) { p, rng in
                 let i = rng.int(0...(p.members.count - 1))
                 p.members[i].otherEUFunds = true
@@ -84,29 +88,32 @@ struct CasePlanter {
                 !p.members.allSatisfy { [.ahi, .pjm].contains(register[$0.finess]?.sector) }
             }) { p, rng in
                 let product = SoftwareCatalogue.pick(SoftwareCatalogue.unreferenced, &rng)
+                p.title = p.title.replacing(p.software, with: product.name)
                 p.software = product.name
                 p.referencing = product.referencing
             }
         }
     }
 
-    /// Plants `kind` on a candidate project not used yet; false when none fits.
+    /// Plants `kind` on `count` candidate projects not used yet; false when none fits.
     @discardableResult
-    private mutating func pick(_ items: inout [Item], _ kind: PlantedCase, kinds: [DraftKind]? = nil,
+    private mutating func pick(_ items: inout [Item], _ kind: PlantedCase, kinds: [CandidateKind]? = nil,
                                minMembers: Int = 1, where fits: (Project) -> Bool = { _ in true },
                                _ apply: (inout Project, inout SplitMix64) -> Void) -> Bool {
-        let choices = items.indices.filter { i in
+        var choices = items.indices.filter { i in
             let item = items[i]
             guard item.planted == nil, item.project.decision == .candidate, item.project.members.count >= minMembers else { return false }
             guard kinds?.contains(item.draft.kind) ?? item.draft.kind.isRegular else { return false }
             return fits(item.project)
         }
         // Keep at least one joining project with its agreement.
-        if kind == .joinsWithoutAgreement && choices.count < 2 { return false }
-        guard let i = rng.pick(choices) else { return false }
-        apply(&items[i].project, &rng)
-        items[i].planted = kind
-        return true
+        if kind == .joinsWithoutAgreement { choices = Array(choices.dropLast()) }
+        rng.shuffle(&choices)
+        for i in choices.prefix(count) {
+            apply(&items[i].project, &rng)
+            items[i].planted = kind
+        }
+        return !choices.isEmpty
     }
 
     /// Once ids are assigned: each joining project names an engaged grappe of its desk (or, if
@@ -128,12 +135,15 @@ struct CasePlanter {
         }
     }
 
-    /// Copies a few ESSMS into a second candidate project of the same desk (preferably of the
+    /// Copies a few ESSMS into a second candidate grappe of the same desk (preferably of the
     /// same département): two consortia courting the same establishment. One comes from an
     /// engaged project, whose grant already holds it.
     mutating func addConflicts(_ items: inout [Item], count: Int) {
-        let candidates = items.indices.filter { items[$0].project.decision == .candidate && items[$0].draft.kind.isRegular }
-        let engaged = items.indices.filter { items[$0].project.decision == .engaged }
+        // Small organisations' ESSMS only: a grappe of small OGs stays one.
+        let smallKinds: [CandidateKind] = [.smallGrappe, .soloSmall]
+        let candidates = items.indices.filter { items[$0].project.decision == .candidate && smallKinds.contains(items[$0].draft.kind) }
+        let grappes = candidates.filter { items[$0].draft.kind == .smallGrappe }
+        let engaged = items.indices.filter { items[$0].project.decision == .engaged && smallKinds.contains(items[$0].draft.kind) }
         var sources: [Int] = []
         if let e = rng.pick(engaged) { sources.append(e) }
         for _ in 0..<count { if let c = rng.pick(candidates) { sources.append(c) } }
@@ -144,7 +154,7 @@ struct CasePlanter {
                     && !($0.sonsOrder && $0.mode == .acquisition && $0.sonsCancelled == nil)
             }
             guard let m = rng.pick(clean), let e = index.register[m.finess] else { continue }
-            let targets = candidates.filter { t in
+            let targets = grappes.filter { t in
                 t != s && items[t].draft.desk == items[s].draft.desk && items[t].planted == nil
                     && !items[t].project.members.contains { $0.finess == m.finess }
             }

@@ -64,7 +64,7 @@ enum FrenchNames {
         case .ahi: return "AHI"
         case .pjm: return "PJM"
         case .pe: return "protection de l'enfance"
-        case .autre: return "médico-sociale"
+        case .autre: return "autres ESSMS"
         }
     }
 

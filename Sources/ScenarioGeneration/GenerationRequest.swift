@@ -32,9 +32,14 @@ public struct GenerationRequest: Sendable {
         self.registerReference = registerReference
     }
 
-    /// The committee date of a regional request.
+    /// The committee date of a regional request: the one given, or the Friday on or before
+    /// 14 June of the campaign year (14 June 2024 was a national milestone).
     public var committeeDay: Day {
-        committee ?? Day(year: rules.campaignYear, month: 6, day: 14)!
+        if let committee { return committee }
+        let june14 = Day(year: rules.campaignYear, month: 6, day: 14)!
+        // 1 January 1970 was a Thursday: weekday 0 = Sunday … 5 = Friday.
+        let weekday = ((june14.ordinal + 4) % 7 + 7) % 7
+        return june14.adding(days: -((weekday - 5 + 7) % 7))
     }
 }
 
@@ -99,6 +104,8 @@ public struct GeneratedScenario: Sendable {
 
     public var files: [File]
     public var projects: [Project]
+    /// The kind of each project, by id.
+    public var kinds: [String: CandidateKind]
     /// Each planted case and the projects that carry it.
     public var planted: [PlantedCase: [String]]
     /// ESSMS held by more than one project (one grant per ESSMS), sorted.

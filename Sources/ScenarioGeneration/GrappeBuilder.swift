@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ScenarioModel
 
-/// What kind of candidate a draft is; it decides its size, its members and its dates.
-enum DraftKind: String, CaseIterable, Sendable {
+/// What kind of candidate a generated project is; it decides its size, its members and its dates.
+public enum CandidateKind: String, CaseIterable, Hashable, Sendable {
     /// A large OG filing for its own ESSMS.
     case ownOrganisation
     /// Small OGs of one or neighbouring départements pooled into a grappe of 8–40 ESSMS.
@@ -23,12 +23,12 @@ enum DraftKind: String, CaseIterable, Sendable {
     case joining
 
     /// Kinds that carry engaged and rejected decisions and planted cases.
-    var isRegular: Bool { self == .ownOrganisation || self == .smallGrappe || self == .soloSmall }
+    public var isRegular: Bool { self == .ownOrganisation || self == .smallGrappe || self == .soloSmall }
 }
 
 /// A candidate before its attributes are drawn: who files, for which ESSMS.
 struct Draft {
-    var kind: DraftKind
+    var kind: CandidateKind
     /// Region of the ARS desk that instructs it.
     var desk: String
     var porteur: FINESS
@@ -47,22 +47,29 @@ struct GrappeBuilder {
     /// OGs with ESSMS in the region, sorted, and their ESSMS in the region.
     let ogs: [FINESS]
     let ogEssms: [FINESS: [Establishment]]
+    let departementIndex: [String: Int]
+    /// Small and large OGs of the region still holding free ESSMS (pruned as they run out).
+    private var smallOGs: [FINESS]
+    private var largeOGs: [FINESS]
 
     init(index: RegisterIndex, region: String) {
         self.index = index
         self.region = region
         let list = index.byRegion[region] ?? []
         departements = Array(Set(list.map(\.departement))).sorted()
+        departementIndex = Dictionary(uniqueKeysWithValues: departements.enumerated().map { ($1, $0) })
         var by: [FINESS: [Establishment]] = [:]
         for e in list { by[e.ej, default: []].append(e) }
         ogEssms = by
         ogs = by.keys.sorted()
+        smallOGs = ogs.filter { index.isSmall($0, region: region) }
+        largeOGs = ogs.filter { !index.isSmall($0, region: region) }
     }
 
     /// The kinds to build for `count` projects, in building order (rare kinds first).
-    static func plan(count: Int, regional: Bool) -> [DraftKind] {
+    static func plan(count: Int, regional: Bool) -> [CandidateKind] {
         func share(_ f: Double, _ minimum: Int) -> Int { max(minimum, Int((Double(count) * f).rounded())) }
-        var kinds: [DraftKind] = []
+        var kinds: [CandidateKind] = []
         if regional { kinds += Array(repeating: .nationalDesk, count: share(0.008, 1)) }
         if count >= 30 {
             kinds += Array(repeating: .multiRegional, count: share(0.012, 1))
@@ -72,7 +79,7 @@ struct GrappeBuilder {
         if count >= 15 { kinds += Array(repeating: .ahiPjm, count: share(0.015, 1)) }
         kinds += Array(repeating: .joining, count: share(0.03, count >= 30 ? 2 : 1))
         let rest = max(0, count - kinds.count)
-        let own = Int((Double(rest) * 0.20).rounded()), grappes = Int((Double(rest) * 0.17).rounded())
+        let own = Int((Double(rest) * 0.16).rounded()), grappes = Int((Double(rest) * 0.13).rounded())
         kinds += Array(repeating: .ownOrganisation, count: own)
         kinds += Array(repeating: .smallGrappe, count: grappes)
         kinds += Array(repeating: .soloSmall, count: rest - own - grappes)
@@ -80,13 +87,26 @@ struct GrappeBuilder {
     }
 
     /// Builds `kinds`; a kind the region cannot supply is replaced by a smaller one.
-    func build(_ kinds: [DraftKind], used: inout Set<FINESS>, rng: inout SplitMix64) -> [Draft] {
+    mutating func build(_ kinds: [CandidateKind], used: inout Set<FINESS>, rng: inout SplitMix64) -> [Draft] {
         var out: [Draft] = []
+        // Other desks' multi-regional projects may have taken ESSMS of this region.
+        let start = used, essms = ogEssms
+        let exhausted: (FINESS) -> Bool = { ej in !(essms[ej] ?? []).contains { !start.contains($0.finess) } }
+        smallOGs.removeAll(where: exhausted)
+        largeOGs.removeAll(where: exhausted)
         for kind in kinds {
-            let fallbacks: [DraftKind] = [kind, .smallGrappe, .soloSmall, .ownOrganisation]
+            let fallbacks: [CandidateKind] = [kind, .smallGrappe, .soloSmall, .ownOrganisation]
             for k in fallbacks {
                 if let d = draft(k, used: used, rng: &rng) {
                     for e in d.members { used.insert(e.finess) }
+                    // An organisation files one project for its own ESSMS.
+                    if d.kind == .ownOrganisation { largeOGs.removeAll { $0 == d.porteur } }
+                    let touched = Set(d.members.map(\.ej))
+                    let done = touched.filter { !hasFree($0, used) }
+                    if !done.isEmpty {
+                        smallOGs.removeAll { done.contains($0) }
+                        largeOGs.removeAll { done.contains($0) }
+                    }
                     out.append(d)
                     break
                 }
@@ -95,7 +115,7 @@ struct GrappeBuilder {
         return out
     }
 
-    func draft(_ kind: DraftKind, used: Set<FINESS>, rng: inout SplitMix64) -> Draft? {
+    func draft(_ kind: CandidateKind, used: Set<FINESS>, rng: inout SplitMix64) -> Draft? {
         switch kind {
         case .ownOrganisation: return ownOrganisation(used, &rng)
         case .smallGrappe: return smallGrappe(used, &rng)
@@ -111,11 +131,15 @@ struct GrappeBuilder {
 
     // MARK: - Kinds
 
+    private func hasFree(_ ej: FINESS, _ used: Set<FINESS>) -> Bool {
+        (ogEssms[ej] ?? []).contains { !used.contains($0.finess) }
+    }
+
     private func free(_ ej: FINESS, _ used: Set<FINESS>) -> [Establishment] {
         (ogEssms[ej] ?? []).filter { !used.contains($0.finess) }
     }
 
-    private func make(_ kind: DraftKind, _ members: [Establishment], porteur: FINESS? = nil) -> Draft {
+    private func make(_ kind: CandidateKind, _ members: [Establishment], porteur: FINESS? = nil) -> Draft {
         var counts: [String: Int] = [:]
         var ogCounts: [FINESS: Int] = [:]
         for e in members {
@@ -132,18 +156,18 @@ struct GrappeBuilder {
     }
 
     private func ownOrganisation(_ used: Set<FINESS>, _ rng: inout SplitMix64) -> Draft? {
-        let large = ogs.filter { !index.isSmall($0, region: region) }.compactMap { ej -> (FINESS, [Establishment])? in
+        let large = largeOGs.compactMap { ej -> (FINESS, [Establishment])? in
             let f = free(ej, used)
             return f.isEmpty ? nil : (ej, f)
         }
         guard !large.isEmpty else { return nil }
         let (ej, all) = large[rng.weightedIndex(large.map { Double(min($0.1.count, 20)) })]
         var members = all
-        if members.count > 30 {
+        if members.count > 20 {
             let dep = mainDepartement(members)
             members = members.filter { $0.departement == dep }
         }
-        if members.count > 30 { members = Array(rng.shuffled(members).prefix(rng.int(20...30))).sorted { $0.finess < $1.finess } }
+        if members.count > 20 { members = Array(rng.shuffled(members).prefix(rng.int(12...20))).sorted { $0.finess < $1.finess } }
         if members.count >= 4 && rng.chance(0.5) {
             // A first wave: the ESSMS ready this year.
             let keep = max(2, Int(Double(members.count) * rng.double(0.4...0.8)))
@@ -152,22 +176,31 @@ struct GrappeBuilder {
         return make(.ownOrganisation, members, porteur: ej)
     }
 
-    /// Small OGs' free ESSMS in one département, by OG (sorted).
-    private func smallOGs(in dep: String, _ used: Set<FINESS>) -> [(FINESS, [Establishment])] {
-        ogs.compactMap { ej in
-            guard index.isSmall(ej, region: region) else { return nil }
-            let f = free(ej, used).filter { $0.departement == dep }
-            return f.isEmpty ? nil : (ej, f)
+    /// Small OGs' free ESSMS by département (in `departements` order), by OG (sorted).
+    private func smallPools(_ used: Set<FINESS>) -> [[(FINESS, [Establishment])]] {
+        var pools = [[(FINESS, [Establishment])]](repeating: [], count: departements.count)
+        for ej in smallOGs {
+            let f = free(ej, used)
+            guard !f.isEmpty else { continue }
+            if f.allSatisfy({ $0.departement == f[0].departement }) {
+                if let i = departementIndex[f[0].departement] { pools[i].append((ej, f)) }
+                continue
+            }
+            for (i, dep) in departements.enumerated() {
+                let inDep = f.filter { $0.departement == dep }
+                if !inDep.isEmpty { pools[i].append((ej, inDep)) }
+            }
         }
+        return pools
     }
 
     private func smallGrappe(_ used: Set<FINESS>, _ rng: inout SplitMix64) -> Draft? {
         guard !departements.isEmpty else { return nil }
-        let pools = departements.map { smallOGs(in: $0, used) }
+        let pools = smallPools(used)
         let weights = pools.map { Double($0.reduce(0) { $0 + $1.1.count }) }
         guard weights.contains(where: { $0 > 0 }) else { return nil }
         let u = rng.unit()
-        let target = 8 + Int(32 * u * u * u)
+        let target = 8 + Int(32 * u * u * u * u)
         var members: [Establishment] = []
         var ogCount = 0
         let start = rng.weightedIndex(weights)
@@ -186,15 +219,19 @@ struct GrappeBuilder {
         return make(.smallGrappe, members)
     }
 
+    /// A small OG with free ESSMS, uniformly.
+    private func anySmallOG(_ used: Set<FINESS>, _ rng: inout SplitMix64) -> FINESS? {
+        guard let ej = rng.pick(smallOGs) else { return nil }
+        return hasFree(ej, used) ? ej : rng.pick(smallOGs.filter { hasFree($0, used) })
+    }
+
     private func soloSmall(_ used: Set<FINESS>, _ rng: inout SplitMix64) -> Draft? {
-        let small = ogs.filter { index.isSmall($0, region: region) && !free($0, used).isEmpty }
-        guard let ej = rng.pick(small) else { return nil }
+        guard let ej = anySmallOG(used, &rng) else { return nil }
         return make(.soloSmall, free(ej, used), porteur: ej)
     }
 
     private func joining(_ used: Set<FINESS>, _ rng: inout SplitMix64) -> Draft? {
-        let small = ogs.filter { index.isSmall($0, region: region) && !free($0, used).isEmpty }
-        guard let ej = rng.pick(small), let e = rng.pick(free(ej, used)) else { return nil }
+        guard let ej = anySmallOG(used, &rng), let e = rng.pick(free(ej, used)) else { return nil }
         return make(.joining, [e], porteur: ej)
     }
 

@@ -76,8 +76,8 @@ struct ProjectDecorator {
         case .volume: return .mixed(rng.double(0.1...0.35))
         default:
             let r = rng.unit()
-            if d.members.count == 1 { return r < 0.4 ? .acquisition : .upgrade }
-            return r < 0.25 ? .acquisition : r < 0.75 ? .upgrade : .mixed(rng.double(0.25...0.6))
+            if d.members.count == 1 { return r < 0.35 ? .acquisition : .upgrade }
+            return r < 0.22 ? .acquisition : r < 0.76 ? .upgrade : .mixed(rng.double(0.25...0.6))
         }
     }
 
@@ -98,8 +98,8 @@ struct ProjectDecorator {
         var m = Member(finess: e.finess, mode: mode)
         let small = index.isSmall(e.ej, region: e.region)
         // Equipment quotes: small organisations (the aid is theirs); a few large ones ask anyway.
-        if (small && rng.chance(mode == .acquisition ? 0.7 : 0.3)) || (!small && rng.chance(0.015)) {
-            let euros = mode == .acquisition ? rng.int(2_500...16_000) : rng.int(1_200...8_000)
+        if (small && rng.chance(mode == .acquisition ? 0.6 : 0.2)) || (!small && rng.chance(0.015)) {
+            let euros = mode == .acquisition ? rng.int(2_000...12_500) : rng.int(1_000...6_000)
             let cents = rng.chance(0.5) ? 0 : rng.int(0...99)
             m.equipmentQuote = Money(cents: Int64(euros) * 100 + Int64(cents))
         }
@@ -163,14 +163,14 @@ struct ProjectDecorator {
         let allSmall = d.members.allSatisfy { index.isSmall($0.ej, region: $0.region) }
         let p: Double
         switch d.kind {
-        case .smallGrappe: p = allSmall ? 0.65 : 0.1
+        case .smallGrappe: p = allSmall ? 0.5 : 0.1
         case .soloSmall: p = allSmall ? 0.2 : 0
         case .ahiPjm: p = allSmall ? 0.4 : 0.05
         case .ownOrganisation: p = 0.04
         default: p = 0
         }
         guard rng.chance(p) else { return .zero }
-        let perESSMS = rng.int(5...12) * 500
+        let perESSMS = rng.int(4...10) * 500
         return Money(euros: Int64(max(8_000, d.members.count * perESSMS)))
     }
 
@@ -251,7 +251,9 @@ struct ProjectDecorator {
         }
         let sectors = bySector.keys.sorted { (bySector[$0]!, $1) > (bySector[$1]!, $0) }
         if bySector[sectors[0]]! * 10 >= n * 6 { return FrenchNames.sectorPhrase(sectors[0]) }
-        if sectors.count == 2 { return "\(sectors[0].rawValue)-\(sectors[1].rawValue)" }
+        if sectors.count >= 2, (bySector[sectors[0]]! + bySector[sectors[1]]!) * 10 >= n * 8 {
+            return "\(FrenchNames.sectorPhrase(sectors[0])) et \(FrenchNames.sectorPhrase(sectors[1]))"
+        }
         return "médico-sociale"
     }
 }

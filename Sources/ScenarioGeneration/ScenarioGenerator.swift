@@ -30,7 +30,7 @@ public struct ScenarioGenerator {
             guard committee.year == rules.campaignYear else { throw .committeeOutsideCampaign(committee, year: rules.campaignYear) }
             calendar = CampaignCalendar(rules: rules, national: false, decisionDay: committee,
                                         deadline: Day(year: rules.campaignYear, month: 12, day: 31)!)
-            let builder = GrappeBuilder(index: index, region: region)
+            var builder = GrappeBuilder(index: index, region: region)
             drafts = builder.build(GrappeBuilder.plan(count: request.projects, regional: true), used: &used, rng: &rng)
         case .national:
             calendar = CampaignCalendar(rules: rules, national: true,
@@ -47,7 +47,7 @@ public struct ScenarioGenerator {
             let shares = Self.apportion(request.projects - drafts.count, index: index)
             for (region, count) in shares where count > 0 {
                 var regionRNG = rng.fork()
-                let builder = GrappeBuilder(index: index, region: region)
+                var builder = GrappeBuilder(index: index, region: region)
                 drafts += builder.build(GrappeBuilder.plan(count: count, regional: false), used: &used, rng: &regionRNG)
             }
         }
@@ -96,7 +96,7 @@ public struct ScenarioGenerator {
         case .regional(let r): prefix = FrenchNames.regionPrefix[r.count == 1 ? "0" + r : r] ?? "R\(r)"
         case .national: prefix = "N"
         }
-        let width = max(3, String(items.count).count + (calendar.national ? 1 : 0))
+        let width = max(calendar.national ? 4 : 3, String(items.count).count)
         for i in items.indices {
             let number = String(i + 1)
             items[i].project.id = prefix + "-" + String(repeating: "0", count: max(0, width - number.count)) + number
@@ -144,7 +144,9 @@ public struct ScenarioGenerator {
         }
         files.append(writer.projectsTable(projects))
         files.append(writer.membersTable(projects))
-        return GeneratedScenario(files: files, projects: projects, planted: planted, conflicts: conflicts,
+        var kinds: [String: CandidateKind] = [:]
+        for item in items { kinds[item.project.id] = item.draft.kind }
+        return GeneratedScenario(files: files, projects: projects, kinds: kinds, planted: planted, conflicts: conflicts,
                                  regions: regions, envelope: envelope)
     }
 }

@@ -48,6 +48,8 @@ struct ExtractReader {
         var histogram: [Int: Int] = [:]
         for r in located { histogram[r.fieldCount, default: 0] += 1 }
         guard let usual = histogram.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key else {
+            // Rows there were, but none could be split (an unclosed quote, already reported).
+            if summary.structureet > 0 { return }
             diagnostics.error("finess-extract-layout", at: SourceLocation(file: file, line: 1),
                               "no 'structureet' row: this is not the FINESS establishments extract",
                               expected: "lines starting with 'structureet;' (file etalab-cs1100507-stock-*.csv of data.gouv.fr)",

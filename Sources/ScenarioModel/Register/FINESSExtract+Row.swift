@@ -40,10 +40,17 @@ extension ExtractReader {
             failed = true
         }
 
-        let finess = number(field(Position.finess), at: at(Position.finess), what: "FINESS géographique (nofinesset)",
-                            position: Position.finess)
-        let ej = number(field(Position.ej), at: at(Position.ej), what: "FINESS juridique (nofinessej)", position: Position.ej)
-        if finess == nil || ej == nil { failed = true }
+        var finess: FINESS?, ej: FINESS?
+        switch number(field(Position.finess), at: { at(Position.finess) }, what: "FINESS géographique (nofinesset)",
+                      position: Position.finess) {
+        case .success(let n): finess = n
+        case .failure(let p): diagnostics.append(p.diagnostic); failed = true
+        }
+        switch number(field(Position.ej), at: { at(Position.ej) }, what: "FINESS juridique (nofinessej)",
+                      position: Position.ej) {
+        case .success(let n): ej = n
+        case .failure(let p): diagnostics.append(p.diagnostic); failed = true
+        }
 
         let rawDep = field(Position.departement)
         let departement = Geography.normalisedDepartement(rawDep)
@@ -85,25 +92,32 @@ extension ExtractReader {
                                  region: region, sector: known.essms ? known.sector : .autre, essms: known.essms)
     }
 
-    /// A FINESS number, or nil with an error.
-    private mutating func number(_ text: String, at location: SourceLocation, what: String, position: Int) -> FINESS? {
+    /// A FINESS number, or the error that says why not (its location computed only then).
+    private func number(_ text: String, at location: () -> SourceLocation, what: String,
+                        position: Int) -> Result<FINESS, ExtractProblem> {
         if text.isEmpty {
-            diagnostics.error("finess-missing", at: location, "missing \(what)",
-                              expected: "a 9-character FINESS number in field \(position)", found: "an empty field")
-            return nil
+            return .failure(ExtractProblem(Diagnostic(.error, "finess-missing", at: location(), "missing \(what)",
+                                                      expected: "a 9-character FINESS number in field \(position)",
+                                                      found: "an empty field")))
         }
         do {
-            return try FINESS(text)
+            return .success(try FINESS(text))
         } catch {
             let code: String
             switch error {
             case .checkKey: code = "finess-check-key"
             case .length, .character: code = "finess-format"
             }
-            diagnostics.error(code, at: location, "invalid \(what)",
-                              expected: "a FINESS number with a valid check key", found: error.explanation(text),
-                              hint: "the extract is expected to be exact: the file may be damaged or edited")
-            return nil
+            return .failure(ExtractProblem(Diagnostic(.error, code, at: location(), "invalid \(what)",
+                                                      expected: "a FINESS number with a valid check key",
+                                                      found: error.explanation(text),
+                                                      hint: "the extract is expected to be exact: the file may be damaged or edited")))
         }
     }
+}
+
+/// A row's problem, as an error value.
+struct ExtractProblem: Error {
+    let diagnostic: Diagnostic
+    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
 }

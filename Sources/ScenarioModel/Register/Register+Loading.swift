@@ -10,18 +10,26 @@ extension Register {
                             diagnostics d: inout Diagnostics) -> Register {
         let schema = TableSchema(table: table, required: requiredColumns, optional: optionalColumns, diagnostics: &d)
         guard requiredColumns.allSatisfy(schema.has) else { return Register([]) }
+        let schema_finess = schema.column("finess")
+        let schema_ej = schema.column("ej")
+        let schema_category = schema.column("category")
+        let schema_departement = schema.column("departement")
+        let schema_sector = schema.column("sector")
+        let schema_region = schema.column("region")
+        let schema_file_active = schema.column("file_active")
+        let schema_name = schema.column("name")
         var list: [Establishment] = []
         list.reserveCapacity(table.rows.count)
         var firstLine: [FINESS: Int] = [:]
         firstLine.reserveCapacity(table.rows.count)
         for row in table.rows {
-            let finess = schema.finess(row, "finess", required: true, &d)
-            let ej = schema.finess(row, "ej", required: true, &d)
-            let rawCategory = schema.required(row, "category", &d, what: "a FINESS category code such as 500")
-            let rawDep = schema.required(row, "departement", &d, what: "a département code such as 29, 2A or 974")
+            let finess = schema.finess(row, schema_finess, required: true, &d)
+            let ej = schema.finess(row, schema_ej, required: true, &d)
+            let rawCategory = schema.required(row, schema_category, &d, what: "a FINESS category code such as 500")
+            let rawDep = schema.required(row, schema_departement, &d, what: "a département code such as 29, 2A or 974")
             guard let finess, let ej, let rawCategory, let rawDep else { continue }
             if let previous = firstLine[finess] {
-                d.error("duplicate-finess", at: schema.location(row, "finess"),
+                d.error("duplicate-finess", at: schema.location(row, schema_finess),
                         "FINESS \(finess) appears twice in the register",
                         expected: "one row per FINESS géographique", found: "a second row (first on line \(previous))")
                 continue
@@ -31,9 +39,9 @@ extension Register {
             let known = nomenclature.category(category)
             let departement = Geography.normalisedDepartement(rawDep)
             var sector: Sector
-            if let s = schema.text(row, "sector") {
+            if let s = schema.text(row, schema_sector) {
                 guard let parsed = Sector(rawValue: s.uppercased()) else {
-                    d.error("invalid-choice", at: schema.location(row, "sector"), "unknown sector",
+                    d.error("invalid-choice", at: schema.location(row, schema_sector), "unknown sector",
                             expected: "one of " + Sector.allCases.map(\.rawValue).joined(separator: ", "), found: "'\(s)'")
                     continue
                 }
@@ -41,16 +49,16 @@ extension Register {
             } else if let known {
                 sector = known.sector
             } else {
-                d.error("unknown-category", at: schema.location(row, "category"), "unknown FINESS category '\(rawCategory)'",
+                d.error("unknown-category", at: schema.location(row, schema_category), "unknown FINESS category '\(rawCategory)'",
                         expected: "a code of the FINESS nomenclature (e.g. 500 EHPAD, 460 SAAD)", found: "'\(rawCategory)'",
                         hint: "or give the ESSMS's sector in a 'sector' column")
                 continue
             }
             var region: String
-            if let r = schema.text(row, "region") {
+            if let r = schema.text(row, schema_region) {
                 let code = r.count == 1 ? "0" + r : r
                 guard Geography.regionsByCode[code] != nil else {
-                    d.error("unknown-region", at: schema.location(row, "region"), "unknown region code",
+                    d.error("unknown-region", at: schema.location(row, schema_region), "unknown region code",
                             expected: "an INSEE region code (e.g. 53 Bretagne, 84 Auvergne-Rhône-Alpes)", found: "'\(r)'")
                     continue
                 }
@@ -58,12 +66,12 @@ extension Register {
             } else if let r = Geography.region(ofDepartement: departement) {
                 region = r
             } else {
-                d.error("unknown-departement", at: schema.location(row, "departement"), "unknown département code",
+                d.error("unknown-departement", at: schema.location(row, schema_departement), "unknown département code",
                         expected: "an INSEE département code (01…95, 2A, 2B, 971…976)", found: "'\(rawDep)'")
                 continue
             }
-            let fileActive = schema.integer(row, "file_active", range: 0...10_000_000, &d)
-            list.append(Establishment(finess: finess, ej: ej, name: schema.text(row, "name") ?? "", category: category,
+            let fileActive = schema.integer(row, schema_file_active, range: 0...10_000_000, &d)
+            list.append(Establishment(finess: finess, ej: ej, name: schema.text(row, schema_name) ?? "", category: category,
                                       departement: departement, region: region, sector: sector, fileActive: fileActive))
         }
         return Register(list)

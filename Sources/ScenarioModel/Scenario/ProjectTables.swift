@@ -19,16 +19,29 @@ public enum ProjectTables {
         for (i, p) in projects.enumerated() { indexById[p.id] = i }
         let ms = TableSchema(table: mt, required: memberRequired, optional: memberOptional, diagnostics: &d)
         guard memberRequired.allSatisfy(ms.has) else { return projects }
+        let ms_project = ms.column("project")
+        let ms_finess = ms.column("finess")
+        let ms_mode = ms.column("mode")
+        let ms_equipment_quote = ms.column("equipment_quote")
+        let ms_saad_eligible_hours = ms.column("saad_eligible_hours")
+        let ms_saad_total_hours = ms.column("saad_total_hours")
+        let ms_sons_validated = ms.column("sons_validated")
+        let ms_sons_cancelled = ms.column("sons_cancelled")
+        let ms_other_eu_funds = ms.column("other_eu_funds")
+        let ms_prior_esms_funding = ms.column("prior_esms_funding")
+        let ms_sons_order = ms.column("sons_order")
+        let ms_national_entity = ms.column("national_entity")
+        let ms_software = ms.column("software")
         var seen: [String: [FINESS: Int]] = [:]
         for row in mt.rows {
-            let pid = ms.required(row, "project", &d, what: "the id of a project of the projects table")
-            let finess = ms.finess(row, "finess", required: true, &d)
-            let mode = ms.choice(row, "mode", Mode.allCases.map { ($0.rawValue, $0) }, required: true, &d)
-            let quote = ms.money(row, "equipment_quote", &d)
-            let eligible = ms.quantity(row, "saad_eligible_hours", &d)
-            let total = ms.quantity(row, "saad_total_hours", &d)
-            let validated = ms.day(row, "sons_validated", required: false, &d)
-            let cancelled = ms.day(row, "sons_cancelled", required: false, &d)
+            let pid = ms.required(row, ms_project, &d, what: "the id of a project of the projects table")
+            let finess = ms.finess(row, ms_finess, required: true, &d)
+            let mode = ms.choice(row, ms_mode, Mode.allCases.map { ($0.rawValue, $0) }, required: true, &d)
+            let quote = ms.money(row, ms_equipment_quote, &d)
+            let eligible = ms.quantity(row, ms_saad_eligible_hours, &d)
+            let total = ms.quantity(row, ms_saad_total_hours, &d)
+            let validated = ms.day(row, ms_sons_validated, required: false, &d)
+            let cancelled = ms.day(row, ms_sons_cancelled, required: false, &d)
             var saadOK = true
             switch (eligible, total) {
             case (nil, nil): break
@@ -39,12 +52,12 @@ public enum ProjectTables {
                 saadOK = false
             case let (e?, t?):
                 if t.raw == 0 {
-                    d.error("saad-hours-inconsistent", at: ms.location(row, "saad_total_hours"), "SAAD total hours are zero",
+                    d.error("saad-hours-inconsistent", at: ms.location(row, ms_saad_total_hours), "SAAD total hours are zero",
                             expected: "the total hours of year N-1, more than 0", found: "'\(t.decimalString)'")
                     saadOK = false
                 }
                 if e > t {
-                    d.error("saad-hours-inconsistent", at: ms.location(row, "saad_eligible_hours"),
+                    d.error("saad-hours-inconsistent", at: ms.location(row, ms_saad_eligible_hours),
                             "SAAD eligible hours exceed the total hours",
                             expected: "eligible hours (APA, PCH, other medico-social) ≤ total hours \(t.decimalString)",
                             found: "'\(e.decimalString)'", hint: "the eligible hours are part of the total hours")
@@ -56,13 +69,13 @@ public enum ProjectTables {
                 pIndex = indexById[pid]
                 if pIndex == nil && !invalidIds.contains(pid) {
                     let close = projects.map(\.id).first { $0.lowercased() == pid.lowercased() }
-                    d.error("unknown-project", at: ms.location(row, "project"), "no project '\(pid)' in \(pt.file)",
+                    d.error("unknown-project", at: ms.location(row, ms_project), "no project '\(pid)' in \(pt.file)",
                             expected: "the id of a project of \(pt.file)", found: "'\(pid)'",
                             hint: close.map { "ids are case-sensitive: did you mean '\($0)'?" } ?? "add the project or fix the id")
                 }
             }
             if let finess, register[finess] == nil {
-                d.error("finess-not-in-register", at: ms.location(row, "finess"),
+                d.error("finess-not-in-register", at: ms.location(row, ms_finess),
                         "FINESS \(finess) is not in the register",
                         expected: "a FINESS géographique of the scenario's register", found: "'\(finess)'",
                         hint: "check the number, or use a register that contains this ESSMS (a closed or too recent establishment?)")
@@ -70,7 +83,7 @@ public enum ProjectTables {
             }
             guard let finess, let mode, let pid, let pIndex, saadOK else { continue }
             if let first = seen[pid]?[finess] {
-                d.error("duplicate-member", at: ms.location(row, "finess"),
+                d.error("duplicate-member", at: ms.location(row, ms_finess),
                         "FINESS \(finess) appears twice in project '\(pid)'",
                         expected: "each ESSMS once per project", found: "a second row (first on line \(first))")
                 continue
@@ -78,9 +91,9 @@ public enum ProjectTables {
             seen[pid, default: [:]][finess] = row.line
             projects[pIndex].members.append(Member(
                 finess: finess, mode: mode, equipmentQuote: quote, saadEligibleHours: eligible, saadTotalHours: total,
-                otherEUFunds: ms.bool(row, "other_eu_funds", &d), priorFunding: ms.bool(row, "prior_esms_funding", &d),
-                sonsOrder: ms.bool(row, "sons_order", &d), sonsValidated: validated, sonsCancelled: cancelled,
-                nationalEntity: ms.bool(row, "national_entity", &d), software: ms.text(row, "software"), line: row.line))
+                otherEUFunds: ms.bool(row, ms_other_eu_funds, &d), priorFunding: ms.bool(row, ms_prior_esms_funding, &d),
+                sonsOrder: ms.bool(row, ms_sons_order, &d), sonsValidated: validated, sonsCancelled: cancelled,
+                nationalEntity: ms.bool(row, ms_national_entity, &d), software: ms.text(row, ms_software), line: row.line))
         }
         for p in projects where p.members.isEmpty {
             d.warning("project-without-members", at: SourceLocation(file: pt.file, line: p.line, keyPath: "id"),
@@ -95,52 +108,69 @@ public enum ProjectTables {
         let ps = TableSchema(table: pt, required: projectRequired + (nationalScope ? ["region"] : []),
                              optional: projectOptional, diagnostics: &d)
         guard projectRequired.allSatisfy(ps.has) else { return ([], []) }
+        let scoreColumns = ScoreCriterion.allCases.map { ps.column($0.column) }
+        let ps_id = ps.column("id")
+        let ps_porteur = ps.column("porteur")
+        let ps_software = ps.column("software")
+        let ps_referencing = ps.column("referencing")
+        let ps_deposited = ps.column("deposited")
+        let ps_decision = ps.column("decision")
+        let ps_region = ps.column("region")
+        let ps_amoa_requested = ps.column("amoa_requested")
+        let ps_planned_months = ps.column("planned_months")
+        let ps_ready = ps.column("ready")
+        let ps_si_maturity = ps.column("si_maturity")
+        let ps_ght = ps.column("ght")
+        let ps_national_entity_agreement = ps.column("national_entity_agreement")
+        let ps_joins_agreement = ps.column("joins_agreement")
+        let ps_title = ps.column("title")
+        let ps_joins_grappe = ps.column("joins_grappe")
         var projects: [Project] = []
         var invalid: Set<String> = []
         var firstLine: [String: Int] = [:]
         for row in pt.rows {
-            let id = ps.required(row, "id", &d, what: "a project identifier")
-            let porteur = ps.finess(row, "porteur", required: true, &d)
-            let software = ps.required(row, "software", &d, what: "the name of the DUI solution")
-            let referencing = ps.choice(row, "referencing", Referencing.allCases.map { ($0.rawValue, $0) }, required: true, &d)
-            let deposited = ps.day(row, "deposited", required: true, &d)
-            let decision = ps.choice(row, "decision", [("", Decision.candidate), ("candidate", .candidate),
+            let id = ps.required(row, ps_id, &d, what: "a project identifier")
+            let porteur = ps.finess(row, ps_porteur, required: true, &d)
+            let software = ps.required(row, ps_software, &d, what: "the name of the DUI solution")
+            let referencing = ps.choice(row, ps_referencing, Referencing.allCases.map { ($0.rawValue, $0) }, required: true, &d)
+            let deposited = ps.day(row, ps_deposited, required: true, &d)
+            let decision = ps.choice(row, ps_decision, [("", Decision.candidate), ("candidate", .candidate),
                                                        ("engaged", .engaged), ("rejected", .rejected)], required: false, &d)
             var scores: [Int?] = []
-            for c in ScoreCriterion.allCases { scores.append(ps.integer(row, c.column, range: 0...3, &d)) }
+            for c in scoreColumns { scores.append(ps.integer(row, c, range: 0...3, &d)) }
             var region: String?
-            if let r = ps.text(row, "region") {
+            if let r = ps.text(row, ps_region) {
                 let code = r.count == 1 ? "0" + r : r
                 if Geography.regionsByCode[code] == nil {
-                    d.error("unknown-region", at: ps.location(row, "region"), "unknown region code",
+                    d.error("unknown-region", at: ps.location(row, ps_region), "unknown region code",
                             expected: "an INSEE region code (01, 02, 03, 04, 06, 11, 24, 27, 28, 32, 44, 52, 53, 75, 76, 84, 93, 94)",
                             found: "'\(r)'")
                 } else {
                     region = code
                 }
             } else if nationalScope && ps.has("region") {
-                d.error("missing-value", at: ps.location(row, "region"), "the 'region' field is empty",
+                d.error("missing-value", at: ps.location(row, ps_region), "the 'region' field is empty",
                         expected: "the INSEE code of the ARS desk that instructs the project", found: "an empty field")
             }
-            let amoa = ps.money(row, "amoa_requested", &d)
-            let planned = ps.integer(row, "planned_months", range: 1...120, &d)
-            let ready = ps.day(row, "ready", required: false, &d)
-            let maturity = ps.integer(row, "si_maturity", range: 0...100, &d)
-            let ght = ps.bool(row, "ght", &d), agreement = ps.bool(row, "national_entity_agreement", &d)
-            let joinsAgreement = ps.bool(row, "joins_agreement", &d)
+            let amoa = ps.money(row, ps_amoa_requested, &d)
+            let planned = ps.integer(row, ps_planned_months, range: 1...120, &d)
+            let ready = ps.day(row, ps_ready, required: false, &d)
+            let maturity = ps.integer(row, ps_si_maturity, range: 0...100, &d)
+            let ght = ps.bool(row, ps_ght, &d), agreement = ps.bool(row, ps_national_entity_agreement, &d)
+            let joinsAgreement = ps.bool(row, ps_joins_agreement, &d)
             guard let id, let porteur, let software, let referencing, let deposited else {
                 if let id { invalid.insert(id) }
                 continue
             }
             if let first = firstLine[id] {
-                d.error("duplicate-project", at: ps.location(row, "id"), "project id '\(id)' is used twice",
+                d.error("duplicate-project", at: ps.location(row, ps_id), "project id '\(id)' is used twice",
                         expected: "a unique id per project", found: "a second project '\(id)' (first on line \(first))")
                 continue
             }
             firstLine[id] = row.line
             projects.append(Project(
-                id: id, title: ps.text(row, "title") ?? "", porteur: porteur, software: software, referencing: referencing,
-                ght: ght, deposited: deposited, nationalEntityAgreement: agreement, joinsGrappe: ps.text(row, "joins_grappe"),
+                id: id, title: ps.text(row, ps_title) ?? "", porteur: porteur, software: software, referencing: referencing,
+                ght: ght, deposited: deposited, nationalEntityAgreement: agreement, joinsGrappe: ps.text(row, ps_joins_grappe),
                 joinsAgreement: joinsAgreement, amoaRequested: amoa ?? .zero, scores: scores, plannedMonths: planned,
                 decision: decision ?? .candidate, region: region, ready: ready, siMaturity: maturity, line: row.line))
         }

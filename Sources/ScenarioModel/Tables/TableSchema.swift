@@ -39,35 +39,55 @@ public struct TableSchema: Sendable {
 
     public func has(_ column: String) -> Bool { index[column] != nil }
 
+    /// A column looked up once by name, for fast access to the fields of every row.
+    public struct Column: Sendable, ExpressibleByStringLiteral {
+        public let name: String
+        public let index: Int?
+        public init(name: String, index: Int?) {
+            self.name = name
+            self.index = index
+        }
+        /// An unresolved column (resolved by name at each access): convenient, slower.
+        public init(stringLiteral name: String) {
+            self.name = name
+            self.index = -1
+        }
+    }
+
+    public func column(_ name: String) -> Column { Column(name: name, index: index[name]) }
+
+    @inline(__always)
+    func resolve(_ c: Column) -> Int? { c.index == -1 ? index[c.name] : c.index }
+
     /// The trimmed text of a field, or nil when the column is absent or the field empty.
     @inline(__always)
-    public func text(_ row: CSVTable.Row, _ column: String) -> String? {
-        guard let i = index[column] else { return nil }
+    public func text(_ row: CSVTable.Row, _ column: Column) -> String? {
+        guard let i = resolve(column) else { return nil }
         let v = row.fields[i]
         if v.isEmpty { return nil }
         return v
     }
 
-    public func location(_ row: CSVTable.Row, _ column: String) -> SourceLocation {
-        if let i = index[column] {
-            return SourceLocation(file: table.file, line: row.line, column: Int(row.columns[i]), keyPath: column)
+    public func location(_ row: CSVTable.Row, _ column: Column) -> SourceLocation {
+        if let i = resolve(column) {
+            return SourceLocation(file: table.file, line: row.line, column: Int(row.columns[i]), keyPath: column.name)
         }
-        return SourceLocation(file: table.file, line: row.line, keyPath: column)
+        return SourceLocation(file: table.file, line: row.line, keyPath: column.name)
     }
 
     // MARK: Typed fields
 
     /// A required text field: an error when empty.
-    public func required(_ row: CSVTable.Row, _ column: String, _ d: inout Diagnostics, what: String) -> String? {
+    public func required(_ row: CSVTable.Row, _ column: Column, _ d: inout Diagnostics, what: String) -> String? {
         if let v = text(row, column) { return v }
-        if has(column) {
-            d.error("missing-value", at: location(row, column), "the '\(column)' field is empty",
+        if resolve(column) != nil {
+            d.error("missing-value", at: location(row, column), "the '\(column.name)' field is empty",
                     expected: what, found: "an empty field")
         }
         return nil
     }
 
-    public func finess(_ row: CSVTable.Row, _ column: String, required: Bool, _ d: inout Diagnostics) -> FINESS? {
+    public func finess(_ row: CSVTable.Row, _ column: Column, required: Bool, _ d: inout Diagnostics) -> FINESS? {
         guard let v = required ? self.required(row, column, &d, what: "a 9-character FINESS number") : text(row, column)
         else { return nil }
         do {
@@ -80,7 +100,7 @@ public struct TableSchema: Sendable {
         }
     }
 
-    public func money(_ row: CSVTable.Row, _ column: String, _ d: inout Diagnostics) -> Money? {
+    public func money(_ row: CSVTable.Row, _ column: Column, _ d: inout Diagnostics) -> Money? {
         guard let v = text(row, column) else { return nil }
         switch Money.parse(v, decimalComma: table.decimalComma) {
         case .success(let m): return m
@@ -95,59 +115,59 @@ public struct TableSchema: Sendable {
                     ? "write euros as 85000, 85 000 or 85000,50"
                     : "write euros as 85000 or 85000.50 (a decimal comma needs ';' as the separator)")
             }
-            d.error("invalid-amount", at: location(row, column), "'\(column)' is \(msg)",
+            d.error("invalid-amount", at: location(row, column), "'\(column.name)' is \(msg)",
                     expected: "an amount in euros (0 or more, at most 2 decimals)", found: "'\(v)'", hint: hint)
             return nil
         }
     }
 
-    public func bool(_ row: CSVTable.Row, _ column: String, _ d: inout Diagnostics) -> Bool {
+    public func bool(_ row: CSVTable.Row, _ column: Column, _ d: inout Diagnostics) -> Bool {
         guard let v = text(row, column) else { return false }
         switch v.lowercased() {
         case "true", "oui", "1", "yes", "vrai", "o", "y": return true
         case "false", "non", "0", "no", "faux", "n": return false
         default:
-            d.error("invalid-boolean", at: location(row, column), "'\(column)' is not a yes/no value",
+            d.error("invalid-boolean", at: location(row, column), "'\(column.name)' is not a yes/no value",
                     expected: "true/false, oui/non, 1/0 or empty", found: "'\(v)'")
             return false
         }
     }
 
-    public func day(_ row: CSVTable.Row, _ column: String, required: Bool, _ d: inout Diagnostics) -> Day? {
+    public func day(_ row: CSVTable.Row, _ column: Column, required: Bool, _ d: inout Diagnostics) -> Day? {
         guard let v = required ? self.required(row, column, &d, what: "a date") : text(row, column) else { return nil }
         if let day = Day.parse(v) { return day }
-        d.error("invalid-date", at: location(row, column), "'\(column)' is not a date",
+        d.error("invalid-date", at: location(row, column), "'\(column.name)' is not a date",
                 expected: "a date written YYYY-MM-DD or DD/MM/YYYY", found: "'\(v)'",
                 hint: "e.g. 2024-06-14 or 14/06/2024")
         return nil
     }
 
-    public func integer(_ row: CSVTable.Row, _ column: String, range: ClosedRange<Int>, _ d: inout Diagnostics) -> Int? {
+    public func integer(_ row: CSVTable.Row, _ column: Column, range: ClosedRange<Int>, _ d: inout Diagnostics) -> Int? {
         guard let v = text(row, column) else { return nil }
         if let n = Int(v), range.contains(n) { return n }
-        d.error("invalid-integer", at: location(row, column), "'\(column)' is out of range or not a whole number",
+        d.error("invalid-integer", at: location(row, column), "'\(column.name)' is out of range or not a whole number",
                 expected: "a whole number from \(range.lowerBound) to \(range.upperBound)", found: "'\(v)'")
         return nil
     }
 
     /// A non-negative decimal quantity (hours) with up to 4 decimals.
-    public func quantity(_ row: CSVTable.Row, _ column: String, _ d: inout Diagnostics) -> Quantity? {
+    public func quantity(_ row: CSVTable.Row, _ column: Column, _ d: inout Diagnostics) -> Quantity? {
         guard let v = text(row, column) else { return nil }
         if let q = Quantity.parse(v, decimalComma: table.decimalComma) { return q }
-        d.error("invalid-number", at: location(row, column), "'\(column)' is not a number of hours",
+        d.error("invalid-number", at: location(row, column), "'\(column.name)' is not a number of hours",
                 expected: "a number, 0 or more, at most 4 decimals", found: "'\(v)'",
                 hint: table.decimalComma ? "e.g. 1250 or 1250,5" : "e.g. 1250 or 1250.5")
         return nil
     }
 
     /// One of a fixed set of words (case-insensitive).
-    public func choice<T>(_ row: CSVTable.Row, _ column: String, _ options: [(String, T)], required: Bool,
+    public func choice<T>(_ row: CSVTable.Row, _ column: Column, _ options: [(String, T)], required: Bool,
                           _ d: inout Diagnostics) -> T? {
         let names = options.map(\.0)
         guard let v = required ? self.required(row, column, &d, what: names.joined(separator: ", ")) : text(row, column)
         else { return nil }
         if let o = options.first(where: { $0.0 == v.lowercased() }) { return o.1 }
-        d.error("invalid-choice", at: location(row, column), "unknown '\(column)' value",
+        d.error("invalid-choice", at: location(row, column), "unknown '\(column.name)' value",
                 expected: "one of \(names.joined(separator: ", "))", found: "'\(v)'")
         return nil
     }

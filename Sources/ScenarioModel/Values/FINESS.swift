@@ -3,8 +3,10 @@
 /// A FINESS number: 9 characters, the département first (`29`, `2A`, `97` + a digit overseas),
 /// then an order number and a Luhn check digit computed after mapping Corsica's `A`→1, `B`→2.
 public struct FINESS: Hashable, Comparable, Sendable {
-    /// The nine characters, as written in the register.
-    public let text: String
+    /// The nine characters packed 6 bits each, first character in the highest bits, so that
+    /// integer order is text order and hashing costs one word (the national register is
+    /// indexed by it).
+    public let code: UInt64
 
     public enum Invalid: Error, Equatable, Sendable {
         case length(Int)
@@ -14,28 +16,46 @@ public struct FINESS: Hashable, Comparable, Sendable {
 
     /// Validates `text` (spaces around are not accepted here: callers trim).
     public init(_ text: String) throws(Invalid) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 9 else { throw .length(text.count) }
-        var digits = [Int](repeating: 0, count: 9)
-        for (i, b) in bytes.enumerated() {
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits[i] = Int(b) - 48
-            case UInt8(ascii: "A"), UInt8(ascii: "a") where i == 1: digits[i] = 1
-            case UInt8(ascii: "B"), UInt8(ascii: "b") where i == 1: digits[i] = 2
-            default: throw .character
-            }
+        var text = text
+        let result: Result<UInt64, Invalid> = text.withUTF8 { FINESS.parse($0) }
+        switch result {
+        case .success(let code): self.code = code
+        case .failure(let e):
+            if case .length = e { throw .length(text.count) }
+            throw e
         }
-        if !FINESS.luhnValid(digits) {
-            var body = digits
-            body[8] = 0
-            let key = (10 - FINESS.luhnSum(body) % 10) % 10
-            throw .checkKey(expected: key)
-        }
-        self.text = text.uppercased()
     }
 
-    /// Accepts a known-valid number without checking (register rows already checked).
-    public init(unchecked text: String) { self.text = text }
+    /// Parses 9 bytes: digits, and `A`/`B` (Corsica) in second position; checks the Luhn key
+    /// computed with `A`→1, `B`→2.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<UInt64, Invalid> {
+        guard bytes.count == 9 else { return .failure(.length(bytes.count)) }
+        var code: UInt64 = 0
+        var sum = 0
+        for i in 0..<9 {
+            let b = bytes[i]
+            let digit: Int, packed: UInt64
+            switch b {
+            case 48...57: digit = Int(b) - 48; packed = UInt64(digit)
+            case UInt8(ascii: "A") where i == 1, UInt8(ascii: "a") where i == 1: digit = 1; packed = 10
+            case UInt8(ascii: "B") where i == 1, UInt8(ascii: "b") where i == 1: digit = 2; packed = 11
+            default: return .failure(.character)
+            }
+            code = code << 6 | packed
+            // Luhn: from the right, every second digit doubled (positions 7, 5, 3, 1 from the left, 0-based).
+            if (8 - i) % 2 == 1 {
+                let x = digit * 2
+                sum += x > 9 ? x - 9 : x
+            } else {
+                sum += digit
+            }
+        }
+        if sum % 10 != 0 {
+            let last = Int(bytes[8]) - 48
+            return .failure(.checkKey(expected: ((sum - last) * 9) % 10))
+        }
+        return .success(code)
+    }
 
     /// The valid FINESS number that starts with these 8 characters (the check digit appended).
     public static func completing(_ first8: String) -> FINESS? {
@@ -49,20 +69,17 @@ public struct FINESS: Hashable, Comparable, Sendable {
     /// Whether `text` is a valid FINESS number.
     public static func isValid(_ text: String) -> Bool { (try? FINESS(text)) != nil }
 
-    static func luhnSum(_ digits: [Int]) -> Int {
-        var sum = 0
-        for (i, d) in digits.reversed().enumerated() {
-            if i % 2 == 1 {
-                let x = d * 2
-                sum += x > 9 ? x - 9 : x
-            } else {
-                sum += d
-            }
+    /// The nine characters, as written in the register (Corsican letters in capitals).
+    public var text: String {
+        var bytes = [UInt8](repeating: 0, count: 9)
+        var c = code
+        for i in stride(from: 8, through: 0, by: -1) {
+            let v = UInt8(c & 63)
+            bytes[i] = v < 10 ? 48 + v : (v == 10 ? UInt8(ascii: "A") : UInt8(ascii: "B"))
+            c >>= 6
         }
-        return sum
+        return String(decoding: bytes, as: UTF8.self)
     }
-
-    static func luhnValid(_ digits: [Int]) -> Bool { luhnSum(digits) % 10 == 0 }
 
     /// The INSEE département code this number was issued in: `29`, `2A`, `971`…`976`.
     /// FINESS writes overseas numbers `97` + the 4th character (`9701…` is Guadeloupe).
@@ -72,7 +89,7 @@ public struct FINESS: Hashable, Comparable, Sendable {
         return String(chars[0...1])
     }
 
-    public static func < (a: FINESS, b: FINESS) -> Bool { a.text < b.text }
+    public static func < (a: FINESS, b: FINESS) -> Bool { a.code < b.code }
 }
 
 extension FINESS: CustomStringConvertible {
