@@ -127,7 +127,7 @@ import Testing
         #expect(d.items.isEmpty, "\(d.items.map(\.rendered))")
         #expect(register.count == x.rows.count)
         #expect(register.establishments == x.rows.map(\.establishment))
-        #expect(table.rows.map { $0.fields[4] } == x.rows.map(\.categoryLabel))
+        #expect(table.rows.map { table.field($0, 4) } == x.rows.map(\.categoryLabel))
     }
 
     // MARK: Encodings and line ends

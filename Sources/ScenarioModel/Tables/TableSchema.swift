@@ -62,15 +62,13 @@ public struct TableSchema: Sendable {
     /// The trimmed text of a field, or nil when the column is absent or the field empty.
     @inline(__always)
     public func text(_ row: CSVTable.Row, _ column: Column) -> String? {
-        guard let i = resolve(column) else { return nil }
-        let v = row.fields[i]
-        if v.isEmpty { return nil }
-        return v
+        guard let i = resolve(column), !table.isEmpty(row, i) else { return nil }
+        return table.field(row, i)
     }
 
     public func location(_ row: CSVTable.Row, _ column: Column) -> SourceLocation {
         if let i = resolve(column) {
-            return SourceLocation(file: table.file, line: row.line, column: Int(row.columns[i]), keyPath: column.name)
+            return SourceLocation(file: table.file, line: row.line, column: Int(table.column(row, i)), keyPath: column.name)
         }
         return SourceLocation(file: table.file, line: row.line, keyPath: column.name)
     }
@@ -88,6 +86,10 @@ public struct TableSchema: Sendable {
     }
 
     public func finess(_ row: CSVTable.Row, _ column: Column, required: Bool, _ d: inout Diagnostics) -> FINESS? {
+        // Fast path: a valid number parsed from the bytes, no String made.
+        if let i = resolve(column), case .success(let code) = table.withBytes(row, i, { FINESS.parse($0) }) {
+            return FINESS(packed: code)
+        }
         guard let v = required ? self.required(row, column, &d, what: "a 9-character FINESS number") : text(row, column)
         else { return nil }
         do {
@@ -101,7 +103,9 @@ public struct TableSchema: Sendable {
     }
 
     public func money(_ row: CSVTable.Row, _ column: Column, _ d: inout Diagnostics) -> Money? {
-        guard let v = text(row, column) else { return nil }
+        guard let i = resolve(column), !table.isEmpty(row, i) else { return nil }
+        if let m = table.withBytes(row, i, { Money.parsePlain($0, decimalComma: table.decimalComma) }) { return m }
+        let v = table.field(row, i)
         switch Money.parse(v, decimalComma: table.decimalComma) {
         case .success(let m): return m
         case .failure(let f):
@@ -122,7 +126,9 @@ public struct TableSchema: Sendable {
     }
 
     public func bool(_ row: CSVTable.Row, _ column: Column, _ d: inout Diagnostics) -> Bool {
-        guard let v = text(row, column) else { return false }
+        guard let i = resolve(column), !table.isEmpty(row, i) else { return false }
+        if let b = table.withBytes(row, i, TableSchema.plainBool) { return b }
+        let v = table.field(row, i)
         switch v.lowercased() {
         case "true", "oui", "1", "yes", "vrai", "o", "y": return true
         case "false", "non", "0", "no", "faux", "n": return false
@@ -134,6 +140,7 @@ public struct TableSchema: Sendable {
     }
 
     public func day(_ row: CSVTable.Row, _ column: Column, required: Bool, _ d: inout Diagnostics) -> Day? {
+        if let i = resolve(column), !table.isEmpty(row, i), let day = table.withBytes(row, i, Day.parseISO) { return day }
         guard let v = required ? self.required(row, column, &d, what: "a date") : text(row, column) else { return nil }
         if let day = Day.parse(v) { return day }
         d.error("invalid-date", at: location(row, column), "'\(column.name)' is not a date",
@@ -143,7 +150,9 @@ public struct TableSchema: Sendable {
     }
 
     public func integer(_ row: CSVTable.Row, _ column: Column, range: ClosedRange<Int>, _ d: inout Diagnostics) -> Int? {
-        guard let v = text(row, column) else { return nil }
+        guard let i = resolve(column), !table.isEmpty(row, i) else { return nil }
+        if let n = table.withBytes(row, i, TableSchema.plainInteger), range.contains(n) { return n }
+        let v = table.field(row, i)
         if let n = Int(v), range.contains(n) { return n }
         d.error("invalid-integer", at: location(row, column), "'\(column.name)' is out of range or not a whole number",
                 expected: "a whole number from \(range.lowerBound) to \(range.upperBound)", found: "'\(v)'")
@@ -170,6 +179,35 @@ public struct TableSchema: Sendable {
         d.error("invalid-choice", at: location(row, column), "unknown '\(column.name)' value",
                 expected: "one of \(names.joined(separator: ", "))", found: "'\(v)'")
         return nil
+    }
+}
+
+extension TableSchema {
+    /// `true`/`false`/`oui`/`non`/`1`/`0`… from ASCII bytes; nil for anything else.
+    static func plainBool(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard b.count <= 5 else { return nil }
+        var lower: UInt64 = 0
+        for c in b { lower = lower << 8 | UInt64(c >= 65 && c <= 90 ? c + 32 : c) }
+        switch lower {
+        case 0x7472_7565, 0x6F_7569, 0x31, 0x79_6573, 0x7672_6169, 0x6F, 0x79: return true   // true oui 1 yes vrai o y
+        case 0x66_616C_7365, 0x6E_6F6E, 0x30, 0x6E6F, 0x6661_7578, 0x6E: return false       // false non 0 no faux n
+        default: return nil
+        }
+    }
+
+    /// A whole number of ASCII digits (optional leading minus); nil for anything else.
+    static func plainInteger(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !b.isEmpty, b.count <= 18 else { return nil }
+        var n = 0, negative = false, k = 0
+        if b[0] == UInt8(ascii: "-") { negative = true; k = 1 }
+        guard k < b.count else { return nil }
+        while k < b.count {
+            let c = b[k]
+            guard c >= 48 && c <= 57 else { return nil }
+            n = n * 10 + Int(c - 48)
+            k += 1
+        }
+        return negative ? -n : n
     }
 }
 

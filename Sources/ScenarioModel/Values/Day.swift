@@ -40,6 +40,22 @@ public struct Day: Hashable, Comparable, Sendable {
         return Day(year: y, month: m, day: d)
     }
 
+    /// `YYYY-MM-DD` from ASCII bytes, without making a `String`; nil for any other form.
+    static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func digits(_ r: Range<Int>) -> Int? {
+            var n = 0
+            for k in r {
+                let c = b[k]
+                guard c >= 48 && c <= 57 else { return nil }
+                n = n * 10 + Int(c - 48)
+            }
+            return n
+        }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
     /// The same month and day in another year (29 February becomes 28 February).
     public func inYear(_ y: Int) -> Day {
         Day(year: y, month: month, day: min(day, Day.daysIn(month: month, year: y)))!

@@ -14,6 +14,9 @@ public struct FINESS: Hashable, Comparable, Sendable {
         case checkKey(expected: Int)
     }
 
+    /// A number already validated, from its packed form.
+    init(packed: UInt64) { self.code = packed }
+
     /// Validates `text` (spaces around are not accepted here: callers trim).
     public init(_ text: String) throws(Invalid) {
         var text = text

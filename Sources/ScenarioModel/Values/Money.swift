@@ -119,6 +119,34 @@ extension Money {
         return .success(Money(cents: cents))
     }
 
+    /// The common case from ASCII bytes without making a `String`: digits, then optionally `.`
+    /// (or `,` when allowed) and one or two digits. Nil for anything else (the full parser
+    /// then decides, with its error).
+    static func parsePlain(_ b: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Money? {
+        guard !b.isEmpty, b.count <= 12 else { return nil }
+        var euros: Int64 = 0, fraction: Int64 = 0, fractionDigits = 0, inFraction = false, k = 0
+        while k < b.count {
+            let c = b[k]
+            if c >= 48 && c <= 57 {
+                if inFraction {
+                    fractionDigits += 1
+                    guard fractionDigits <= 2 else { return nil }
+                    fraction = fraction * 10 + Int64(c - 48)
+                } else {
+                    euros = euros * 10 + Int64(c - 48)
+                }
+            } else if !inFraction && k > 0 && (c == UInt8(ascii: ".") || (decimalComma && c == UInt8(ascii: ","))) {
+                inFraction = true
+            } else {
+                return nil
+            }
+            k += 1
+        }
+        if inFraction && fractionDigits == 0 { return nil }
+        if fractionDigits == 1 { fraction *= 10 }
+        return Money(cents: euros * 100 + fraction)
+    }
+
     private static func isSpace(_ s: Unicode.Scalar) -> Bool {
         s == " " || s == "\u{00A0}" || s == "\u{202F}" || s == "\t"
     }

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// The byte-level state machine behind `CSVTable`: one pass, fields appended to flat arrays.
+struct CSVParser {
+    let bytes: [UInt8]
+    let file: String
+    var separator: UInt8 = UInt8(ascii: ",")
+
+    var starts: [Int32] = []
+    var ends: [Int32] = []
+    var columns: [Int32] = []
+    var unescaped: [Int: String] = [:]
+    /// Line and the byte where it starts; column counting state.
+    var line = 1
+    var lineStart = 0
+    var columnCursor = 0
+    var columnAtCursor: Int32 = 1
+
+    init(bytes: [UInt8], file: String) {
+        self.bytes = bytes
+        self.file = file
+    }
+
+    static let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+    static let comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";")
+
+    /// The 1-based character column of byte `i` on the current line (fields are visited left to
+    /// right, so each byte of a line is counted once).
+    mutating func column(of i: Int, _ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if columnCursor < lineStart || columnCursor > i {
+            columnCursor = lineStart
+            columnAtCursor = 1
+        }
+        while columnCursor < i {
+            if b[columnCursor] & 0xC0 != 0x80 { columnAtCursor += 1 }
+            columnCursor += 1
+        }
+        return columnAtCursor
+    }
+
+    /// `,` or `;`, whichever occurs more often outside quotes on the line starting at `i`.
+    static func detectSeparator(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> UInt8 {
+        var commas = 0, semicolons = 0, inQuotes = false, j = i
+        while j < b.count {
+            let c = b[j]
+            if c == quote { inQuotes.toggle() } else if !inQuotes {
+                if c == lf || c == cr { break }
+                if c == comma { commas += 1 } else if c == semicolon { semicolons += 1 }
+            }
+            j += 1
+        }
+        return semicolons > commas ? semicolon : comma
+    }
+
+    struct Record {
+        var line: Int
+        var first: Int
+        var count: Int
+        var sawOtherSeparator: Bool
+    }
+
+    mutating func run(_ b: UnsafeBufferPointer<UInt8>, diagnostics: inout Diagnostics) -> CSVTable? {
+        starts.reserveCapacity(b.count / 8)
+        ends.reserveCapacity(b.count / 8)
+        columns.reserveCapacity(b.count / 8)
+        var index = 0
+        guard let header = nextRecord(b, &index, detect: true, &diagnostics) else {
+            if index >= 0 {
+                diagnostics.error("csv-empty", at: SourceLocation(file: file, line: 1),
+                                  "the table is empty", expected: "a header row and at least one row",
+                                  found: "no content")
+            }
+            return nil
+        }
+        let headerFields = (0..<header.count).map { k in
+            unescaped[k] ?? String(decoding: b[Int(starts[k])..<Int(ends[k])], as: UTF8.self)
+        }
+        let headerColumns = Array(columns[0..<header.count])
+        let width = header.count
+        var rows: [CSVTable.Row] = []
+        rows.reserveCapacity(b.count / 64)
+        let sepName = separator == CSVParser.semicolon ? "';'" : "','"
+        let otherName = separator == CSVParser.semicolon ? "','" : "';'"
+        while let record = nextRecord(b, &index, detect: false, &diagnostics) {
+            if record.count != width {
+                let mixed = record.count < width && record.sawOtherSeparator
+                diagnostics.error(
+                    "csv-field-count", at: SourceLocation(file: file, line: record.line, column: 1),
+                    mixed ? "this line uses another separator than the header" : "wrong number of fields",
+                    expected: "\(width) fields separated by \(sepName) as in the header",
+                    found: "\(record.count) field\(record.count == 1 ? "" : "s")",
+                    hint: mixed
+                        ? "the header is separated by \(sepName) but this line by \(otherName): use one separator throughout the file"
+                        : "quote a field that contains \(sepName) or a line break, e.g. \"Dupont, Durand\"")
+                starts.removeLast(record.count)
+                ends.removeLast(record.count)
+                columns.removeLast(record.count)
+                for k in record.first..<(record.first + record.count) { unescaped[k] = nil }
+                continue
+            }
+            rows.append(CSVTable.Row(line: record.line, first: record.first))
+        }
+        if index < 0 { return nil }
+        return CSVTable(file: file, separator: separator, header: headerFields, headerColumns: headerColumns,
+                        headerLine: header.line, rows: rows, text: bytes, starts: starts, ends: ends,
+                        fieldColumns: columns, unescaped: unescaped)
+    }
+
+    /// Reads the next non-blank record from `index`; sets `index` to -1 after a fatal error.
+    mutating func nextRecord(_ b: UnsafeBufferPointer<UInt8>, _ index: inout Int, detect: Bool,
+                             _ diagnostics: inout Diagnostics) -> Record? {
+        guard index >= 0 else { return nil }
+        let n = b.count
+        // Skip blank lines.
+        while index < n {
+            var j = index
+            while j < n, b[j] == CSVParser.space || b[j] == CSVParser.tab { j += 1 }
+            if j < n, b[j] == CSVParser.lf || b[j] == CSVParser.cr {
+                index = j + 1
+                if b[j] == CSVParser.cr, index < n, b[index] == CSVParser.lf { index += 1 }
+                line += 1
+                lineStart = index
+                continue
+            }
+            if j >= n { index = j }
+            break
+        }
+        if index >= n { return nil }
+        if detect { separator = CSVParser.detectSeparator(b, from: index) }
+        let s = separator
+        let other = s == CSVParser.semicolon ? CSVParser.comma : CSVParser.semicolon
+        var record = Record(line: line, first: starts.count, count: 0, sawOtherSeparator: false)
+        var i = index
+        while true {
+            while i < n, b[i] == CSVParser.space || b[i] == CSVParser.tab { i += 1 }
+            let fieldColumn = column(of: i, b)
+            if i < n, b[i] == CSVParser.quote {
+                let openLine = line
+                i += 1
+                let start = i
+                var escaped = false, closed = false
+                while i < n {
+                    let c = b[i]
+                    if c == CSVParser.quote {
+                        if i + 1 < n, b[i + 1] == CSVParser.quote { escaped = true; i += 2; continue }
+                        closed = true
+                        break
+                    }
+                    if c == CSVParser.lf || (c == CSVParser.cr && !(i + 1 < n && b[i + 1] == CSVParser.lf)) {
+                        line += 1
+                        lineStart = i + 1
+                    }
+                    i += 1
+                }
+                if !closed {
+                    diagnostics.error("csv-unterminated-quote",
+                                      at: SourceLocation(file: file, line: openLine, column: Int(fieldColumn)),
+                                      "a quoted field is never closed", expected: "a closing \"",
+                                      found: "the end of the file",
+                                      hint: "double a quote inside a quoted field (\"\") or remove the stray quote")
+                    index = -1
+                    return nil
+                }
+                let end = i
+                i += 1  // the closing quote
+                if escaped {
+                    var value: [UInt8] = []
+                    var k = start
+                    while k < end {
+                        value.append(b[k])
+                        k += b[k] == CSVParser.quote ? 2 : 1
+                    }
+                    unescaped[starts.count] = String(decoding: value, as: UTF8.self)
+                }
+                starts.append(Int32(start))
+                ends.append(Int32(end))
+                while i < n, b[i] == CSVParser.space || b[i] == CSVParser.tab { i += 1 }
+                if i < n, b[i] != s, b[i] != CSVParser.lf, b[i] != CSVParser.cr {
+                    diagnostics.error("csv-after-quote",
+                                      at: SourceLocation(file: file, line: line, column: Int(column(of: i, b))),
+                                      "unexpected text after a closing quote",
+                                      expected: "the separator or the end of the line",
+                                      found: "'\(String(decoding: [b[i]], as: UTF8.self))'",
+                                      hint: "a quote inside a quoted field is written twice: \"\"")
+                    while i < n, b[i] != s, b[i] != CSVParser.lf, b[i] != CSVParser.cr { i += 1 }
+                }
+            } else {
+                let start = i
+                while i < n {
+                    let c = b[i]
+                    if c == s || c == CSVParser.lf || c == CSVParser.cr { break }
+                    if c == other { record.sawOtherSeparator = true }
+                    i += 1
+                }
+                var end = i
+                while end > start, b[end - 1] == CSVParser.space || b[end - 1] == CSVParser.tab { end -= 1 }
+                starts.append(Int32(start))
+                ends.append(Int32(end))
+            }
+            columns.append(fieldColumn)
+            record.count += 1
+            if i < n, b[i] == s {
+                i += 1
+                continue
+            }
+            if i < n {
+                var next = i + 1
+                if b[i] == CSVParser.cr, next < n, b[next] == CSVParser.lf { next += 1 }
+                line += 1
+                lineStart = next
+                index = next
+            } else {
+                index = i
+            }
+            return record
+        }
+    }
+}
