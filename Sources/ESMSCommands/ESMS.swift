@@ -27,7 +27,7 @@ public struct ESMS: ParsableCommand {
           3  an output could not be written
         """,
         version: version,
-        subcommands: [ValidateCommand.self, FundCommand.self, SelectCommand.self, RegisterCommand.self, GenerateCommand.self]
+        subcommands: [ValidateCommand.self, FundCommand.self, SelectCommand.self, FrontierCommand.self, TradeoffCommand.self, RegisterCommand.self, GenerateCommand.self]
     )
 
     public init() {}

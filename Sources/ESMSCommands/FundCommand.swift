@@ -43,7 +43,7 @@ struct FundCommand: ParsableCommand {
         }
         if options.json {
             Output.out(FundDocument.json(scenario: scenario.spec.id, rules: rules, assessments: assessments,
-                                         members: !noMembers).rendered())
+                                         members: !noMembers).renderedBytes())
         } else {
             Output.out(FundTable.text(scenario: scenario, rules: rules, assessments: assessments))
         }

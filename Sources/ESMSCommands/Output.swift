@@ -11,6 +11,10 @@ enum Output {
 
     static func line(_ s: String = "") { out(s + "\n") }
 
+    static func out(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     static func error(_ s: String) {
         FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
     }

@@ -20,7 +20,10 @@ struct SelectCommand: ParsableCommand {
         (finess, acquisition, score — each solved in turn and fixed before the next), or weighted; \
         soft balance slack is minimised last. Every project is explained: selected (and what \
         removing it frees), or why not (ineligible, over the envelope, conflict on a FINESS, or \
-        displaced: what forcing it in would cost).
+        displaced: what forcing it in would cost). 'Next in line' gives the projects that come in \
+        first if the envelope grows, and the growth needed, to the cent. When a hard balance makes \
+        the model infeasible, the keys that cannot be met are named with the tolerance that would \
+        admit a selection (from an elastic model: the same rows with slack, total slack minimised).
 
         Exit codes: 0 a selection was found (optimal or not: see 'status'), 1 the scenario has \
         errors or the model is infeasible, 2 usage, 3 an output could not be written.
@@ -48,6 +51,9 @@ struct SelectCommand: ParsableCommand {
                                valueName: "n"))
     var explainLimit: Int = 200
 
+    @Option(help: ArgumentHelp("Changes of the selection reported if the envelope grows (0 for none).", valueName: "n"))
+    var nextInLine: Int = 3
+
     func validate() throws {
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1), e.g. 0.0001") }
@@ -55,19 +61,13 @@ struct SelectCommand: ParsableCommand {
             throw ValidationError("--export-model needs a file ending in .mps or .lp, got '\(e)'")
         }
         if explainLimit < 0 { throw ValidationError("--explain-limit must be 0 or more") }
+        if !(0...10).contains(nextInLine) { throw ValidationError("--next-in-line must be between 0 and 10, got \(nextInLine)") }
     }
 
     func run() throws {
-        let (scenario, rules) = try options.load()
-        let assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
-        let problem: SelectionProblem
-        do {
-            problem = try SelectionProblem.build(scenario: scenario, assessments: assessments, force: force, exclude: exclude)
-        } catch {
-            Output.error("error: \(SelectionMessages.describe(error))")
-            throw ExitStatus.usage
-        }
-        for w in SelectionMessages.warnings(problem) { Output.error("warning: \(w)") }
+        let (scenario, rules, problem) = try SelectionMessages.problem(options, force: force, exclude: exclude)
+        let warnings = SelectionMessages.warnings(problem)
+        for w in warnings { Output.error("warning: \(w)") }
         let selector = Selector(timeLimit: timeLimit, relativeGap: gap)
         let result: SelectionResult
         do {
@@ -90,11 +90,34 @@ struct SelectCommand: ParsableCommand {
             ? Explainer(selector: selector, resolveLimit: explainLimit)
                 .explain(problem, result, projects: scenario.projects.map { ($0.id, $0.title) })
             : []
+        var infeasibility: InfeasibilityReport?
+        var next: [NextInLineChange] = []
+        do {
+            if result.status == .infeasible {
+                infeasibility = try InfeasibilityAnalyzer(selector: selector).analyze(problem)
+            } else if result.status == .optimal || result.status == .feasible {
+                next = try NextInLine(selector: selector, changes: nextInLine).compute(problem, result)
+            }
+        } catch {
+            Output.error("warning: \(SelectionMessages.describe(error))")
+        }
         if options.json {
+            var extra: [(String, JSONValue)] = [("warnings", .array(warnings.map { .string($0) }))]
+            if let infeasibility {
+                extra.append(("infeasibility", SelectionAnalysisDocument.infeasibility(infeasibility, problem: problem)))
+            }
+            if nextInLine > 0 && result.status != .infeasible {
+                extra.append(("next_in_line", SelectionAnalysisDocument.nextInLine(next)))
+            }
             Output.out(SelectDocument.json(scenario: scenario, rules: rules, problem: problem, result: result,
-                                           explanations: explanations).rendered())
+                                           explanations: explanations, extra: extra).rendered())
         } else {
-            Output.out(SelectionText.render(scenario: scenario, problem: problem, result: result, explanations: explanations))
+            var text = SelectionText.render(scenario: scenario, problem: problem, result: result, explanations: explanations)
+            if let infeasibility { text += SelectionAnalysisDocument.infeasibilityText(infeasibility, problem: problem) }
+            if nextInLine > 0 && (result.status == .optimal || result.status == .feasible) {
+                text += SelectionAnalysisDocument.nextInLineText(next)
+            }
+            Output.out(text)
         }
         if result.status == .infeasible { throw ExitStatus.scenarioErrors }
     }
@@ -102,6 +125,22 @@ struct SelectCommand: ParsableCommand {
 
 /// Sentences for selection errors and warnings.
 enum SelectionMessages {
+    /// Loads the scenario and builds its selection problem with the committee pins; reports
+    /// and exits on errors.
+    static func problem(_ options: ScenarioOptions, force: [String], exclude: [String]) throws
+        -> (Scenario, RuleSet, SelectionProblem)
+    {
+        let (scenario, rules) = try options.load()
+        let assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
+        do {
+            let problem = try SelectionProblem.build(scenario: scenario, assessments: assessments, force: force, exclude: exclude)
+            return (scenario, rules, problem)
+        } catch {
+            Output.error("error: \(describe(error))")
+            throw ExitStatus.usage
+        }
+    }
+
     static func describe(_ error: Error) -> String {
         switch error {
         case let e as SelectionProblem.BuildError:

@@ -44,49 +44,60 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Pretty-printed with two-space indentation and a final newline.
-    public func rendered() -> String {
-        var out = ""
+    public func rendered() -> String { String(decoding: renderedBytes(), as: UTF8.self) }
+
+    /// The UTF-8 bytes of `rendered()`.
+    public func renderedBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(&out, indent: 0)
-        out.append("\n")
+        out.append(10)
         return out
     }
 
-    private func write(_ out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent)
+    private static func pad(_ out: inout [UInt8], _ indent: Int) {
+        for _ in 0..<(indent * 2) { out.append(32) }
+    }
+
+    private func write(_ out: inout [UInt8], indent: Int) {
         switch self {
         case .object(let pairs):
-            if pairs.isEmpty { out.append("{}"); return }
-            out.append("{\n")
+            if pairs.isEmpty { out.append(contentsOf: [123, 125]); return }
+            out.append(contentsOf: [123, 10])
             for (i, (k, v)) in pairs.enumerated() {
-                out.append(pad + "  ")
+                JSONValue.pad(&out, indent + 1)
                 JSONValue.writeString(k, &out)
-                out.append(": ")
+                out.append(contentsOf: [58, 32])
                 v.write(&out, indent: indent + 1)
-                out.append(i + 1 < pairs.count ? ",\n" : "\n")
+                if i + 1 < pairs.count { out.append(44) }
+                out.append(10)
             }
-            out.append(pad + "}")
+            JSONValue.pad(&out, indent)
+            out.append(125)
         case .array(let items):
-            if items.isEmpty { out.append("[]"); return }
-            if items.allSatisfy(\.isScalar) && items.count <= 40 {
-                out.append("[")
+            if items.isEmpty { out.append(contentsOf: [91, 93]); return }
+            if items.count <= 40 && items.allSatisfy(\.isScalar) {
+                out.append(91)
                 for (i, v) in items.enumerated() {
                     v.write(&out, indent: indent)
-                    if i + 1 < items.count { out.append(", ") }
+                    if i + 1 < items.count { out.append(contentsOf: [44, 32]) }
                 }
-                out.append("]")
+                out.append(93)
                 return
             }
-            out.append("[\n")
+            out.append(contentsOf: [91, 10])
             for (i, v) in items.enumerated() {
-                out.append(pad + "  ")
+                JSONValue.pad(&out, indent + 1)
                 v.write(&out, indent: indent + 1)
-                out.append(i + 1 < items.count ? ",\n" : "\n")
+                if i + 1 < items.count { out.append(44) }
+                out.append(10)
             }
-            out.append(pad + "]")
+            JSONValue.pad(&out, indent)
+            out.append(93)
         case .string(let s): JSONValue.writeString(s, &out)
-        case .number(let n): out.append(n)
-        case .bool(let b): out.append(b ? "true" : "false")
-        case .null: out.append("null")
+        case .number(let n): out.append(contentsOf: n.utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         }
     }
 
@@ -97,25 +108,22 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    static func writeString(_ s: String, _ out: inout String) {
-        out.append("\"")
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case "<": out.append("\\u003c")
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+    static func writeString(_ s: String, _ out: inout [UInt8]) {
+        out.append(34)
+        for b in s.utf8 {
+            switch b {
+            case 34: out.append(contentsOf: [92, 34])
+            case 92: out.append(contentsOf: [92, 92])
+            case 10: out.append(contentsOf: [92, 110])
+            case 13: out.append(contentsOf: [92, 114])
+            case 9: out.append(contentsOf: [92, 116])
+            case 60: out.append(contentsOf: Array("\\u003c".utf8))  // '<', so that JSON is safe inside HTML
+            case 0..<32:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            default: out.append(b)
             }
         }
-        out.append("\"")
+        out.append(34)
     }
 }

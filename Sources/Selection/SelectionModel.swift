@@ -42,6 +42,11 @@ public struct SelectionModel: Sendable {
         }
         conflictRows = conflicts
         for (i, c) in p.candidates.enumerated() where p.forced.contains(c.id) { m.fix(x[i], to: 1) }
+        if let minimum = p.minimumAcquisitions {
+            m.addRow("min_acquisition", p.candidates.indices.compactMap { i in
+                p.candidates[i].acquisitions == 0 ? nil : Term(x[i], Double(p.candidates[i].acquisitions))
+            }, .greaterOrEqual(Double(minimum)))
+        }
         var slacks: [VariableID] = []
         for (spec, prefix, money) in [(p.territory, "terr", \Candidate.territoryMoney), (p.sector, "sect", \Candidate.sectorMoney)] {
             guard spec.mode == .hard || (spec.mode == .soft && withSoftBalance) else { continue }

@@ -64,6 +64,9 @@ public struct SelectionProblem: Sendable {
     public var excluded: Set<String>
     /// Projects that are not candidates and why (ineligible, rejected, excluded by the committee).
     public var notCandidates: [(id: String, reason: String)]
+    /// At least this many acquisitions among the selected candidates (row `min_acquisition`),
+    /// for the ESSMS–acquisition trade-off; nil for none.
+    public var minimumAcquisitions: Int? = nil
 
     public init(scenario: String, candidates: [Candidate], engaged: [Candidate], available: Money,
                 territory: BalanceSpec, sector: BalanceSpec, objective: Objective, forced: Set<String> = [],

@@ -60,20 +60,35 @@ public struct Selector: Sendable {
     }
 
     /// Solves `p` (under `budget` instead of the available envelope when given). The budget is
-    /// re-checked in cents after the solve: a solution that the solver's tolerances let over it
-    /// is solved again under a budget lowered by the excess.
+    /// re-checked in cents after the solve: a selection that the solver's tolerances let over it
+    /// (a project one cent too dear) is cut off exactly — a row that forbids that one selection —
+    /// and the model solved again.
     public func solve(_ p: SelectionProblem, budget: Money? = nil) throws(Failure) -> SelectionResult {
         let cap = budget ?? p.available
-        var limit = cap
-        for _ in 0..<4 {
-            let r = try solveOnce(p, budget: limit)
+        var cuts: [[Int]] = []
+        while true {
+            let r = try solveOnce(p, budget: cap, cuts: cuts)
             if r.used <= cap { return r }
-            limit = limit - (r.used - cap)
+            if cuts.count >= 50 {
+                var failed = r
+                failed.status = .solverError
+                failed.sentence = "the solver kept returning selections over the envelope by a few cents (\(r.used - cap)); the model is too close to its tolerances"
+                return failed
+            }
+            cuts.append(r.selected)
         }
-        return try solveOnce(p, budget: Money(cents: 0))
     }
 
-    func solveOnce(_ p: SelectionProblem, budget: Money?) throws(Failure) -> SelectionResult {
+    /// Adds to `sm` one row per cut: Σ_{i∈S} x_i − Σ_{i∉S} x_i ≤ |S| − 1 forbids exactly selection S.
+    static func addCuts(_ cuts: [[Int]], to sm: inout SelectionModel) {
+        for (k, cut) in cuts.enumerated() {
+            let inside = Set(cut)
+            let terms = sm.x.indices.map { Term(sm.x[$0], inside.contains($0) ? 1 : -1) }
+            sm.model.addRow("over_budget_cut_\(k + 1)", terms, .lessOrEqual(Double(cut.count - 1)))
+        }
+    }
+
+    func solveOnce(_ p: SelectionProblem, budget: Money?, cuts: [[Int]] = []) throws(Failure) -> SelectionResult {
         let stagesPlan: [(String, [ObjectiveTerm: Double])]
         switch p.objective {
         case .lexicographic(let terms):
@@ -89,6 +104,7 @@ public struct Selector: Sendable {
         }
         let soft = p.territory.mode == .soft || p.sector.mode == .soft
         var sm = SelectionModel(p, budget: budget, withSoftBalance: false)
+        Self.addCuts(cuts, to: &sm)
         var stages: [StageResult] = []
         var start: [Double]? = greedy(p, sm, weights: stagesPlan.first?.1 ?? [:], budget: budget ?? p.available)
         let clock = ContinuousClock(), began = clock.now
@@ -110,7 +126,8 @@ public struct Selector: Sendable {
         }
         if soft {
             // Last: the least imbalance. The rows are added now, with their slack.
-            let withBalance = SelectionModel(p, budget: budget, withSoftBalance: true)
+            var withBalance = SelectionModel(p, budget: budget, withSoftBalance: true)
+            Self.addCuts(cuts, to: &withBalance)
             var m = withBalance.model
             for row in sm.model.rows where row.name.hasPrefix("stage_") { m.addRow(row.name, row.terms, row.bounds) }
             m.setObjective(.minimize, terms: withBalance.slacks.map { Term($0, 1) })

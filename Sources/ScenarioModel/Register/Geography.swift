@@ -150,6 +150,8 @@ public enum Geography {
 
     /// `1` → `01`, `2a` → `2A`; FINESS's own overseas codes `9A`…`9F` → `971`…`976`.
     public static func normalisedDepartement(_ code: String) -> String {
+        let u = code.utf8
+        if u.count == 2 || u.count == 3, u.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return code }
         let c = code.trimmingSpaces.uppercased()
         if c.count == 1, c.allSatisfy(\.isNumber) { return "0" + c }
         switch c {

@@ -20,8 +20,7 @@ extension Register {
         let schema_name = schema.column("name")
         var list: [Establishment] = []
         list.reserveCapacity(table.rows.count)
-        var firstLine: [FINESS: Int] = [:]
-        firstLine.reserveCapacity(table.rows.count)
+        var firstLine = FINESSMap<Int>(capacity: table.rows.count)
         for row in table.rows {
             let finess = schema.finess(row, schema_finess, required: true, &d)
             let ej = schema.finess(row, schema_ej, required: true, &d)

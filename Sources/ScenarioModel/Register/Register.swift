@@ -30,15 +30,14 @@ public struct Establishment: Hashable, Sendable {
 /// size of an organisation counts all its ESSMS wherever they are.
 public struct Register: Sendable {
     public let establishments: [Establishment]
-    private let indexByFINESS: [FINESS: Int]
+    private let indexByFINESS: FINESSMap<Int>
     /// Number of ESSMS run by each OG (FINESS juridique), over the whole register.
-    public let ogSize: [FINESS: Int]
+    public let ogSize: FINESSMap<Int>
 
     public init(_ establishments: [Establishment]) {
         self.establishments = establishments
-        var index: [FINESS: Int] = [:]
-        index.reserveCapacity(establishments.count)
-        var sizes: [FINESS: Int] = [:]
+        var index = FINESSMap<Int>(capacity: establishments.count)
+        var sizes = FINESSMap<Int>(capacity: establishments.count / 2)
         for (i, e) in establishments.enumerated() {
             if index[e.finess] == nil { index[e.finess] = i }
             sizes[e.ej, default: 0] += 1

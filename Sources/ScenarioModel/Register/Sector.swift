@@ -66,6 +66,7 @@ public struct CategoryNomenclature: Sendable {
 
     /// `500` and `0500` and `5` → canonical 3-digit code.
     public static func canonical(_ code: String) -> String {
+        if code.utf8.count == 3, code.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return code }
         var c = code.trimmingSpaces
         while c.count > 3, c.hasPrefix("0") { c.removeFirst() }
         while c.count < 3, c.allSatisfy(\.isNumber), !c.isEmpty { c = "0" + c }

@@ -32,7 +32,6 @@ public enum ProjectTables {
         let ms_sons_order = ms.column("sons_order")
         let ms_national_entity = ms.column("national_entity")
         let ms_software = ms.column("software")
-        var seen: [String: [FINESS: Int]] = [:]
         for row in mt.rows {
             let pid = ms.required(row, ms_project, &d, what: "the id of a project of the projects table")
             let finess = ms.finess(row, ms_finess, required: true, &d)
@@ -82,13 +81,12 @@ public enum ProjectTables {
                 continue
             }
             guard let finess, let mode, let pid, let pIndex, saadOK else { continue }
-            if let first = seen[pid]?[finess] {
+            if let first = projects[pIndex].members.first(where: { $0.finess == finess })?.line {
                 d.error("duplicate-member", at: ms.location(row, ms_finess),
                         "FINESS \(finess) appears twice in project '\(pid)'",
                         expected: "each ESSMS once per project", found: "a second row (first on line \(first))")
                 continue
             }
-            seen[pid, default: [:]][finess] = row.line
             projects[pIndex].members.append(Member(
                 finess: finess, mode: mode, equipmentQuote: quote, saadEligibleHours: eligible, saadTotalHours: total,
                 otherEUFunds: ms.bool(row, ms_other_eu_funds, &d), priorFunding: ms.bool(row, ms_prior_esms_funding, &d),

@@ -43,7 +43,7 @@ public struct CSVTable: Sendable {
     /// The value of field `i` of `row`.
     public func field(_ row: Row, _ i: Int) -> String {
         let k = row.first + i
-        if let u = unescaped[k] { return u }
+        if !unescaped.isEmpty, let u = unescaped[k] { return u }
         return text.withUnsafeBufferPointer { String(decoding: $0[Int(starts[k])..<Int(ends[k])], as: UTF8.self) }
     }
 
@@ -55,7 +55,7 @@ public struct CSVTable: Sendable {
     @inline(__always)
     public func withBytes<R>(_ row: Row, _ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let k = row.first + i
-        if let u = unescaped[k] {
+        if !unescaped.isEmpty, let u = unescaped[k] {
             var s = u
             return s.withUTF8(body)
         }

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import ReportRendering
+import ScenarioModel
+import Selection
+
+/// `esms frontier`: the selection re-solved along the envelope.
+struct FrontierCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frontier",
+        abstract: "Re-solve the selection along the envelope: what each level of funding buys.",
+        discussion: """
+        Solves the selection of the scenario (same model and objective as 'esms select') at \
+        STEPS envelopes evenly spaced from --from to --to, each given as a percentage of the \
+        available envelope (notified − engaged − reserve − engaged projects), e.g. 80%, or as an \
+        amount in euros, e.g. 250000 or 250 000,50. For each envelope: status, funded ESSMS, \
+        acquisitions, score, money used and the projects that enter (+) or leave (−) from one \
+        envelope to the next.
+
+        Exit codes: 0 the frontier was computed (points may be infeasible: see 'status'), 1 the \
+        scenario has errors or the solver failed, 2 usage.
+        """)
+
+    @OptionGroup var options: ScenarioOptions
+
+    @Option(help: ArgumentHelp("First envelope: a percentage of the available envelope (50%) or euros.", valueName: "level"))
+    var from: String = "50%"
+
+    @Option(help: ArgumentHelp("Last envelope: a percentage of the available envelope (150%) or euros.", valueName: "level"))
+    var to: String = "150%"
+
+    @Option(help: ArgumentHelp("Number of envelopes, both ends included (2 to 201).", valueName: "n"))
+    var steps: Int = 21
+
+    @Option(name: .customLong("force"), help: ArgumentHelp("Committee pin: select project ID (repeatable).", valueName: "id"))
+    var force: [String] = []
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Committee pin: leave project ID out (repeatable).", valueName: "id"))
+    var exclude: [String] = []
+
+    @Option(help: ArgumentHelp("Time limit for each envelope's solve, in seconds.", valueName: "seconds"))
+    var timeLimit: Double?
+
+    func validate() throws {
+        _ = try Self.level(from, option: "--from")
+        _ = try Self.level(to, option: "--to")
+        if !(2...201).contains(steps) { throw ValidationError("--steps must be between 2 and 201, got \(steps)") }
+        if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let (scenario, _, problem) = try SelectionMessages.problem(options, force: force, exclude: exclude)
+        for w in SelectionMessages.warnings(problem) { Output.error("warning: \(w)") }
+        let budgets = EnvelopeLevel.budgets(available: problem.available, from: try Self.level(from, option: "--from"),
+                                            to: try Self.level(to, option: "--to"), steps: steps)
+        let points: [FrontierPoint]
+        do {
+            points = try Frontier(selector: Selector(timeLimit: timeLimit)).compute(problem, budgets: budgets)
+        } catch {
+            Output.error("error: \(SelectionMessages.describe(error))")
+            throw ExitStatus.scenarioErrors
+        }
+        if options.json {
+            Output.out(FrontierDocument.json(problem: problem, points: points).rendered())
+        } else {
+            let title = scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title
+            Output.out(FrontierDocument.text(title: title, problem: problem, points: points))
+        }
+    }
+
+    /// `80%`, `37.5 %` (up to four decimals) or an amount in euros (`250000`, `250 000,50`).
+    static func level(_ text: String, option: String) throws -> EnvelopeLevel {
+        let t = text.trimmingSpaces
+        if t.hasSuffix("%") {
+            let number = String(t.dropLast()).trimmingSpaces.replacingOccurrences(of: ",", with: ".")
+            let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+            guard (1...2).contains(parts.count), !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+                  parts.count == 1 || (1...4).contains(parts[1].count), parts[0].count <= 6,
+                  let whole = Int64(parts[0]) else {
+                throw ValidationError("\(option) \(text): expected a percentage such as 80% or 37.5% (at most 4 decimals)")
+            }
+            var fraction: Int64 = 0
+            if parts.count == 2 { fraction = Int64(parts[1] + String(repeating: "0", count: 4 - parts[1].count)) ?? 0 }
+            return .share(millionths: whole * 10_000 + fraction)
+        }
+        switch Money.parse(t, decimalComma: true) {
+        case .success(let m): return .amount(m)
+        case .failure:
+            throw ValidationError("\(option) \(text): expected a percentage of the available envelope (80%) or an amount in euros (250000)")
+        }
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import ReportRendering
+import ScenarioModel
+import Selection
+
+/// `esms tradeoff`: funded ESSMS against acquisitions, so the committee picks its point knowingly.
+struct TradeoffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tradeoff",
+        abstract: "Show the trade-off between funded ESSMS and acquisitions (Pareto curve).",
+        discussion: """
+        Putting 'finess' first buys upgrades (5 000 € per ESSMS) rather than acquisitions \
+        (21 000 €), the 2024 priority. This command computes the non-dominated selections under \
+        the envelope by ε-constraint: most ESSMS (then acquisitions, then score) subject to at \
+        least ε acquisitions, for ε from the acquisitions of the finess-first optimum up to the \
+        acquisition-first optimum. Between consecutive points it gives the marginal cost: how many \
+        funded ESSMS each extra acquisition costs. The scenario's balance rules and pins apply.
+
+        Exit codes: 0 the curve was computed, 1 the scenario has errors, the model is infeasible \
+        or the solver failed, 2 usage.
+        """)
+
+    @OptionGroup var options: ScenarioOptions
+
+    @Option(help: ArgumentHelp("Solves at most, the two end points included (2 to 101); every point is found when the range of acquisitions is small enough.",
+                               valueName: "n"))
+    var points: Int = 11
+
+    @Option(name: .customLong("force"), help: ArgumentHelp("Committee pin: select project ID (repeatable).", valueName: "id"))
+    var force: [String] = []
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Committee pin: leave project ID out (repeatable).", valueName: "id"))
+    var exclude: [String] = []
+
+    @Option(help: ArgumentHelp("Time limit for each solve, in seconds.", valueName: "seconds"))
+    var timeLimit: Double?
+
+    func validate() throws {
+        if !(2...101).contains(points) { throw ValidationError("--points must be between 2 and 101, got \(points)") }
+        if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let (scenario, _, problem) = try SelectionMessages.problem(options, force: force, exclude: exclude)
+        for w in SelectionMessages.warnings(problem) { Output.error("warning: \(w)") }
+        let curve: TradeoffCurve
+        do {
+            curve = try Tradeoff(selector: Selector(timeLimit: timeLimit), points: points).compute(problem)
+        } catch {
+            Output.error("error: \(SelectionMessages.describe(error))")
+            throw ExitStatus.scenarioErrors
+        }
+        if options.json {
+            Output.out(TradeoffDocument.json(problem: problem, curve: curve).rendered())
+        } else {
+            let title = scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title
+            Output.out(TradeoffDocument.text(title: title, problem: problem, curve: curve))
+        }
+        if curve.points.isEmpty {
+            Output.error("error: no selection: the model is \(curve.status.rawValue); run 'esms select' for the reasons")
+            throw ExitStatus.scenarioErrors
+        }
+    }
+}

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ScenarioModel
+import Selection
+
+/// The envelope frontier: the selection re-solved at each envelope.
+public enum FrontierDocument {
+    /// `{"scenario", "available", "objective", "points": [{"budget", "percent", "status", …}]}`.
+    public static func json(problem p: SelectionProblem, points: [FrontierPoint]) -> JSONValue {
+        .object([
+            ("scenario", .string(p.scenario)),
+            ("available", .money(p.available)),
+            ("objective", objective(p.objective)),
+            ("points", .array(points.map { pt in
+                .object([("budget", .money(pt.budget)), ("percent", percent(pt.budget, of: p.available)),
+                         ("status", .string(pt.status.rawValue)), ("used", .money(pt.used)),
+                         ("left", .money(pt.budget - pt.used)), ("finess", .int(pt.finess)),
+                         ("acquisition", .int(pt.acquisitions)), ("score", .int(pt.score)),
+                         ("projects", .int(pt.selected.count)), ("selected", .array(pt.selected.map { .string($0) }))])
+            })),
+        ])
+    }
+
+    public static func text(title: String, problem p: SelectionProblem, points: [FrontierPoint]) -> String {
+        var out = "\(title)\n\nEnvelope frontier (available: \(p.available.frenchString)):\n\n"
+        var previous: FrontierPoint?
+        let rows = points.map { pt -> [String] in
+            defer { previous = pt }
+            let solved = pt.status == .optimal || pt.status == .feasible
+            let came = previous.map { prev in pt.selected.filter { !prev.selected.contains($0) }.map { "+" + $0 } } ?? []
+            let left = previous.map { prev in prev.selected.filter { !pt.selected.contains($0) }.map { "−" + $0 } } ?? []
+            let change = came + left
+            return [percentText(pt.budget, of: p.available), amount(pt.budget), pt.status.rawValue,
+                    solved ? "\(pt.finess)" : "", solved ? "\(pt.acquisitions)" : "", solved ? "\(pt.score)" : "",
+                    solved ? amount(pt.used) : "", solved ? "\(pt.selected.count)" : "",
+                    change.count <= 8 ? change.joined(separator: " ") : change.prefix(7).joined(separator: " ") + " … \(change.count - 7) more"]
+        }
+        out += TextTable.render([["envelope", "budget (€)", "status", "ESSMS", "acq", "score", "used (€)", "projects", "change"]] + rows,
+                                rightAligned: [0, 1, 3, 4, 5, 6, 7])
+        return out
+    }
+
+    static func objective(_ o: Objective) -> JSONValue {
+        switch o {
+        case .lexicographic(let terms): return .array(terms.map { .string($0.rawValue) })
+        case .weighted(let w): return .object(w.keys.sorted { $0.rawValue < $1.rawValue }.map { ($0.rawValue, .double(w[$0]!)) })
+        }
+    }
+
+    static func percent(_ m: Money, of available: Money) -> JSONValue {
+        available.cents > 0 ? .double(Double(m.cents) / Double(available.cents) * 100, digits: 2) : .null
+    }
+
+    static func percentText(_ m: Money, of available: Money) -> String {
+        available.cents > 0 ? JSONValue.formatDecimal(Double(m.cents) / Double(available.cents) * 100, digits: 1) + " %" : ""
+    }
+
+    static func amount(_ m: Money) -> String { m.frenchString.replacingOccurrences("€", "").trimmingSpaces }
+}

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import LinearOptimizer
+import ScenarioModel
+
+/// Why a selection has no solution, and what would make it feasible: never just "infeasible".
+public struct InfeasibilityReport: Sendable {
+    /// What makes the model infeasible, as a stable code.
+    public enum Cause: String, Sendable {
+        /// The `hard` balance rows: `keys` says which keys and how far.
+        case balance
+        /// The forced projects cost more than the envelope.
+        case forcedOverEnvelope = "forced-over-envelope"
+        /// Two forced projects share a FINESS, or one holds a FINESS of an engaged project.
+        case forcedConflict = "forced-conflict"
+        /// The minimum number of acquisitions cannot be reached.
+        case minimumAcquisitions = "minimum-acquisitions"
+        /// Nothing of the above was found (e.g. the solver stopped early).
+        case unknown
+    }
+
+    /// One balance key outside its range in the least violating selection.
+    public struct Key: Sendable, Hashable {
+        public var balance: String
+        public var key: String
+        public var target: Double
+        /// Share of the key's money in the elastic selection (selected and engaged projects).
+        public var share: Double
+        public var money: Money
+        /// The tolerance of the scenario.
+        public var tolerance: Double
+        /// |share − target| / target: the smallest tolerance under which this key's share is in
+        /// range; nil when the target is 0 (no tolerance lets money go there).
+        public var neededTolerance: Double?
+        /// `below` or `above` the range.
+        public var side: String
+        /// No candidate and no engaged project puts money on this key: its lower bound forces
+        /// an empty selection (see the warning printed before the solve).
+        public var noFundableCandidate: Bool
+    }
+
+    /// The selection re-solved under the suggested tolerances.
+    public struct Verification: Sendable {
+        public var status: SelectionResult.Status
+        public var finess: Int
+        public var acquisitions: Int
+        public var used: Money
+    }
+
+    public var cause: Cause
+    public var sentence: String
+    /// Keys outside their range, by balance (territory first) and key.
+    public var keys: [Key]
+    /// Keys of a hard balance with a positive target and no money from any project.
+    public var emptyKeys: [(balance: String, key: String)]
+    /// Per hard balance: the tolerance that admits the elastic selection (the largest needed
+    /// tolerance of its keys, rounded up to 0.1 point).
+    public var suggestedTolerances: [(balance: String, tolerance: Double)]
+    /// The selection that needs the least tolerance (indices into `problem.candidates`).
+    public var elasticSelection: [Int]
+    public var verification: Verification?
+}
+
+/// Explains an infeasible selection: an elastic model (the same model with a slack on each
+/// `hard` balance row, total slack minimised) shows which keys cannot be met; its selection
+/// bounds the tolerance needed, and a bisection on a uniform relaxation of the hard
+/// tolerances (feasibility solves) brings it down to the least one, within 0.05 point. The
+/// keys and needed tolerances are read, in cents, from the selection found there. The forced
+/// projects are checked first for the causes that no tolerance fixes.
+public struct InfeasibilityAnalyzer: Sendable {
+    public var selector: Selector
+    /// Re-solve the selection under the suggested tolerances to check them.
+    public var verify: Bool
+    /// Feasibility solves at most to find the least uniform relaxation of the hard tolerances.
+    public var bisections: Int
+
+    public init(selector: Selector, verify: Bool = true, bisections: Int = 12) {
+        self.selector = selector
+        self.verify = verify
+        self.bisections = bisections
+    }
+
+    /// Keys of each `hard` or `soft` balance with a positive target and no money from any
+    /// candidate nor engaged project.
+    public static func emptyKeys(_ p: SelectionProblem, modes: Set<BalanceRule.Mode> = [.hard]) -> [(balance: String, key: String)] {
+        var out: [(String, String)] = []
+        for (spec, money) in [(p.territory, \Candidate.territoryMoney), (p.sector, \Candidate.sectorMoney)] where modes.contains(spec.mode) {
+            let funded = Set((p.candidates + p.engaged).flatMap { c in c[keyPath: money].filter { $0.value > 0 }.keys })
+            for k in spec.keys where !funded.contains(k) && (spec.targets[k] ?? 0) > 0 { out.append((spec.name, k)) }
+        }
+        return out
+    }
+
+    public func analyze(_ p: SelectionProblem, budget: Money? = nil) throws(Selector.Failure) -> InfeasibilityReport {
+        let cap = budget ?? p.available
+        let empty = Self.emptyKeys(p)
+        if let other = forcedCause(p, cap) {
+            return InfeasibilityReport(cause: other.0, sentence: other.1, keys: [], emptyKeys: empty, suggestedTolerances: [],
+                                       elasticSelection: [], verification: nil)
+        }
+        // The elastic model: hard rows get a slack (mode soft), soft rows are left out (they bind nothing).
+        var q = p
+        let hard = [p.territory.mode == .hard, p.sector.mode == .hard]
+        q.territory.mode = hard[0] ? .soft : .off
+        q.sector.mode = hard[1] ? .soft : .off
+        var sm = SelectionModel(q, budget: cap, withSoftBalance: true)
+        sm.model.setObjective(.minimize, terms: sm.slacks.map { Term($0, 1) })
+        let r: SolveResult
+        do {
+            r = try selector.solver.solve(sm.model, options: SolverOptions(timeLimit: selector.timeLimit))
+        } catch {
+            throw .solver(error)
+        }
+        guard r.status.hasSolution else {
+            let sentence = p.minimumAcquisitions != nil
+                ? "no selection reaches \(p.minimumAcquisitions ?? 0) acquisitions within the envelope, even ignoring the balance"
+                : "no selection fits even with the balance relaxed (\(r.sentence))"
+            return InfeasibilityReport(cause: p.minimumAcquisitions != nil ? .minimumAcquisitions : .unknown, sentence: sentence,
+                                       keys: [], emptyKeys: empty, suggestedTolerances: [], elasticSelection: [], verification: nil)
+        }
+        let elastic = sm.x.indices.filter { r.values[sm.x[$0].index] > 0.5 }
+        // The elastic selection bounds the tolerance needed; bisect a uniform relaxation of
+        // the hard tolerances between the scenario's and that bound, with feasibility solves.
+        let specs = [(p.territory, hard[0], \Candidate.territoryMoney), (p.sector, hard[1], \Candidate.sectorMoney)]
+        let upper = specs.map { spec, isHard, money in
+            isHard ? max(spec.tolerance, Self.worst(p.balance(spec, selected: elastic, money: money)) ?? spec.tolerance) : spec.tolerance
+        }
+        var selected = elastic
+        let fixable = specs.allSatisfy { spec, isHard, money in
+            !isHard || !p.balance(spec, selected: elastic, money: money).contains { !$0.within && $0.target == 0 }
+        }
+        if fixable {
+            var lo = 0.0, hi = 1.0
+            for _ in 0..<bisections {
+                let mid = (lo + hi) / 2
+                var relaxed = p
+                relaxed.territory.tolerance = p.territory.tolerance + mid * (upper[0] - p.territory.tolerance)
+                relaxed.sector.tolerance = p.sector.tolerance + mid * (upper[1] - p.sector.tolerance)
+                if let s = try feasible(relaxed, cap) { hi = mid; selected = s } else { lo = mid }
+                let width = zip(specs, upper).map { ($1 - $0.0.tolerance) * (hi - lo) }.max() ?? 0
+                if width < 0.0005 { break }
+            }
+        }
+        let emptySet = Set(empty.map { "\($0.balance)/\($0.key)" })
+        var keys: [InfeasibilityReport.Key] = []
+        var suggested: [(String, Double)] = []
+        for (spec, isHard, money) in specs where isHard {
+            let lines = p.balance(spec, selected: selected, money: money)
+            for l in lines where !l.within {
+                keys.append(.init(balance: spec.name, key: l.key, target: l.target, share: l.share, money: l.money,
+                                  tolerance: spec.tolerance, neededTolerance: l.target > 0 ? abs(l.share - l.target) / l.target : nil,
+                                  side: l.share < l.low ? "below" : "above",
+                                  noFundableCandidate: emptySet.contains("\(spec.name)/\(l.key)")))
+            }
+            if let worst = Self.worst(lines), worst > spec.tolerance { suggested.append((spec.name, Self.roundUp(worst))) }
+        }
+        var report = InfeasibilityReport(cause: keys.isEmpty ? .unknown : .balance, sentence: "", keys: keys, emptyKeys: empty,
+                                         suggestedTolerances: suggested, elasticSelection: selected, verification: nil)
+        report.sentence = Self.sentence(report)
+        if verify, !suggested.isEmpty, !keys.contains(where: { $0.neededTolerance == nil }) {
+            var relaxed = p
+            for (name, t) in suggested {
+                if name == p.territory.name { relaxed.territory.tolerance = t } else { relaxed.sector.tolerance = t }
+            }
+            let s = try selector.solve(relaxed, budget: budget)
+            report.verification = .init(status: s.status, finess: s.finess, acquisitions: s.acquisitions, used: s.used)
+        }
+        return report
+    }
+
+    /// The largest |share − target| / target of the keys outside their range (nil if none, or
+    /// only keys of target 0).
+    static func worst(_ lines: [BalanceLine]) -> Double? {
+        lines.filter { !$0.within && $0.target > 0 }.map { abs($0.share - $0.target) / $0.target }.max()
+    }
+
+    /// A selection meeting every row of `p` (hard balance included), most ESSMS first; nil if none.
+    func feasible(_ p: SelectionProblem, _ cap: Money) throws(Selector.Failure) -> [Int]? {
+        var q = p
+        if q.territory.mode == .soft { q.territory.mode = .off }
+        if q.sector.mode == .soft { q.sector.mode = .off }
+        var sm = SelectionModel(q, budget: cap, withSoftBalance: false)
+        sm.model.setObjective(.maximize, terms: sm.terms(.finess, q))
+        let r: SolveResult
+        do {
+            r = try selector.solver.solve(sm.model, options: SolverOptions(timeLimit: selector.timeLimit))
+        } catch {
+            throw .solver(error)
+        }
+        guard r.status.hasSolution else { return nil }
+        let chosen = sm.x.indices.filter { r.values[sm.x[$0].index] > 0.5 }
+        return chosen.reduce(Money.zero, { $0 + p.candidates[$1].amount }) <= cap ? chosen : nil
+    }
+
+    /// Up to 0.001 above, so that the rounded tolerance still admits the selection.
+    static func roundUp(_ x: Double) -> Double { ((x * 1000) - 1e-9).rounded(.up) / 1000 }
+
+    static func sentence(_ r: InfeasibilityReport) -> String {
+        guard !r.keys.isEmpty else {
+            return "the hard balance is not the cause: the least violating selection meets every key"
+        }
+        var parts: [String] = []
+        for (name, t) in r.suggestedTolerances {
+            let ks = r.keys.filter { $0.balance == name }.map(\.key)
+            parts.append("\(name) balance: \(ks.joined(separator: ", ")) cannot be met; a tolerance of \(percent(t)) would admit a selection")
+        }
+        let zero = r.keys.filter { $0.neededTolerance == nil }
+        if !zero.isEmpty {
+            parts.append("target 0 for \(zero.map { "\($0.balance) \($0.key)" }.joined(separator: ", ")) while money must go there: give them a positive target or use mode soft")
+        }
+        let empty = r.keys.filter(\.noFundableCandidate)
+        if !empty.isEmpty {
+            parts.append("no fundable candidate for \(empty.map { "\($0.balance) \($0.key)" }.joined(separator: ", ")) (see the warning above): its lower bound can only be met by funding nothing")
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    static func percent(_ x: Double) -> String {
+        let tenths = Int((x * 1000).rounded())
+        return tenths % 10 == 0 ? "\(tenths / 10) %" : "\(tenths / 10).\(tenths % 10) %"
+    }
+
+    /// Causes that do not depend on the balance: forced projects over the envelope or in conflict.
+    func forcedCause(_ p: SelectionProblem, _ cap: Money) -> (InfeasibilityReport.Cause, String)? {
+        let forced = p.candidates.filter { p.forced.contains($0.id) }
+        let cost = forced.reduce(Money.zero) { $0 + $1.amount }
+        if cost > cap {
+            return (.forcedOverEnvelope, "the forced projects (\(forced.map(\.id).joined(separator: ", "))) cost \(cost.frenchString), more than the \(cap.frenchString) available")
+        }
+        var holder: [FINESS: String] = Dictionary(p.engaged.flatMap { c in c.finess.map { ($0, c.id) } }, uniquingKeysWith: { a, _ in a })
+        for c in forced {
+            for f in c.finess {
+                if let other = holder[f] {
+                    return (.forcedConflict, "forced project \(c.id) and project \(other) both hold FINESS \(f.text) (one grant per ESSMS)")
+                }
+                holder[f] = c.id
+            }
+        }
+        return nil
+    }
+}

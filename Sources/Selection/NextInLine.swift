@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import LinearOptimizer
+import ScenarioModel
+
+/// How the recommended selection changes if the envelope grows by `growth`.
+public struct NextInLineChange: Sendable, Hashable {
+    /// Growth of the available envelope, exact to the cent: below it the optimum does not improve.
+    public var growth: Money
+    /// The envelope re-solved: available + growth.
+    public var budget: Money
+    public var status: SelectionResult.Status
+    /// Against the recommended selection.
+    public var entering: [String]
+    public var leaving: [String]
+    public var finess: Int
+    public var acquisitions: Int
+    public var score: Int
+    public var used: Money
+    public var deltaFiness: Int
+    public var deltaAcquisitions: Int
+    public var deltaScore: Int
+}
+
+/// The projects that come in first if the envelope grows, and by how much it must grow.
+///
+/// Exact rather than sampled: the smallest envelope at which the optimum improves is the least
+/// cost of a selection lexicographically better than the current one, i.e. the least of, for
+/// each objective term i, min Σ amount·x subject to every earlier term ≥ its value and term
+/// i ≥ its value + 1 (the same rows: one grant per ESSMS, hard balance, pins, no budget). The
+/// selection is then re-solved at that envelope with `Selector`, and so on from there.
+public struct NextInLine: Sendable {
+    public var selector: Selector
+    /// Distinct changes reported.
+    public var changes: Int
+    /// Solver calls at most (each minimum-cost solve and each re-solve counts one).
+    public var solveLimit: Int
+
+    public init(selector: Selector, changes: Int = 3, solveLimit: Int = 16) {
+        self.selector = selector
+        self.changes = changes
+        self.solveLimit = solveLimit
+    }
+
+    public func compute(_ p: SelectionProblem, _ r: SelectionResult) throws(Selector.Failure) -> [NextInLineChange] {
+        guard r.status == .optimal || r.status == .feasible, changes > 0 else { return [] }
+        let base = Set(r.selectedIDs(p))
+        var current = r
+        var currentBudget = p.available
+        var solves = 0
+        var out: [NextInLineChange] = []
+        while out.count < changes && solves < solveLimit {
+            guard let cost = try cheapestImprovement(p, current, solves: &solves) else { break }
+            // Not above the envelope: the current selection is not optimal there, nothing sure to say.
+            guard cost > currentBudget, solves < solveLimit else { break }
+            let budget = cost
+            let s = try selector.solve(p, budget: budget)
+            solves += 1
+            guard s.status == .optimal || s.status == .feasible, improves(p, s, over: current) else { break }
+            let ids = s.selectedIDs(p)
+            let now = Set(ids)
+            out.append(NextInLineChange(growth: budget - p.available, budget: budget, status: s.status,
+                                        entering: ids.filter { !base.contains($0) },
+                                        leaving: r.selectedIDs(p).filter { !now.contains($0) },
+                                        finess: s.finess, acquisitions: s.acquisitions, score: s.score, used: s.used,
+                                        deltaFiness: s.finess - r.finess, deltaAcquisitions: s.acquisitions - r.acquisitions,
+                                        deltaScore: s.score - r.score))
+            current = s
+            currentBudget = budget
+        }
+        return out
+    }
+
+    /// The objective as levels of (weights over terms), in order.
+    static func levels(_ objective: Objective) -> [[ObjectiveTerm: Double]] {
+        switch objective {
+        case .lexicographic(let terms): return terms.map { [$0: 1] }
+        case .weighted(let weights): return [weights]
+        }
+    }
+
+    static func value(_ level: [ObjectiveTerm: Double], _ r: SelectionResult) -> Double {
+        level.reduce(0) { sum, w in
+            let v: Int
+            switch w.key {
+            case .finess: v = r.finess
+            case .acquisition: v = r.acquisitions
+            case .score: v = r.score
+            case .expectedAttaining: v = 0
+            }
+            return sum + w.value * Double(v)
+        }
+    }
+
+    /// The least step between two values of a level: 1 when every weight is an integer.
+    static func step(_ level: [ObjectiveTerm: Double]) -> Double {
+        level.values.allSatisfy { $0 == $0.rounded() } ? 1 : 1e-6
+    }
+
+    func improves(_ p: SelectionProblem, _ s: SelectionResult, over r: SelectionResult) -> Bool {
+        for level in Self.levels(p.objective) {
+            let a = Self.value(level, s), b = Self.value(level, r), tol = Self.step(level) / 2
+            if a > b + tol { return true }
+            if a < b - tol { return false }
+        }
+        return false
+    }
+
+    /// The least cost (in cents, from the chosen candidates' amounts) of a selection strictly
+    /// better than `r`; nil when none exists at any envelope.
+    func cheapestImprovement(_ p: SelectionProblem, _ r: SelectionResult, solves: inout Int) throws(Selector.Failure) -> Money? {
+        let levels = Self.levels(p.objective)
+        var best: Money?
+        for i in levels.indices where solves < solveLimit {
+            var sm = SelectionModel(p, budget: nil, withSoftBalance: false)
+            sm.model.setRowBounds(sm.budgetRow, .free)
+            for j in 0...i {
+                let level = levels[j]
+                var terms: [Term] = []
+                for (t, w) in level.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where w != 0 {
+                    terms += sm.terms(t, p).map { Term($0.variable, $0.coefficient * w) }
+                }
+                let v = Self.value(level, r), half = Self.step(level) / 2
+                sm.model.addRow(j < i ? "keep_\(j)" : "improve_\(j)", terms, .greaterOrEqual(j < i ? v - half : v + half))
+            }
+            sm.model.setObjective(.minimize, terms: p.candidates.indices.map {
+                Term(sm.x[$0], SelectionModel.euros(p.candidates[$0].amount.cents))
+            })
+            var options = SolverOptions(relativeGap: 0)
+            options.timeLimit = selector.timeLimit
+            let s: SolveResult
+            do {
+                s = try selector.solver.solve(sm.model, options: options)
+            } catch {
+                throw .solver(error)
+            }
+            solves += 1
+            guard s.status.hasSolution else { continue }
+            let cost = sm.x.indices.filter { s.values[sm.x[$0].index] > 0.5 }
+                .reduce(Money.zero) { $0 + p.candidates[$1].amount }
+            if best == nil || cost < best! { best = cost }
+        }
+        return best
+    }
+}

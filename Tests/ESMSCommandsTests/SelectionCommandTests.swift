@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import Testing
+import TestSupport
+
+/// `esms frontier`, `esms tradeoff` and the analyses of `esms select`, run as a user runs them.
+@Suite struct SelectionCommandTests {
+    static let mini = "Tests/ESMSCommandsTests/Fixtures/mini/scenario.yaml"
+
+    func esms(_ args: String...) throws -> CommandResult { try CommandRunner.run(args) }
+
+    func object(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func frontierJSONHasAPointPerStep() throws {
+        let r = try esms("frontier", Self.mini, "--from", "50%", "--to", "150%", "--steps", "5", "--json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try object(r.stdout)
+        #expect(doc["scenario"] as? String == "mini-bretagne")
+        let points = try #require(doc["points"] as? [[String: Any]])
+        #expect(points.count == 5)
+        for key in ["budget", "percent", "status", "used", "finess", "acquisition", "score", "selected"] {
+            #expect(points.allSatisfy { $0[key] != nil }, "missing \(key)")
+        }
+        #expect(points.map { $0["percent"] as? Double } == [50, 75, 100, 125, 150])
+        #expect(points[2]["budget"] as? Double == 330_000)
+        let finess = points.compactMap { $0["finess"] as? Int }
+        #expect(finess == finess.sorted())
+        // Same input, same bytes.
+        let again = try esms("frontier", Self.mini, "--from", "50%", "--to", "150%", "--steps", "5", "--json")
+        #expect(again.stdout == r.stdout)
+    }
+
+    @Test func frontierTextAndAbsoluteLevels() throws {
+        let r = try esms("frontier", Self.mini, "--from", "300000", "--to", "420 000", "--steps", "3")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Envelope frontier"))
+        #expect(r.stdout.contains("+EHP-1"))
+        let bad = try esms("frontier", Self.mini, "--from", "lots")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--from lots"))
+    }
+
+    @Test func tradeoffJSONHasTheCurve() throws {
+        let r = try esms("tradeoff", Self.mini, "--json", "--points", "5")
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try object(r.stdout)
+        for key in ["scenario", "status", "available", "complete", "points"] { #expect(doc[key] != nil, "missing \(key)") }
+        let points = try #require(doc["points"] as? [[String: Any]])
+        #expect(!points.isEmpty)
+        #expect(points.first?["origin"] as? String == "finess-first")
+        #expect(points.first?["finess"] as? Int == 17)
+        for key in ["finess", "acquisition", "used", "essms_per_extra_acquisition", "selected"] {
+            #expect(points.allSatisfy { $0[key] != nil }, "missing \(key)")
+        }
+        let again = try esms("tradeoff", Self.mini, "--json", "--points", "5")
+        #expect(again.stdout == r.stdout)
+    }
+
+    @Test func selectGivesTheNextInLine() throws {
+        let r = try esms("select", Self.mini, "--json", "--explain-limit", "0")
+        #expect(r.status == 0)
+        let doc = try object(r.stdout)
+        let next = try #require(doc["next_in_line"] as? [[String: Any]])
+        #expect(next.first?["growth"] as? Double == 89_166.67)
+        #expect(next.first?["entering"] as? [String] == ["EHP-1"])
+        #expect(next.first?["leaving"] as? [String] == ["PH-3"])
+        let text = try esms("select", Self.mini, "--explain-limit", "0")
+        #expect(text.stdout.contains("Next in line"))
+    }
+
+    /// The mini scenario with hard balance: the engaged project alone breaks it.
+    @Test func selectExplainsAnInfeasibleHardBalance() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-hard-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let source = Fixture.repositoryRoot.appendingPathComponent("Tests/ESMSCommandsTests/Fixtures/mini")
+        for f in ["register.csv", "projects.csv", "members.csv"] {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(f), to: dir.appendingPathComponent(f))
+        }
+        let yaml = try String(contentsOf: source.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "mode: soft", with: "mode: hard")
+        try yaml.write(to: dir.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+        let path = dir.appendingPathComponent("scenario.yaml").path
+        let r = try esms("select", path, "--json")
+        #expect(r.status == 1)
+        let doc = try object(r.stdout)
+        #expect(doc["status"] as? String == "infeasible")
+        let report = try #require(doc["infeasibility"] as? [String: Any])
+        #expect(report["cause"] as? String == "balance")
+        let keys = try #require(report["keys"] as? [[String: Any]])
+        #expect(keys.contains { $0["balance"] as? String == "sector" && $0["key"] as? String == "AUTRE"
+            && $0["no_fundable_candidate"] as? Bool == true })
+        #expect(keys.allSatisfy { $0["needed_tolerance"] != nil })
+        let text = try esms("select", path)
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("Why no selection is possible"))
+        #expect(text.stderr.contains("no fundable candidate for AUTRE"))
+    }
+}
