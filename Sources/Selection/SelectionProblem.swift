@@ -126,10 +126,14 @@ extension SelectionProblem {
                 notCandidates.append((p.id, "rejected at an earlier committee"))
                 if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it was rejected at an earlier committee") }
             case .candidate:
+                let deadline = spec.deadline
                 if !a.eligible {
                     let reasons = a.errors.map(\.code).joined(separator: ", ")
                     notCandidates.append((p.id, "ineligible: \(reasons)"))
                     if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it is ineligible (\(reasons))") }
+                } else if spec.scope == .national, let deadline, let ready = p.ready, ready > deadline {
+                    notCandidates.append((p.id, "not ready before the engagement deadline (\(ready.french) > \(deadline.french))"))
+                    if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it is not ready before the deadline") }
                 } else if exclude.contains(p.id) {
                     notCandidates.append((p.id, "excluded by the committee (--exclude)"))
                 } else {
@@ -138,7 +142,15 @@ extension SelectionProblem {
             }
         }
         let engagedMoney = engaged.reduce(Money.zero) { $0 + $1.amount }
-        let available = spec.envelope.notified - spec.envelope.engaged - spec.envelope.reserve - engagedMoney
+        // Regional: the committee's envelope. National: the pool of the regions' unengaged AE,
+        // plus the national call when the scenario gives it (one national selection).
+        let available: Money
+        if spec.scope == .national {
+            let unengaged = scenario.regionEnvelopes.reduce(Money.zero) { $0 + $1.notified - $1.engaged }
+            available = unengaged + (spec.nationalCall ?? .zero) - engagedMoney
+        } else {
+            available = spec.envelope.notified - spec.envelope.engaged - spec.envelope.reserve - engagedMoney
+        }
         return SelectionProblem(scenario: spec.id, candidates: candidates, engaged: engaged, available: available,
                                 territory: territory, sector: sector, objective: spec.objective, forced: Set(force),
                                 excluded: Set(exclude), notCandidates: notCandidates)
