@@ -44,7 +44,8 @@ extension FundingEngine {
             return out
         }
         // 6. One DUI solution.
-        let others = Set(kept.compactMap { $0.0.software }.filter { $0.lowercased() != p.software.lowercased() })
+        let others = kept.contains { $0.0.software != nil }
+            ? Set(kept.compactMap { $0.0.software }.filter { $0.lowercased() != p.software.lowercased() }) : []
         if !others.isEmpty {
             error("several-solutions", "all ESSMS must use the same DUI solution: the project deploys \(p.software) but members name \(others.sorted().joined(separator: ", "))")
         }
@@ -64,8 +65,8 @@ extension FundingEngine {
             }
         }
         // 8. National entity.
-        let attached = kept.filter { $0.0.nationalEntity }
-        if !attached.isEmpty && !p.nationalEntityAgreement {
+        if !p.nationalEntityAgreement, kept.contains(where: { $0.0.nationalEntity }) {
+            let attached = kept.filter { $0.0.nationalEntity }
             error("national-entity-agreement", "\(attached.count) ESSMS attached to a national entity (\(attached.map { $0.0.finess.text }.prefix(3).joined(separator: ", "))) need that entity's written agreement")
         }
         // 10. Joining a funded grappe.
@@ -73,7 +74,7 @@ extension FundingEngine {
             error("joins-without-agreement", "joining the funded grappe '\(g)' needs the agreement of its porteur")
         }
         // 9. Minimum size (not for an ESSMS joining a grappe, nor overseas projects).
-        let overseas = kept.allSatisfy { Geography.regionsByCode[$0.1.region]?.overseas == true }
+        let overseas = kept.allSatisfy { Geography.isOverseas(region: $0.1.region) }
         let minimum = rules.policies.minimumSize
         if p.joinsGrappe == nil && !overseas && kept.count < minimum.value {
             let s = "\(kept.count) eligible ESSMS, below the recommended size of \(minimum.value)"

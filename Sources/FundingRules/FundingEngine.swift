@@ -37,12 +37,15 @@ public struct FundingEngine: Sendable {
     public func assess(_ p: Project) -> ProjectAssessment {
         var excluded: [Exclusion] = []
         var kept: [(Member, Establishment)] = []
+        kept.reserveCapacity(p.members.count)
         for m in p.members {
             guard let e = register[m.finess] else { continue }
             if let x = exclusion(of: m) { excluded.append(x) } else { kept.append((m, e)) }
         }
         var issues = projectIssues(p, kept: kept)
-        let regions = Array(Set(kept.map { $0.1.region })).sorted()
+        var regions: [String] = []
+        for (_, e) in kept where !regions.contains(e.region) { regions.append(e.region) }
+        regions.sort()
         let guichet: Guichet = kept.count >= rules.nationalDeskThreshold && regions.count > 1 ? .national : .regional
         issues += deskAndWindowIssues(p, kept: kept, regions: regions, guichet: guichet)
         let (funded, amoaGranted, moneyIssues) = amounts(p, kept: kept)

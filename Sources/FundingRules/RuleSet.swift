@@ -105,7 +105,7 @@ public struct RuleSet: Hashable, Sendable {
 
     /// The small-organisation threshold that applies to an ESSMS of `region`.
     public func smallOrganisationThreshold(region: String) -> Int {
-        Geography.regionsByCode[region]?.isCorseOrOverseas == true
+        region == "94" || Geography.isOverseas(region: region)
             ? smallOrganisationThresholdCorseOverseas : smallOrganisationThreshold
     }
 }

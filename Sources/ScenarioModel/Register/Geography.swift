@@ -143,6 +143,12 @@ public enum Geography {
         "976": "06",
     ]
 
+    /// Guadeloupe (01), Martinique (02), Guyane (03), La Réunion (04), Mayotte (06).
+    @inline(__always)
+    public static func isOverseas(region code: String) -> Bool {
+        code == "01" || code == "02" || code == "03" || code == "04" || code == "06"
+    }
+
     /// The region of a département code (`29`, `2A`, `974`), accepting `1` for `01`.
     public static func region(ofDepartement code: String) -> String? {
         regionOfDepartement[normalisedDepartement(code)]

@@ -20,20 +20,16 @@ extension Register {
         let schema_name = schema.column("name")
         var list: [Establishment] = []
         list.reserveCapacity(table.rows.count)
-        var firstLine = FINESSMap<Int>(capacity: table.rows.count)
+        // FINESS → position in `list`; the lines of kept rows, for duplicate messages.
+        var index = FINESSMap(capacity: table.rows.count)
+        var lines: [Int] = []
+        lines.reserveCapacity(table.rows.count)
         for row in table.rows {
             let finess = schema.finess(row, schema_finess, required: true, &d)
             let ej = schema.finess(row, schema_ej, required: true, &d)
             let rawCategory = schema.required(row, schema_category, &d, what: "a FINESS category code such as 500")
             let rawDep = schema.required(row, schema_departement, &d, what: "a département code such as 29, 2A or 974")
             guard let finess, let ej, let rawCategory, let rawDep else { continue }
-            if let previous = firstLine[finess] {
-                d.error("duplicate-finess", at: schema.location(row, schema_finess),
-                        "FINESS \(finess) appears twice in the register",
-                        expected: "one row per FINESS géographique", found: "a second row (first on line \(previous))")
-                continue
-            }
-            firstLine[finess] = row.line
             let category = CategoryNomenclature.canonical(rawCategory)
             let known = nomenclature.category(category)
             let departement = Geography.normalisedDepartement(rawDep)
@@ -70,9 +66,17 @@ extension Register {
                 continue
             }
             let fileActive = schema.integer(row, schema_file_active, range: 0...10_000_000, &d)
+            // Indexed once valid, so that the index only points at kept rows.
+            if let previous = index.insertIfAbsent(finess, list.count).map({ lines[$0] }) {
+                d.error("duplicate-finess", at: schema.location(row, schema_finess),
+                        "FINESS \(finess) appears twice in the register",
+                        expected: "one row per FINESS géographique", found: "a second row (first on line \(previous))")
+                continue
+            }
+            lines.append(row.line)
             list.append(Establishment(finess: finess, ej: ej, name: schema.text(row, schema_name) ?? "", category: category,
                                       departement: departement, region: region, sector: sector, fileActive: fileActive))
         }
-        return Register(list)
+        return Register(list, index: index)
     }
 }

@@ -30,18 +30,21 @@ public struct Establishment: Hashable, Sendable {
 /// size of an organisation counts all its ESSMS wherever they are.
 public struct Register: Sendable {
     public let establishments: [Establishment]
-    private let indexByFINESS: FINESSMap<Int>
+    private let indexByFINESS: FINESSMap
     /// Number of ESSMS run by each OG (FINESS juridique), over the whole register.
-    public let ogSize: FINESSMap<Int>
+    public let ogSize: FINESSMap
 
     public init(_ establishments: [Establishment]) {
+        var index = FINESSMap(capacity: establishments.count)
+        for (i, e) in establishments.enumerated() { _ = index.insertIfAbsent(e.finess, i) }
+        self.init(establishments, index: index)
+    }
+
+    /// With the index already built (by the loader, which finds duplicates with it).
+    init(_ establishments: [Establishment], index: FINESSMap) {
         self.establishments = establishments
-        var index = FINESSMap<Int>(capacity: establishments.count)
-        var sizes = FINESSMap<Int>(capacity: establishments.count / 2)
-        for (i, e) in establishments.enumerated() {
-            if index[e.finess] == nil { index[e.finess] = i }
-            sizes[e.ej, default: 0] += 1
-        }
+        var sizes = FINESSMap(capacity: establishments.count / 2)
+        for e in establishments { sizes.increment(e.ej) }
         self.indexByFINESS = index
         self.ogSize = sizes
     }

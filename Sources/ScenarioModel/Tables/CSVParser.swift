@@ -8,13 +8,10 @@ struct CSVParser {
 
     var starts: [Int32] = []
     var ends: [Int32] = []
-    var columns: [Int32] = []
     var unescaped: [Int: String] = [:]
-    /// Line and the byte where it starts; column counting state.
+    /// Current line and the byte where it starts.
     var line = 1
     var lineStart = 0
-    var columnCursor = 0
-    var columnAtCursor: Int32 = 1
 
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
@@ -25,18 +22,11 @@ struct CSVParser {
     static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
     static let comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";")
 
-    /// The 1-based character column of byte `i` on the current line (fields are visited left to
-    /// right, so each byte of a line is counted once).
-    mutating func column(of i: Int, _ b: UnsafeBufferPointer<UInt8>) -> Int32 {
-        if columnCursor < lineStart || columnCursor > i {
-            columnCursor = lineStart
-            columnAtCursor = 1
-        }
-        while columnCursor < i {
-            if b[columnCursor] & 0xC0 != 0x80 { columnAtCursor += 1 }
-            columnCursor += 1
-        }
-        return columnAtCursor
+    /// The 1-based character column of byte `i` on the current line (for messages only).
+    func column(of i: Int, _ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var n: Int32 = 1
+        for j in lineStart..<i where b[j] & 0xC0 != 0x80 { n += 1 }
+        return n
     }
 
     /// `,` or `;`, whichever occurs more often outside quotes on the line starting at `i`.
@@ -55,6 +45,7 @@ struct CSVParser {
 
     struct Record {
         var line: Int
+        var start: Int
         var first: Int
         var count: Int
         var sawOtherSeparator: Bool
@@ -63,7 +54,6 @@ struct CSVParser {
     mutating func run(_ b: UnsafeBufferPointer<UInt8>, diagnostics: inout Diagnostics) -> CSVTable? {
         starts.reserveCapacity(b.count / 8)
         ends.reserveCapacity(b.count / 8)
-        columns.reserveCapacity(b.count / 8)
         var index = 0
         guard let header = nextRecord(b, &index, detect: true, &diagnostics) else {
             if index >= 0 {
@@ -73,10 +63,13 @@ struct CSVParser {
             }
             return nil
         }
-        let headerFields = (0..<header.count).map { k in
-            unescaped[k] ?? String(decoding: b[Int(starts[k])..<Int(ends[k])], as: UTF8.self)
+        let headerFields = (0..<header.count).map { k -> String in
+            if let u = unescaped[k] { return u }
+            var r = Int(starts[k])..<Int(abs(ends[k]))
+            if !r.isEmpty && b[r.lowerBound] == CSVParser.quote { r = (r.lowerBound + 1)..<(r.upperBound - 1) }
+            return String(decoding: b[r], as: UTF8.self)
         }
-        let headerColumns = Array(columns[0..<header.count])
+        let headerRow = CSVTable.Row(line: header.line, first: 0, start: header.start)
         let width = header.count
         var rows: [CSVTable.Row] = []
         rows.reserveCapacity(b.count / 64)
@@ -95,16 +88,14 @@ struct CSVParser {
                         : "quote a field that contains \(sepName) or a line break, e.g. \"Dupont, Durand\"")
                 starts.removeLast(record.count)
                 ends.removeLast(record.count)
-                columns.removeLast(record.count)
                 for k in record.first..<(record.first + record.count) { unescaped[k] = nil }
                 continue
             }
-            rows.append(CSVTable.Row(line: record.line, first: record.first))
+            rows.append(CSVTable.Row(line: record.line, first: record.first, start: record.start))
         }
         if index < 0 { return nil }
-        return CSVTable(file: file, separator: separator, header: headerFields, headerColumns: headerColumns,
-                        headerLine: header.line, rows: rows, text: bytes, starts: starts, ends: ends,
-                        fieldColumns: columns, unescaped: unescaped)
+        return CSVTable(file: file, separator: separator, header: headerFields, headerRow: headerRow,
+                        rows: rows, text: bytes, starts: starts, ends: ends, unescaped: unescaped)
     }
 
     /// Reads the next non-blank record from `index`; sets `index` to -1 after a fatal error.
@@ -130,13 +121,14 @@ struct CSVParser {
         if detect { separator = CSVParser.detectSeparator(b, from: index) }
         let s = separator
         let other = s == CSVParser.semicolon ? CSVParser.comma : CSVParser.semicolon
-        var record = Record(line: line, first: starts.count, count: 0, sawOtherSeparator: false)
+        var record = Record(line: line, start: index, first: starts.count, count: 0, sawOtherSeparator: false)
         var i = index
         while true {
             while i < n, b[i] == CSVParser.space || b[i] == CSVParser.tab { i += 1 }
-            let fieldColumn = column(of: i, b)
             if i < n, b[i] == CSVParser.quote {
+                let fieldColumn = column(of: i, b)
                 let openLine = line
+                let quoteAt = i
                 i += 1
                 let start = i
                 var escaped = false, closed = false
@@ -173,8 +165,9 @@ struct CSVParser {
                     }
                     unescaped[starts.count] = String(decoding: value, as: UTF8.self)
                 }
-                starts.append(Int32(start))
-                ends.append(Int32(end))
+                // Stored from the opening quote to after the closing one: `CSVTable.range` strips them.
+                starts.append(Int32(quoteAt))
+                ends.append(escaped ? -Int32(end + 1) : Int32(end + 1))
                 while i < n, b[i] == CSVParser.space || b[i] == CSVParser.tab { i += 1 }
                 if i < n, b[i] != s, b[i] != CSVParser.lf, b[i] != CSVParser.cr {
                     diagnostics.error("csv-after-quote",
@@ -198,7 +191,6 @@ struct CSVParser {
                 starts.append(Int32(start))
                 ends.append(Int32(end))
             }
-            columns.append(fieldColumn)
             record.count += 1
             if i < n, b[i] == s {
                 i += 1

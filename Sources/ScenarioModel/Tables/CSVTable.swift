@@ -18,57 +18,88 @@ public struct CSVTable: Sendable {
         /// 1-based line where the row starts.
         public let line: Int
         let first: Int
+        /// Byte where the row starts.
+        let start: Int
     }
 
     /// The name the file is reported under (as the user wrote it).
     public let file: String
     public let separator: UInt8
     public let header: [String]
-    public let headerColumns: [Int32]
-    public let headerLine: Int
+    let headerRow: Row
+    public var headerLine: Int { headerRow.line }
     public let rows: [Row]
     /// The decoded text (UTF-8).
     let text: [UInt8]
-    /// Per field, flat (`row.first + i`): byte range in `text` and 1-based character column.
+    /// Per field, flat (`row.first + i`): byte range in `text`.
     let starts: [Int32]
     let ends: [Int32]
-    let fieldColumns: [Int32]
-    /// Quoted fields whose value differs from their bytes (a doubled quote), by flat index.
+    /// Quoted fields whose value differs from their bytes (a doubled quote), by flat index;
+    /// their `ends` entry is stored negated, so that other fields never look here.
     let unescaped: [Int: String]
 
     /// Whether numbers may use a decimal comma (only with `;` as separator).
     public var decimalComma: Bool { separator == UInt8(ascii: ";") }
     public var separatorName: String { separator == UInt8(ascii: ";") ? "';'" : "','" }
 
+    /// The byte range of field `i` of `row`'s value (inside the quotes of a quoted field, whose
+    /// stored range starts at its opening quote).
+    @inline(__always)
+    func range(_ row: Row, _ i: Int) -> Range<Int> {
+        let k = row.first + i
+        let start = Int(starts[k]), end = Int(abs(ends[k]))
+        if start < end && text[start] == UInt8(ascii: "\"") { return (start + 1)..<(end - 1) }
+        return start..<end
+    }
+
+    /// The unescaped value of a field with a doubled quote, if it is one.
+    @inline(__always)
+    func unescapedValue(_ row: Row, _ i: Int) -> String? {
+        let k = row.first + i
+        return ends[k] < 0 ? unescaped[k] : nil
+    }
+
     /// The value of field `i` of `row`.
     public func field(_ row: Row, _ i: Int) -> String {
-        let k = row.first + i
-        if !unescaped.isEmpty, let u = unescaped[k] { return u }
-        return text.withUnsafeBufferPointer { String(decoding: $0[Int(starts[k])..<Int(ends[k])], as: UTF8.self) }
+        if let u = unescapedValue(row, i) { return u }
+        let r = range(row, i)
+        return text.withUnsafeBufferPointer { String(decoding: $0[r], as: UTF8.self) }
     }
 
     /// Whether field `i` of `row` is empty.
     @inline(__always)
-    public func isEmpty(_ row: Row, _ i: Int) -> Bool { starts[row.first + i] == ends[row.first + i] }
+    public func isEmpty(_ row: Row, _ i: Int) -> Bool { range(row, i).isEmpty }
 
     /// Calls `body` with the bytes of field `i` of `row`, without making a `String`.
     @inline(__always)
     public func withBytes<R>(_ row: Row, _ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let k = row.first + i
-        if !unescaped.isEmpty, let u = unescaped[k] {
+        if let u = unescapedValue(row, i) {
             var s = u
             return s.withUTF8(body)
         }
-        return text.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[Int(starts[k])..<Int(ends[k])]))
-        }
+        let r = range(row, i)
+        return text.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[r])) }
     }
 
-    /// 1-based character column of field `i` of `row`.
-    public func column(_ row: Row, _ i: Int) -> Int32 { fieldColumns[row.first + i] }
+    /// Line and 1-based character column where field `i` of `row` starts (its opening quote
+    /// for a quoted field). Computed when a message needs it.
+    public func position(_ row: Row, _ i: Int) -> (line: Int, column: Int) {
+        let at = Int(starts[row.first + i])  // a quoted field's range starts at its quote
+        var line = row.line, lineStart = row.start
+        for k in row.start..<at where text[k] == 10 || (text[k] == 13 && (k + 1 >= text.count || text[k + 1] != 10)) {
+            line += 1
+            lineStart = k + 1
+        }
+        var column = 1
+        for k in lineStart..<at where text[k] & 0xC0 != 0x80 { column += 1 }
+        return (line, column)
+    }
+
+    /// The header's column of field `i` (for messages about the header).
+    public func headerColumn(_ i: Int) -> Int { position(headerRow, i).column }
 
     public func fields(of row: Row) -> [String] { header.indices.map { field(row, $0) } }
-    public func columns(of row: Row) -> [Int32] { header.indices.map { column(row, $0) } }
+    public func columns(of row: Row) -> [Int] { header.indices.map { position(row, $0).column } }
 
     /// Parses a table with a header row. Problems go to `diagnostics`; returns nil only when
     /// nothing usable could be read (empty file, unterminated quote).

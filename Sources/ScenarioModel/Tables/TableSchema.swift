@@ -27,7 +27,7 @@ public struct TableSchema: Sendable {
         }
         for (i, name) in table.header.enumerated() where !known.contains(name.trimmingSpaces.lowercased()) {
             diagnostics.note("unknown-column",
-                             at: SourceLocation(file: table.file, line: table.headerLine, column: Int(table.headerColumns[i])),
+                             at: SourceLocation(file: table.file, line: table.headerLine, column: table.headerColumn(i)),
                              "the column '\(name)' is not used by esms; it is kept and ignored")
         }
     }
@@ -68,7 +68,8 @@ public struct TableSchema: Sendable {
 
     public func location(_ row: CSVTable.Row, _ column: Column) -> SourceLocation {
         if let i = resolve(column) {
-            return SourceLocation(file: table.file, line: row.line, column: Int(table.column(row, i)), keyPath: column.name)
+            let (line, col) = table.position(row, i)
+            return SourceLocation(file: table.file, line: line, column: col, keyPath: column.name)
         }
         return SourceLocation(file: table.file, line: row.line, keyPath: column.name)
     }
