@@ -23,7 +23,7 @@ test: glpk
 	$(SWIFT) test
 
 build: glpk
-	$(SWIFT) build -c release --product esms
+	$(SWIFT) build -c release --static-swift-stdlib --product esms
 
 glpk:
 	@sh scripts/ensure-glpk.sh

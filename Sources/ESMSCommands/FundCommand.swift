@@ -42,11 +42,14 @@ struct FundCommand: ParsableCommand {
             }
         }
         if options.json {
-            Output.out(FundDocument.json(scenario: scenario.spec.id, rules: rules, assessments: assessments,
-                                         members: !noMembers).renderedBytes())
+            let document = FundDocument.json(scenario: scenario.spec.id, rules: rules, assessments: assessments,
+                                             members: !noMembers)
+            Output.out(document.renderedBytes())
+            ExitLifetime.keep(document)
         } else {
             Output.out(FundTable.text(scenario: scenario, rules: rules, assessments: assessments))
         }
         if let csv { Output.error("wrote \(csv)") }
+        ExitLifetime.keep((scenario, assessments))
     }
 }

@@ -149,3 +149,25 @@ import Testing
         #expect(n.categories.count == 312)
     }
 }
+
+@Suite struct TextDecodingTests {
+    /// The hand-written validator agrees with the standard library on seeded random bytes,
+    /// biased towards the multi-byte edge cases (overlongs, surrogates, truncations).
+    @Test func utf8ValidationAgreesWithTheStandardLibrary() {
+        var state: UInt64 = 12345
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let interesting: [UInt8] = [0x41, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xA0, 0xED, 0x9F, 0xEF, 0xF0, 0x90, 0xF4, 0x8F, 0xF5, 0xFF]
+        for _ in 0..<20_000 {
+            let count = Int(next() % 12)
+            let bytes = (0..<count).map { _ in next() % 3 == 0 ? UInt8(truncatingIfNeeded: next()) : interesting[Int(next() % UInt64(interesting.count))] }
+            #expect(TextDecoding.isValidUTF8(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
+        #expect(TextDecoding.isValidUTF8(Array("Résidence Cœur — 🏠 plain ASCII run of bytes".utf8)))
+    }
+}

@@ -151,7 +151,17 @@ public enum Geography {
 
     /// The region of a département code (`29`, `2A`, `974`), accepting `1` for `01`.
     public static func region(ofDepartement code: String) -> String? {
-        regionOfDepartement[normalisedDepartement(code)]
+        // Fast path: a 2-digit metropolitan code, by table.
+        let u = code.utf8
+        if u.count == 2, let a = u.first, let b = u.last, a >= 48 && a <= 57 && b >= 48 && b <= 57 {
+            return regionOfNumberedDepartement[Int(a - 48) * 10 + Int(b - 48)]
+        }
+        return regionOfDepartement[normalisedDepartement(code)]
+    }
+
+    /// `regionOfDepartement` for `00`…`99`, by number.
+    private static let regionOfNumberedDepartement: [String?] = (0..<100).map { n in
+        regionOfDepartement[n < 10 ? "0\(n)" : "\(n)"]
     }
 
     /// `1` → `01`, `2a` → `2A`; FINESS's own overseas codes `9A`…`9F` → `971`…`976`.

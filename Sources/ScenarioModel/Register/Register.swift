@@ -57,6 +57,8 @@ public struct Register: Sendable {
 
     public func index(of finess: FINESS) -> Int? { indexByFINESS[finess] }
 
+    public func contains(_ finess: FINESS) -> Bool { indexByFINESS[finess] != nil }
+
     /// ESSMS count per key (département, region, sector) over the establishments that `include`.
     public func counts<K: Hashable>(by key: (Establishment) -> K, where include: (Establishment) -> Bool = { _ in true }) -> [K: Int] {
         var c: [K: Int] = [:]

@@ -60,8 +60,16 @@ public struct CategoryNomenclature: Sendable {
 
     public let categories: [String: Category]
 
+    /// The same categories by number (codes are 3 digits), for the register's hot loop.
+    private let byNumber: [Category?]
+
     public init(categories: [Category]) {
         self.categories = Dictionary(categories.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var byNumber = [Category?](repeating: nil, count: 1000)
+        for c in self.categories.values {
+            if let n = CategoryNomenclature.number(c.code) { byNumber[n] = c }
+        }
+        self.byNumber = byNumber
     }
 
     /// `500` and `0500` and `5` → canonical 3-digit code.
@@ -73,7 +81,23 @@ public struct CategoryNomenclature: Sendable {
         return c
     }
 
-    public func category(_ code: String) -> Category? { categories[CategoryNomenclature.canonical(code)] }
+    public func category(_ code: String) -> Category? {
+        if let n = CategoryNomenclature.number(code) { return byNumber[n] }
+        return categories[CategoryNomenclature.canonical(code)]
+    }
+
+    /// The number of a 3-digit ASCII code, or nil.
+    @inline(__always)
+    static func number(_ code: String) -> Int? {
+        let u = code.utf8
+        guard u.count == 3 else { return nil }
+        var n = 0
+        for c in u {
+            guard c >= 48 && c <= 57 else { return nil }
+            n = n * 10 + Int(c - 48)
+        }
+        return n
+    }
 
     /// The nomenclature shipped with esms (`finess-categories-full.csv`: 312 codes, 98 of them ESSMS).
     public static let shipped: CategoryNomenclature = {

@@ -73,7 +73,7 @@ public enum ProjectTables {
                             hint: close.map { "ids are case-sensitive: did you mean '\($0)'?" } ?? "add the project or fix the id")
                 }
             }
-            if let finess, register[finess] == nil {
+            if let finess, !register.contains(finess) {
                 d.error("finess-not-in-register", at: ms.location(row, ms_finess),
                         "FINESS \(finess) is not in the register",
                         expected: "a FINESS géographique of the scenario's register", found: "'\(finess)'",

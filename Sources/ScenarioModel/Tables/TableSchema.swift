@@ -77,11 +77,12 @@ public struct TableSchema: Sendable {
     // MARK: Typed fields
 
     /// A required text field: an error when empty.
-    public func required(_ row: CSVTable.Row, _ column: Column, _ d: inout Diagnostics, what: String) -> String? {
+    public func required(_ row: CSVTable.Row, _ column: Column, _ d: inout Diagnostics,
+                         what: @autoclosure () -> String) -> String? {
         if let v = text(row, column) { return v }
         if resolve(column) != nil {
             d.error("missing-value", at: location(row, column), "the '\(column.name)' field is empty",
-                    expected: what, found: "an empty field")
+                    expected: what(), found: "an empty field")
         }
         return nil
     }
@@ -173,10 +174,16 @@ public struct TableSchema: Sendable {
     /// One of a fixed set of words (case-insensitive).
     public func choice<T>(_ row: CSVTable.Row, _ column: Column, _ options: [(String, T)], required: Bool,
                           _ d: inout Diagnostics) -> T? {
+        // Fast path: the field is one of the words exactly, compared as bytes.
+        if let i = resolve(column), !table.isEmpty(row, i) {
+            let hit = table.withBytes(row, i) { b in options.firstIndex { o in o.0.utf8.elementsEqual(b) } }
+            if let hit { return options[hit].1 }
+        }
         let names = options.map(\.0)
         guard let v = required ? self.required(row, column, &d, what: names.joined(separator: ", ")) : text(row, column)
         else { return nil }
-        if let o = options.first(where: { $0.0 == v.lowercased() }) { return o.1 }
+        let lower = v.lowercased()
+        if let o = options.first(where: { $0.0 == lower }) { return o.1 }
         d.error("invalid-choice", at: location(row, column), "unknown '\(column.name)' value",
                 expected: "one of \(names.joined(separator: ", "))", found: "'\(v)'")
         return nil

@@ -4,7 +4,37 @@
 public enum TextDecoding {
     /// Whether `bytes` are well-formed UTF-8.
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        String(validating: bytes, as: UTF8.self) != nil
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            guard let base = b.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            var i = 0
+            while i < n {
+                // ASCII runs eight bytes at a time.
+                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                // RFC 3629: lead byte, then continuation bytes, no overlongs, no surrogates, ≤ U+10FFFF.
+                let length: Int, low: UInt8, high: UInt8
+                switch c {
+                case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+                case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+                case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+                case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+                case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+                case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+                case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+                default: return false
+                }
+                guard i + length <= n, b[i + 1] >= low, b[i + 1] <= high else { return false }
+                for k in 2..<length where b[i + k] & 0xC0 != 0x80 { return false }
+                i += length
+            }
+            return true
+        }
     }
 
     /// Line and column (1-based) of the first byte that is not valid UTF-8.
