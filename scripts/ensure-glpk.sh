@@ -6,7 +6,10 @@ set -eu
 
 have_glpk() {
     [ -f /usr/include/glpk.h ] || [ -f /usr/local/include/glpk.h ] || return 1
-    ls /usr/lib/*/libglpk.so /usr/lib/libglpk.so /usr/local/lib/libglpk.so >/dev/null 2>&1
+    for lib in /usr/lib/*/libglpk.so /usr/lib/libglpk.so /usr/local/lib/libglpk.so; do
+        [ -e "$lib" ] && return 0
+    done
+    return 1
 }
 
 if have_glpk; then
