@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Scenario files, the FINESS register, money, dates, diagnostics.
@@ -30,8 +31,14 @@ let package = Package(
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         // Solver-agnostic MIP model and the GLPK solver behind it.
         .target(name: "LinearOptimizer", dependencies: ["CGLPK"]),
-        // What leaves the tool: JSON documents, CSV for Excel, Markdown, HTML.
-        .target(name: "ReportRendering", dependencies: ["ScenarioModel", "FundingRules", "Selection"]),
+        // Monte-Carlo attainment of the usage targets, what-if variants.
+        .target(name: "Simulation", dependencies: ["ScenarioModel", "FundingRules", "Selection"]),
+        // What leaves the tool: JSON documents, CSV for Excel, Markdown, HTML, the audit record.
+        .target(
+            name: "ReportRendering",
+            dependencies: ["ScenarioModel", "FundingRules", "Selection", "Simulation",
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Committee selection (and national redeployment) as mixed-integer programs.
         .target(name: "Selection", dependencies: ["ScenarioModel", "FundingRules", "LinearOptimizer"]),
         // Synthetic candidate pipelines over the real register.
@@ -41,6 +48,7 @@ let package = Package(
             name: "ESMSCommands",
             dependencies: [
                 "ScenarioModel", "FundingRules", "ScenarioGeneration", "ReportRendering", "Selection", "LinearOptimizer",
+                "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +62,8 @@ let package = Package(
         .testTarget(name: "FundingRulesTests", dependencies: ["FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "LinearOptimizerTests", dependencies: ["LinearOptimizer"]),
         .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioModel", "FundingRules"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Selection", "FundingRules", "ScenarioModel", "TestSupport"]),
+        .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering", "Selection", "Simulation", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "SelectionTests", dependencies: ["Selection", "LinearOptimizer", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(
             name: "ESMSCommandsTests",

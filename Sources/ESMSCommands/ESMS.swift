@@ -27,7 +27,9 @@ public struct ESMS: ParsableCommand {
           3  an output could not be written
         """,
         version: version,
-        subcommands: [ValidateCommand.self, FundCommand.self, SelectCommand.self, FrontierCommand.self, TradeoffCommand.self, RegisterCommand.self, GenerateCommand.self]
+        subcommands: [ValidateCommand.self, FundCommand.self, SelectCommand.self, FrontierCommand.self, TradeoffCommand.self,
+                      SimulateCommand.self, WhatifCommand.self, EnvelopesCommand.self, RedeployCommand.self, ReportCommand.self,
+                      RegisterCommand.self, GenerateCommand.self]
     )
 
     public init() {}
