@@ -60,7 +60,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FundingRulesTests", dependencies: ["FundingRules", "ScenarioModel", "TestSupport"]),
-        .testTarget(name: "LinearOptimizerTests", dependencies: ["LinearOptimizer"]),
+        .testTarget(name: "LinearOptimizerTests", dependencies: ["LinearOptimizer", "TestSupport"]),
         .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioModel", "FundingRules"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Selection", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering", "Selection", "Simulation", "FundingRules", "ScenarioModel", "TestSupport"]),

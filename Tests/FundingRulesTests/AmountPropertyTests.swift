@@ -6,18 +6,7 @@ import TestSupport
 
 /// Properties of the amounts on seeded random projects.
 @Suite struct AmountPropertyTests {
-    /// SplitMix64, seeded: the failing seed is named in the message.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    typealias Generator = SeededGenerator
 
     static let (register, ogs) = Fixture.register([("29", 70, "460"), ("22", 5, "500"), ("56", 9, "183")])
 
@@ -39,7 +28,7 @@ import TestSupport
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
     func amountsAreNonNegativeAndWithinTheCaps(seed: UInt64) {
-        var g = Generator(state: seed)
+        var g = Generator(seed: seed)
         for policy in Policies.MixedRankOrder.allCases {
             var rules = RuleSet.campaign2024
             rules.policies.mixedRankOrder = policy
@@ -69,7 +58,7 @@ import TestSupport
     /// grappe its AMOA under `all-small` — see the two tests below.
     @Test(arguments: [11, 12, 13, 14])
     func addingAnESSMSNeverLowersTheGrant(seed: UInt64) {
-        var g = Generator(state: seed)
+        var g = Generator(seed: seed)
         for policy in Policies.MixedRankOrder.allCases {
             var rules = RuleSet.campaign2024
             rules.policies.mixedRankOrder = policy

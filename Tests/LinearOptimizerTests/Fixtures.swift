@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import LinearOptimizer
+import TestSupport
 
 /// Small models with known answers.
 enum Fixtures {
@@ -15,7 +16,7 @@ enum Fixtures {
     /// A random selection-shaped model: binaries with integer values, a budget row with large
     /// coefficients, "one grant per FINESS" conflict rows; small enough for brute force.
     static func smallSelection(seed: UInt64, projects: Int) -> LinearModel {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var model = LinearModel(name: "selection_\(seed)", sense: .maximize)
         var costs: [Double] = []
         var x: [VariableID] = []
@@ -46,7 +47,7 @@ enum Fixtures {
     /// A market-split-like model (Cornuejols-Dawande): find 0/1 x with A x = b, minimising
     /// the total deviation. Deterministic and hard for branch-and-bound.
     static func marketSplit(rows: Int = 4, columns: Int = 36) -> LinearModel {
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         var model = LinearModel(name: "market_split", sense: .minimize)
         let x = (0..<columns).map { model.addBinary("x_\($0)") }
         for i in 0..<rows {

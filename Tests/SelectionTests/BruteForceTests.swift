@@ -8,23 +8,13 @@ import TestSupport
 /// The lexicographic optimum of `Selector` equals brute-force enumeration on hundreds of
 /// seeded random instances of at most 14 candidates, for balance off, hard and soft.
 @Suite struct BruteForceTests {
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    typealias Generator = SeededGenerator
 
     static let territoryKeys = ["22", "29", "35"]
     static let sectorKeys = ["PA", "PH"]
 
     static func instance(seed: UInt64, mode: BalanceRule.Mode) -> SelectionProblem {
-        var g = Generator(state: seed)
+        var g = Generator(seed: seed)
         let n = 4 + g.int(11)
         let pool = (0..<40).map { Fixture.finess("29", 100 + $0) }
         var candidates: [Candidate] = []
@@ -64,48 +54,15 @@ import TestSupport
 
     /// Exhaustive optimum: (finess, acquisition, score), and for soft balance the least slack.
     static func bruteForce(_ p: SelectionProblem) -> (tuple: [Int], slack: Double)? {
-        let n = p.candidates.count
-        let blocked = p.engagedFINESS
         var best: (tuple: [Int], slack: Double)?
-        for mask in 0..<(1 << n) {
-            var cost: Int64 = 0, seen = Set<FINESS>(), ok = true
-            var chosen: [Int] = []
-            for i in 0..<n where mask & (1 << i) != 0 {
-                let c = p.candidates[i]
-                cost += c.amount.cents
-                for f in c.finess where !seen.insert(f).inserted || blocked.contains(f) { ok = false }
-                chosen.append(i)
-            }
-            guard ok, cost <= p.available.cents, let slack = imbalance(p, chosen) else { continue }
-            let tuple = [chosen.reduce(0) { $0 + p.candidates[$1].finessCount },
-                         chosen.reduce(0) { $0 + p.candidates[$1].acquisitions },
-                         chosen.reduce(0) { $0 + p.candidates[$1].score }]
+        for s in RandomSelectionInstances.feasibleSelections(p) {
             if let b = best {
-                if tuple.lexicographicallyPrecedes(b.tuple) { continue }
-                if tuple == b.tuple && slack >= b.slack { continue }
+                if s.tuple.lexicographicallyPrecedes(b.tuple) { continue }
+                if s.tuple == b.tuple && s.slack >= b.slack { continue }
             }
-            best = (tuple, slack)
+            best = (s.tuple, s.slack)
         }
         return best
-    }
-
-    /// Σ of the balance rows' violations in euros, computed exactly from the selection; nil when
-    /// a hard row is violated.
-    static func imbalance(_ p: SelectionProblem, _ chosen: [Int]) -> Double? {
-        var slack = 0.0
-        for (spec, money) in [(p.territory, \Candidate.territoryMoney), (p.sector, \Candidate.sectorMoney)] where spec.mode != .off {
-            let projects = chosen.map { p.candidates[$0] } + p.engaged
-            let total = Double(projects.reduce(Int64(0)) { $0 + $1[keyPath: money].values.reduce(0, +) }) / 100
-            for k in spec.keys {
-                let a = Double(projects.reduce(Int64(0)) { $0 + ($1[keyPath: money][k] ?? 0) }) / 100
-                let t = spec.targets[k]!
-                let lo = (1 - spec.tolerance) * t * total, hi = (1 + spec.tolerance) * t * total
-                let violation = max(0, lo - a) + max(0, a - hi)
-                if spec.mode == .hard && violation > 1e-6 * max(1, total) { return nil }
-                slack += violation
-            }
-        }
-        return slack
     }
 
     @Test(arguments: [BalanceRule.Mode.off, .hard, .soft])
@@ -123,7 +80,7 @@ import TestSupport
             #expect(r.status == .optimal, "seed \(seed) mode \(mode): \(r.sentence)")
             #expect([r.finess, r.acquisitions, r.score] == expected.tuple, "seed \(seed) mode \(mode)")
             #expect(r.used <= p.available, "seed \(seed) mode \(mode)")
-            if mode == .soft, let slack = Self.imbalance(p, r.selected) {
+            if mode == .soft, let slack = RandomSelectionInstances.imbalance(p, r.selected) {
                 // The least imbalance in euros of the selection, computed exactly.
                 #expect(abs(slack - expected.slack) <= 1e-9 * max(1, expected.slack), "seed \(seed): slack \(slack) vs \(expected.slack); selected \(r.selectedIDs(p)) stages \(r.stages.map { "\($0.term) \($0.value ?? -1) \($0.sentence)" })")
             }

@@ -5,19 +5,9 @@ import Selection
 import TestSupport
 
 /// Seeded small selection problems and an exhaustive reference, shared by the analysis tests
-/// (the generator of BruteForceTests, copied: a SplitMix64 stream per seed).
+/// (a SplitMix64 stream per seed).
 enum RandomSelectionInstances {
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    typealias Generator = SeededGenerator
 
     static let territoryKeys = ["22", "29", "35"]
     static let sectorKeys = ["PA", "PH"]
@@ -25,7 +15,7 @@ enum RandomSelectionInstances {
     /// 4 to 12 candidates over a pool of 30 FINESS; per ESSMS an upgrade (5 000 € + noise) or an
     /// acquisition (21 000 € + noise), so that ESSMS and acquisitions pull apart.
     static func instance(seed: UInt64, mode: BalanceRule.Mode) -> SelectionProblem {
-        var g = Generator(state: seed)
+        var g = Generator(seed: seed)
         let n = 4 + g.int(9)
         let pool = (0..<30).map { Fixture.finess("29", 300 + $0) }
         var candidates: [Candidate] = []
@@ -62,13 +52,13 @@ enum RandomSelectionInstances {
                                 objective: .default)
     }
 
-    /// Every selection meeting the budget, one grant per ESSMS and the hard balance, as
-    /// (ESSMS, acquisitions, score).
-    static func feasibleTuples(_ p: SelectionProblem, budget: Money? = nil) -> [[Int]] {
+    /// Every selection meeting the budget (in cents), one grant per ESSMS and the hard balance:
+    /// the candidates chosen, (ESSMS, acquisitions, score), and the soft imbalance in euros.
+    static func feasibleSelections(_ p: SelectionProblem, budget: Money? = nil) -> [(chosen: [Int], tuple: [Int], slack: Double)] {
         let n = p.candidates.count
         let blocked = p.engagedFINESS
         let cap = (budget ?? p.available).cents
-        var out: [[Int]] = []
+        var out: [(chosen: [Int], tuple: [Int], slack: Double)] = []
         for mask in 0..<(1 << n) {
             var cost: Int64 = 0, seen = Set<FINESS>(), ok = true
             var chosen: [Int] = []
@@ -78,26 +68,36 @@ enum RandomSelectionInstances {
                 for f in c.finess where !seen.insert(f).inserted || blocked.contains(f) { ok = false }
                 chosen.append(i)
             }
-            guard ok, cost <= cap, hardBalanceHolds(p, chosen) else { continue }
-            out.append([chosen.reduce(0) { $0 + p.candidates[$1].finessCount },
-                        chosen.reduce(0) { $0 + p.candidates[$1].acquisitions },
-                        chosen.reduce(0) { $0 + p.candidates[$1].score }])
+            guard ok, cost <= cap, let slack = imbalance(p, chosen) else { continue }
+            out.append((chosen, [chosen.reduce(0) { $0 + p.candidates[$1].finessCount },
+                                 chosen.reduce(0) { $0 + p.candidates[$1].acquisitions },
+                                 chosen.reduce(0) { $0 + p.candidates[$1].score }], slack))
         }
         return out
     }
 
-    static func hardBalanceHolds(_ p: SelectionProblem, _ chosen: [Int]) -> Bool {
-        for (spec, money) in [(p.territory, \Candidate.territoryMoney), (p.sector, \Candidate.sectorMoney)] where spec.mode == .hard {
+    /// (ESSMS, acquisitions, score) of every feasible selection.
+    static func feasibleTuples(_ p: SelectionProblem, budget: Money? = nil) -> [[Int]] {
+        feasibleSelections(p, budget: budget).map(\.tuple)
+    }
+
+    /// Σ of the soft balance rows' violations in euros, computed exactly from the selection;
+    /// nil when a hard row is violated.
+    static func imbalance(_ p: SelectionProblem, _ chosen: [Int]) -> Double? {
+        var slack = 0.0
+        for (spec, money) in [(p.territory, \Candidate.territoryMoney), (p.sector, \Candidate.sectorMoney)] where spec.mode != .off {
             let projects = chosen.map { p.candidates[$0] } + p.engaged
             let total = Double(projects.reduce(Int64(0)) { $0 + $1[keyPath: money].values.reduce(0, +) }) / 100
             for k in spec.keys {
                 let a = Double(projects.reduce(Int64(0)) { $0 + ($1[keyPath: money][k] ?? 0) }) / 100
                 let t = spec.targets[k]!
                 let lo = (1 - spec.tolerance) * t * total, hi = (1 + spec.tolerance) * t * total
-                if max(0, lo - a) + max(0, a - hi) > 1e-6 * max(1, total) { return false }
+                let violation = max(0, lo - a) + max(0, a - hi)
+                if spec.mode == .hard && violation > 1e-6 * max(1, total) { return nil }
+                slack += violation
             }
         }
-        return true
+        return slack
     }
 
     /// The exact (ESSMS, acquisitions) Pareto front, sorted by acquisitions.
