@@ -5,30 +5,34 @@ SWIFT ?= swift
 ESMS := .build/release/esms
 BRETAGNE := Scenarios/bretagne-2024/scenario.yaml
 NATIONAL := Scenarios/national-2024-redeploiement/scenario.yaml
-OUT_BRE := Reports/bretagne-2024
+OUT_BRE := Reports/bretagne-2024-juin
 OUT_NAT := Reports/national-2024-redeploiement
+# The time written into the shipped reports (2024-06-14 08:00 UTC), so that re-running the demo
+# gives the same bytes (the test of Reports/ uses the same value).
+REPORT_EPOCH ?= 1718352000
 
-.PHONY: demo test build glpk bench clean
+.PHONY: demo test build glpk bench clean report-render
 
-## demo: install GLPK if needed, build, run the shipped scenarios; results in Reports/
+## demo: install GLPK if needed, build, run the shipped scenarios; reports in Reports/
 demo: build
 	@echo "== esms validate $(BRETAGNE)"
 	@$(ESMS) validate $(BRETAGNE)
-	@mkdir -p $(OUT_BRE) $(OUT_NAT)
 	@echo "== esms fund $(BRETAGNE)"
-	@$(ESMS) fund $(BRETAGNE) --csv $(OUT_BRE)/fund.csv > /dev/null
-	@$(ESMS) fund $(BRETAGNE) --json > $(OUT_BRE)/.fund.json.tmp && mv $(OUT_BRE)/.fund.json.tmp $(OUT_BRE)/fund.json
+	@$(ESMS) fund $(BRETAGNE) > /dev/null
 	@echo "== esms select $(BRETAGNE)"
 	@$(ESMS) select $(BRETAGNE)
-	@$(ESMS) select $(BRETAGNE) --json > $(OUT_BRE)/.select.json.tmp && mv $(OUT_BRE)/.select.json.tmp $(OUT_BRE)/select.json
-	@echo "== esms frontier / tradeoff $(BRETAGNE)"
-	@$(ESMS) frontier $(BRETAGNE) --json > $(OUT_BRE)/.frontier.json.tmp && mv $(OUT_BRE)/.frontier.json.tmp $(OUT_BRE)/frontier.json
-	@$(ESMS) tradeoff $(BRETAGNE) --json > $(OUT_BRE)/.tradeoff.json.tmp && mv $(OUT_BRE)/.tradeoff.json.tmp $(OUT_BRE)/tradeoff.json
-	@echo "== esms select $(NATIONAL) (pooled national selection)"
-	@$(ESMS) select $(NATIONAL) --explain-limit 0 --json > $(OUT_NAT)/.select.json.tmp && mv $(OUT_NAT)/.select.json.tmp $(OUT_NAT)/select.json
+	@echo "== esms report $(BRETAGNE)"
+	@SOURCE_DATE_EPOCH=$(REPORT_EPOCH) $(ESMS) report $(BRETAGNE) -o $(OUT_BRE)
+	@echo "== esms report $(NATIONAL) (pooled national selection)"
+	@SOURCE_DATE_EPOCH=$(REPORT_EPOCH) $(ESMS) report $(NATIONAL) -o $(OUT_NAT) --explain-limit 0 --frontier-steps 0 --tradeoff-points 0
+	@echo "== esms redeploy $(NATIONAL) --compare (pooled, own-first, prorata-essms)" && mkdir -p $(OUT_NAT) && $(ESMS) redeploy $(NATIONAL) --compare && $(ESMS) redeploy $(NATIONAL) --compare --json > $(OUT_NAT)/.redeploy.json.tmp && mv $(OUT_NAT)/.redeploy.json.tmp $(OUT_NAT)/redeploy.json
 	@echo
-	@echo "Results in Reports/: $(OUT_BRE)/ (fund.csv for Excel, fund.json, select.json, frontier.json, tradeoff.json)"
-	@echo "and $(OUT_NAT)/select.json"
+	@echo "Reports: $(OUT_BRE)/index.html (open in a browser), decisions.csv and essms.csv for Excel,"
+	@echo "minutes.md, results.json, audit.json; the same in $(OUT_NAT)/ (see Reports/README.md)"
+
+## report-render: look at the Bretagne report in headless Chromium (PDF, PNG pages) in .build-render/
+report-render:
+	sh scripts/render-report.sh $(OUT_BRE)
 
 ## test: install GLPK if needed, build and run the whole test suite
 test: glpk

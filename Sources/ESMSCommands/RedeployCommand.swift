@@ -1,7 +1,97 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ArgumentParser
+import Foundation
+import FundingRules
+import ReportRendering
+import ScenarioModel
+import Selection
 
-/// `esms redeploy` (being built).
+/// `esms redeploy`: the CNSA 15-October redeployment of the AE the regions have not engaged.
 struct RedeployCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "redeploy", abstract: "(being built)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "redeploy",
+        abstract: "Redeploy the regions' unengaged AE between regions (national scope): pooled, own-first or prorata-essms.",
+        discussion: """
+        Reads a national scenario (scope: national; regions.csv with notified and engaged; projects \
+        with their region desk and ready date). A region's unengaged AE is notified − engaged − its \
+        engaged projects; only projects ready by the deadline are fundable. Policies (default: the \
+        scenario's redeployment.policy, else pooled):
+
+          pooled         one national selection under the pooled unengaged AE
+          own-first      each region within its own AE, then the leftovers pooled
+          prorata-essms  each region within its own AE, then the leftovers shared
+                         pro rata of ESSMS between regions with fundable demand
+
+        All use the model and objective of 'select'; national rounds balance money by region \
+        (balance.territory read at region level) and by sector. \
+        National-desk projects (≥ 50 ESSMS in more than one region) are funded from the national \
+        call envelope (national_call) only, never from a region's. Per region: unengaged AE, \
+        released (given to the others), received (redeployed money its projects get), funded ESSMS, \
+        money and projects; nationally: ESSMS funded, acquisitions, money left unengaged, progress \
+        toward the 29 000 ESMS funded. --compare runs the three policies side by side. See \
+        docs/REDEPLOYMENT.md.
+
+        Exit codes: 0 a redeployment was computed, 1 the scenario has errors, is not national, or a \
+        selection is infeasible, 2 usage.
+        """)
+
+    @OptionGroup var options: ScenarioOptions
+
+    @Option(help: ArgumentHelp("pooled, own-first or prorata-essms (default: the scenario's redeployment.policy).",
+                               valueName: "policy"))
+    var policy: String?
+
+    @Flag(help: "Run the three policies and print them side by side, with what each funds that the others do not.")
+    var compare = false
+
+    @Option(help: ArgumentHelp("Time limit of each selection solve, in seconds.", valueName: "seconds"))
+    var timeLimit: Double?
+
+    @Flag(help: ArgumentHelp("Report the wall time of every solve (off by default so that the output is reproducible)."))
+    var timings = false
+
+    func validate() throws {
+        if let policy, RedeploymentPolicy(rawValue: policy) == nil {
+            throw ValidationError("--policy must be pooled, own-first or prorata-essms, got '\(policy)'")
+        }
+        if policy != nil && compare { throw ValidationError("--policy and --compare cannot be used together: --compare runs every policy") }
+        if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let (scenario, rules) = try options.load()
+        guard scenario.spec.scope == .national else {
+            Output.error("error: \(options.scenario): redeploy needs a national scenario (scope: national), found scope: "
+                + "\(scenario.spec.scope.rawValue)\nhelp: for a regional committee use 'esms select'; the national format is in "
+                + "Scenarios/README.md (National scope)")
+            throw ExitStatus.scenarioErrors
+        }
+        let assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
+        let problem = RedeploymentProblem.build(scenario: scenario, assessments: assessments)
+        for a in problem.accounts where a.unengaged < .zero {
+            Output.error("warning: region \(a.region) is overspent (unengaged AE \(a.unengaged.frenchString)): it releases nothing")
+        }
+        let redeployer = Redeployer(selector: Selector(timeLimit: timeLimit))
+        let chosen = policy.flatMap(RedeploymentPolicy.init(rawValue:))
+            ?? scenario.spec.redeploymentPolicy.flatMap(RedeploymentPolicy.init(rawValue:)) ?? .pooled
+        let results: [RedeploymentResult]
+        do {
+            results = compare ? try redeployer.compare(problem) : [try redeployer.run(problem, policy: chosen)]
+        } catch {
+            Output.error("error: \(SelectionMessages.describe(error))")
+            throw ExitStatus.scenarioErrors
+        }
+        if options.json {
+            let document = compare
+                ? RedeployDocument.compareJSON(scenario: scenario, rules: rules.name, problem: problem, results: results, timings: timings)
+                : RedeployDocument.json(scenario: scenario, rules: rules.name, problem: problem, result: results[0], timings: timings)
+            Output.out(document.renderedBytes())
+        } else if compare {
+            Output.out(RedeployDocument.compareText(scenario: scenario, problem: problem, results: results))
+        } else {
+            Output.out(RedeployDocument.text(scenario: scenario, problem: problem, result: results[0], timings: timings))
+        }
+        ExitLifetime.keep((scenario, assessments, problem))
+        if results.contains(where: { $0.status == .infeasible }) { throw ExitStatus.scenarioErrors }
+    }
 }

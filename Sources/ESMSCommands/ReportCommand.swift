@@ -1,7 +1,194 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ArgumentParser
+import Foundation
+import FundingRules
+import LinearOptimizer
+import ReportRendering
+import ScenarioModel
+import Selection
 
-/// `esms report` (being built).
+/// `esms report`: the committee report of a scenario, in one folder.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "(being built)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the committee report of a scenario: HTML with charts, Excel CSV, minutes, results and audit record.",
+        discussion: """
+        Runs every step on the scenario — funding of every project, the selection with its \
+        explanations and next in line, the envelope frontier and the ESSMS–acquisition trade-off — \
+        and writes into the output folder (default: Reports/<scenario id>/):
+
+          index.html     one self-contained page (no network), French, printable
+                         on A4: summary, charts, all projects, every ESSMS
+          decisions.csv  one row per project, for a French Excel
+          essms.csv      one row per ESSMS of every project
+          minutes.md     the committee minutes: retained, rejected, totals
+          results.json   the documents of fund, select, frontier and tradeoff
+          audit.json     SHA-256 of every input, rules, policies, solver,
+                         status, gap, settings, time of the run
+
+        Every file is written atomically (a temporary file in the folder, then a rename); the \
+        command refuses a folder where it would overwrite an input. The time of the run is \
+        SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, else the clock: with it a re-run \
+        gives the same bytes.
+
+        Exit codes: 0 the report was written (the selection may be infeasible: see the report), \
+        1 the scenario has errors or the solver failed, 2 usage, 3 an output could not be written.
+        """)
+
+    @Argument(help: ArgumentHelp("The scenario file (YAML).", valueName: "scenario"))
+    var scenario: String
+
+    @Option(help: ArgumentHelp("Run a what-if variant of the scenario instead of the base (its id under 'variants').",
+                               valueName: "id"))
+    var variant: String?
+
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("The folder to write the report into (default: Reports/<scenario id>).", valueName: "dir"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Language of the HTML, the minutes and the CSV headers: fr or en.", valueName: "lang"))
+    var lang: String = "fr"
+
+    @Option(name: .customLong("force"), help: ArgumentHelp("Committee pin: select project ID (repeatable).", valueName: "id"))
+    var force: [String] = []
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Committee pin: leave project ID out (repeatable).", valueName: "id"))
+    var exclude: [String] = []
+
+    @Option(help: ArgumentHelp("Time limit for each solve, in seconds.", valueName: "seconds"))
+    var timeLimit: Double?
+
+    @Option(help: ArgumentHelp("Relative gap at which a stage may stop (0 = prove optimality).", valueName: "gap"))
+    var gap: Double = 0
+
+    @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each.",
+                               valueName: "n"))
+    var explainLimit: Int = 200
+
+    @Option(help: ArgumentHelp("Changes of the selection reported if the envelope grows (0 for none).", valueName: "n"))
+    var nextInLine: Int = 3
+
+    @Option(help: ArgumentHelp("Envelopes of the frontier, 50 % to 150 % of the available envelope (0 for none, else 2 to 201).",
+                               valueName: "n"))
+    var frontierSteps: Int = 21
+
+    @Option(help: ArgumentHelp("Solves of the ESSMS–acquisition trade-off (0 for none, else 2 to 101).", valueName: "n"))
+    var tradeoffPoints: Int = 11
+
+    func validate() throws {
+        if ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be fr or en, got '\(lang)'") }
+        if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1), e.g. 0.0001") }
+        if explainLimit < 0 { throw ValidationError("--explain-limit must be 0 or more") }
+        if !(0...10).contains(nextInLine) { throw ValidationError("--next-in-line must be between 0 and 10, got \(nextInLine)") }
+        if frontierSteps != 0 && !(2...201).contains(frontierSteps) {
+            throw ValidationError("--frontier-steps must be 0 or between 2 and 201, got \(frontierSteps)")
+        }
+        if tradeoffPoints != 0 && !(2...101).contains(tradeoffPoints) {
+            throw ValidationError("--tradeoff-points must be 0 or between 2 and 101, got \(tradeoffPoints)")
+        }
+        if let e = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !e.isEmpty, Int64(e) == nil {
+            throw ValidationError("SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 UTC, got '\(e)'")
+        }
+    }
+
+    func run() throws {
+        var arguments = [scenario]
+        if let variant { arguments += ["--variant", variant] }
+        let options = try ScenarioOptions.parse(arguments)
+        let (scenario, rules) = try options.load()
+        let folder = output ?? "Reports/\(scenario.spec.id)"
+        let targets = Report.fileNames.map { (folder as NSString).appendingPathComponent($0) }
+        try Self.refuseOverwritingInputs(targets, inputs: scenario.inputs.map(\.path), folder: folder)
+
+        let assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
+        let problem: SelectionProblem
+        do {
+            problem = try SelectionProblem.build(scenario: scenario, assessments: assessments, force: force, exclude: exclude)
+        } catch {
+            Output.error("error: \(SelectionMessages.describe(error))")
+            throw ExitStatus.usage
+        }
+        let warnings = SelectionMessages.warnings(problem)
+        for w in warnings { Output.error("warning: \(w)") }
+        let selector = Selector(timeLimit: timeLimit, relativeGap: gap)
+        let section: SelectionSection
+        var frontier: [FrontierPoint]?
+        var tradeoff: TradeoffCurve?
+        do {
+            let result = try selector.solve(problem)
+            let solved = result.status == .optimal || result.status == .feasible
+            let explanations = solved
+                ? Explainer(selector: selector, resolveLimit: explainLimit).explain(problem, result, projects: scenario.projects.map { ($0.id, $0.title) })
+                : []
+            var next: [NextInLineChange] = []
+            var infeasibility: InfeasibilityReport?
+            if result.status == .infeasible {
+                infeasibility = try? InfeasibilityAnalyzer(selector: selector).analyze(problem)
+            } else if solved {
+                next = (try? NextInLine(selector: selector, changes: nextInLine).compute(problem, result)) ?? []
+            }
+            section = SelectionSection(problem: problem, result: result, explanations: explanations, nextInLine: next,
+                                       infeasibility: infeasibility, warnings: warnings)
+            if frontierSteps > 0 {
+                let budgets = EnvelopeLevel.budgets(available: problem.available, from: .share(millionths: 500_000),
+                                                    to: .share(millionths: 1_500_000), steps: frontierSteps)
+                frontier = try Frontier(selector: Selector(timeLimit: timeLimit)).compute(problem, budgets: budgets)
+            }
+            if tradeoffPoints > 0 && solved {
+                tradeoff = try Tradeoff(selector: Selector(timeLimit: timeLimit), points: tradeoffPoints).compute(problem)
+            }
+        } catch {
+            Output.error("error: \(SelectionMessages.describe(error))")
+            throw ExitStatus.scenarioErrors
+        }
+
+        let (time, source) = Self.runTime()
+        let run = ReportRun(toolVersion: ESMS.version, time: time, timeSource: source, solverName: "GLPK",
+                            solverVersion: GLPKSolver.glpkVersion, settings: [
+                                ("time_limit", timeLimit.map { .double($0) } ?? .null), ("relative_gap", .double(gap)),
+                                ("explain_limit", .int(explainLimit)), ("next_in_line", .int(nextInLine)),
+                                ("frontier", frontierSteps > 0
+                                    ? .object([("from", .string("50%")), ("to", .string("150%")), ("steps", .int(frontierSteps))]) : .null),
+                                ("tradeoff_points", tradeoffPoints > 0 ? .int(tradeoffPoints) : .null),
+                                ("force", .array(force.map { .string($0) })), ("exclude", .array(exclude.map { .string($0) })),
+                                ("language", .string(lang)),
+                            ])
+        let content = ReportContent(scenario: scenario, rules: rules, variant: variant, assessments: assessments,
+                                    selection: section, frontier: frontier, tradeoff: tradeoff, run: run)
+        let files = Report.files(content, language: ReportLanguage(rawValue: lang) ?? .fr)
+        for (file, path) in zip(files, targets) {
+            do {
+                try Output.writeAtomically(Data(file.bytes), to: path, inputs: scenario.inputs.map(\.path))
+            } catch {
+                Output.error("error: \(error)")
+                throw ExitStatus.outputFailed
+            }
+        }
+        Output.error("wrote \(folder)/: " + files.map(\.name).joined(separator: ", "))
+        ExitLifetime.keep((scenario, assessments, content))
+    }
+
+    /// The time of the run: `SOURCE_DATE_EPOCH` when set (reproducible), else the clock.
+    static func runTime() -> (Int64, ReportRun.TimeSource) {
+        if let e = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let t = Int64(e) { return (t, .sourceDateEpoch) }
+        return (Int64(Date().timeIntervalSince1970), .clock)
+    }
+
+    /// Refuses, before anything is written, a folder where a report file would replace an input.
+    static func refuseOverwritingInputs(_ targets: [String], inputs: [String], folder: String) throws {
+        func canonical(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+            Output.error("error: cannot write the report into \(folder): it is a file, not a folder")
+            throw ExitStatus.outputFailed
+        }
+        let inputSet = Set(inputs.map(canonical))
+        let clashes = targets.filter { inputSet.contains(canonical($0)) }
+        if !clashes.isEmpty {
+            Output.error("error: refusing to write the report into \(folder): it would overwrite \(clashes.count == 1 ? "an input" : "inputs") of this run (\(clashes.joined(separator: ", ")))")
+            Output.error("help: choose another folder with -o, e.g. -o Reports/\((folder as NSString).lastPathComponent)-report")
+            throw ExitStatus.outputFailed
+        }
+    }
 }

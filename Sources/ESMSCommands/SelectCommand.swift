@@ -54,6 +54,9 @@ struct SelectCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Changes of the selection reported if the envelope grows (0 for none).", valueName: "n"))
     var nextInLine: Int = 3
 
+    @Flag(help: ArgumentHelp("Report wall times: 'seconds' of each stage and a 'timings' object in --json, seconds in the text (off by default so that the output is reproducible)."))
+    var timings = false
+
     func validate() throws {
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1), e.g. 0.0001") }
@@ -65,7 +68,17 @@ struct SelectCommand: ParsableCommand {
     }
 
     func run() throws {
+        let clock = ContinuousClock()
+        var phases: [(String, Double)] = []
+        var mark = clock.now
+        func lap(_ name: String) {
+            let now = clock.now
+            let d = mark.duration(to: now).components
+            phases.append((name, Double(d.seconds) + Double(d.attoseconds) * 1e-18))
+            mark = now
+        }
         let (scenario, rules, problem) = try SelectionMessages.problem(options, force: force, exclude: exclude)
+        lap("load")
         let warnings = SelectionMessages.warnings(problem)
         for w in warnings { Output.error("warning: \(w)") }
         let selector = Selector(timeLimit: timeLimit, relativeGap: gap)
@@ -76,6 +89,7 @@ struct SelectCommand: ParsableCommand {
             Output.error("error: \(SelectionMessages.describe(error))")
             throw ExitStatus.scenarioErrors
         }
+        lap("select")
         if let exportModel {
             do {
                 try GLPKSolver().export(result.model.model, as: exportModel.hasSuffix(".lp") ? .cplexLP : .freeMPS,
@@ -90,6 +104,7 @@ struct SelectCommand: ParsableCommand {
             ? Explainer(selector: selector, resolveLimit: explainLimit)
                 .explain(problem, result, projects: scenario.projects.map { ($0.id, $0.title) })
             : []
+        lap("explain")
         var infeasibility: InfeasibilityReport?
         var next: [NextInLineChange] = []
         do {
@@ -101,8 +116,14 @@ struct SelectCommand: ParsableCommand {
         } catch {
             Output.error("warning: \(SelectionMessages.describe(error))")
         }
+        lap(result.status == .infeasible ? "infeasibility" : "next_in_line")
         if options.json {
             var extra: [(String, JSONValue)] = [("warnings", .array(warnings.map { .string($0) }))]
+            if timings {
+                // Wall seconds of each phase: loading and assessing the scenario, the lexicographic
+                // selection (every stage), the explanations, next in line or the infeasibility report.
+                extra.append(("timings", .object(phases.map { ($0.0, .double($0.1)) })))
+            }
             if let infeasibility {
                 extra.append(("infeasibility", SelectionAnalysisDocument.infeasibility(infeasibility, problem: problem)))
             }
@@ -110,12 +131,17 @@ struct SelectCommand: ParsableCommand {
                 extra.append(("next_in_line", SelectionAnalysisDocument.nextInLine(next)))
             }
             Output.out(SelectDocument.json(scenario: scenario, rules: rules, problem: problem, result: result,
-                                           explanations: explanations, extra: extra).rendered())
+                                           explanations: explanations, extra: extra, timings: timings).rendered())
         } else {
-            var text = SelectionText.render(scenario: scenario, problem: problem, result: result, explanations: explanations)
+            var text = SelectionText.render(scenario: scenario, problem: problem, result: result, explanations: explanations,
+                                            timings: timings)
             if let infeasibility { text += SelectionAnalysisDocument.infeasibilityText(infeasibility, problem: problem) }
             if nextInLine > 0 && (result.status == .optimal || result.status == .feasible) {
                 text += SelectionAnalysisDocument.nextInLineText(next)
+            }
+            if timings {
+                text += "\nTimings: " + phases.map { "\($0.0.replacingOccurrences(of: "_", with: " ")) \(JSONValue.formatDecimal($0.1, digits: 3)) s" }
+                    .joined(separator: "; ") + "\n"
             }
             Output.out(text)
         }

@@ -1,7 +1,270 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ArgumentParser
+import Foundation
+import FundingRules
+import ReportRendering
+import ScenarioModel
+import Selection
+import Simulation
 
-/// `esms simulate` (being built).
+/// `esms simulate`: Monte-Carlo on the usage-target attainment of the committee's selection.
 struct SimulateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "simulate", abstract: "(being built)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Monte-Carlo on usage-target attainment of the selection: tranche-2 money at risk, active DUI.",
+        discussion: """
+        Selects first, as 'select' does (with an 'expected_attaining' objective, each candidate's \
+        expected ESSMS reaching their targets is simulated first), then simulates the selected \
+        projects: per draw, each project's deployment (duration drawn around planned_months, \
+        longer for acquisitions; an ESSMS not deployed by the measurement date attains nothing), \
+        and per ESSMS and indicator (active records, personalised project, agenda — 90 %; \
+        MSSanté, DMP — 70 %; PJM exempt from the 2025 rules) a usage rate drawn around a mean that \
+        depends on the project (acquisition or upgrade, IS maturity, small OG with or without \
+        AMOA, grappe size, maturity score), with a shared project effect. Tranche 2 is paid per \
+        the 'second_tranche' policy; active DUI = file active × active-records rate. The model, \
+        its defaults and their reasons: docs/SIMULATION.md; the scenario's 'simulation' block \
+        overrides any assumption.
+
+        Reports the mean, standard error, p5/p50/p95 and a histogram of ESSMS attaining, \
+        tranche-2 paid and unpaid, active DUI; the probability of reaching the active-DUI \
+        target; per project P(every ESSMS attains) and the expected unpaid balance; a tornado \
+        (each assumption moved low and high, one at a time). Deterministic: the same seed gives \
+        the same bytes on any number of threads.
+
+        Exit codes: 0 done, 1 the scenario has errors or no selection was found, 2 usage, \
+        3 an output could not be written.
+        """)
+
+    @OptionGroup var options: ScenarioOptions
+    @OptionGroup var simulation: SimulationOptions
+
+    @Flag(help: "Simulate every eligible candidate project instead of the selection (no solve).")
+    var allEligible = false
+
+    @Option(help: ArgumentHelp("Write the compiled model (flat arrays) as JSON, for another implementation.", valueName: "file"))
+    var exportInstance: String?
+
+    @Flag(help: ArgumentHelp("Report wall times and samples per second ('timings' in --json; off by default so that the output is reproducible)."))
+    var timings = false
+
+    func validate() throws { try simulation.check() }
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let (scenario, rules) = try options.load()
+        let progress = !options.json && Output.stderrIsTerminal
+        let outcome: SimulationPipeline.Outcome
+        do {
+            outcome = try SimulationPipeline.run(scenario: scenario, rules: rules, file: options.scenario,
+                                                 settings: simulation, allEligible: allEligible, progress: progress,
+                                                 tornado: true)
+        } catch let e as SimulationPipeline.NoSelection {
+            Output.error("error: \(e.message)")
+            throw ExitStatus.scenarioErrors
+        }
+        if let exportInstance {
+            let doc = SimulationInstance.json(outcome.model, scenario: scenario.spec.id, draws: outcome.parameters.draws,
+                                              seed: outcome.parameters.seed)
+            do {
+                try Output.writeAtomically(Data(doc.renderedBytes()), to: exportInstance, inputs: scenario.inputs.map(\.path))
+                Output.error("wrote the compiled model to \(exportInstance)")
+            } catch {
+                Output.error("error: \(error)")
+                throw ExitStatus.outputFailed
+            }
+        }
+        let context = outcome.context(scenario: scenario, rules: rules, targetGiven: simulation.targetActiveDui != nil
+                                      || outcome.parameters.targetActiveDUI != nil)
+        let total = began.duration(to: clock.now)
+        let samples = Double(outcome.report.essms) * 5 * Double(outcome.report.draws)
+        let timing: [(String, Double)] = [
+            ("total", seconds(total)), ("select", outcome.selectSeconds), ("simulate", outcome.simulateSeconds),
+            ("sensitivity", outcome.sensitivitySeconds), ("samples", samples),
+            ("samples_per_second", outcome.simulateSeconds > 0 ? samples / outcome.simulateSeconds : 0),
+        ]
+        if options.json {
+            var extra: [(String, JSONValue)] = []
+            if !outcome.warnings.isEmpty { extra.append(("warnings", .array(outcome.warnings.map { .string($0) }))) }
+            if timings { extra.append(("timings", .object(timing.map { ($0.0, .double($0.1, digits: 4)) }))) }
+            Output.out(SimulationDocument.json(context, extra: extra).renderedBytes())
+        } else {
+            var text = SimulationText.render(context)
+            if timings {
+                text += "\nTimings: select \(JSONValue.formatDecimal(outcome.selectSeconds, digits: 3)) s; simulate "
+                    + "\(JSONValue.formatDecimal(outcome.simulateSeconds, digits: 3)) s (\(JSONValue.formatDecimal(samples / max(1e-9, outcome.simulateSeconds) / 1e6, digits: 1)) million samples/s, "
+                    + "\(simulation.resolvedThreads) threads); sensitivity \(JSONValue.formatDecimal(outcome.sensitivitySeconds, digits: 3)) s\n"
+            }
+            Output.out(text)
+        }
+        ExitLifetime.keep((scenario, outcome))
+    }
+}
+
+func seconds(_ d: Duration) -> Double {
+    let c = d.components
+    return Double(c.seconds) + Double(c.attoseconds) * 1e-18
+}
+
+/// The options of the simulation commands; each overrides the scenario's `simulation` block.
+struct SimulationOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Number of draws (default: simulation.draws of the scenario, else 10 000).", valueName: "n"))
+    var draws: Int?
+
+    @Option(help: ArgumentHelp("Seed of the generators (default: simulation.seed of the scenario, else 1).", valueName: "s"))
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Threads (default: the number of cores). The results do not depend on it.", valueName: "n"))
+    var threads: Int?
+
+    @Option(help: ArgumentHelp("Active DUI to reach (default: the region's ESSMS share of the national 410 000).", valueName: "n"))
+    var targetActiveDui: Int?
+
+    @Option(help: ArgumentHelp("Stop early when the standard error of tranche-2 paid is below this fraction of it (e.g. 0.002), checked every 1 000 draws.", valueName: "x"))
+    var tolerance: Double?
+
+    @Option(help: ArgumentHelp("Draws of each tornado run (default 1 000; 0: no sensitivity analysis).", valueName: "n"))
+    var sensitivityDraws: Int?
+
+    func check() throws {
+        if let d = draws, !(1...100_000_000).contains(d) { throw ValidationError("--draws must be between 1 and 100 000 000, got \(d)") }
+        if let t = threads, !(1...1024).contains(t) { throw ValidationError("--threads must be between 1 and 1024, got \(t)") }
+        if let t = targetActiveDui, t < 0 { throw ValidationError("--target-active-dui must be 0 or more") }
+        if let t = tolerance, !(t > 0 && t < 1) { throw ValidationError("--tolerance must be a fraction in (0, 1), e.g. 0.002") }
+        if let s = sensitivityDraws, s < 0 { throw ValidationError("--sensitivity-draws must be 0 or more") }
+    }
+
+    var resolvedThreads: Int { threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// The scenario's `simulation` block with these options applied; reports and exits on errors.
+    func parameters(_ scenario: Scenario, file: String) throws -> SimulationParameters {
+        var d = Diagnostics()
+        var p = SimulationParameters.decode(scenario.spec.simulation, file: file, diagnostics: &d)
+        if d.errorCount + d.warningCount > 0 { Output.report(d) }
+        if d.hasErrors {
+            Output.error("\(file): the 'simulation' block has errors")
+            throw ExitStatus.scenarioErrors
+        }
+        if let draws { p.draws = draws }
+        if let seed { p.seed = seed }
+        if let targetActiveDui { p.targetActiveDUI = targetActiveDui }
+        if let tolerance { p.tolerance = tolerance }
+        if let sensitivityDraws { p.sensitivityDraws = sensitivityDraws }
+        return p
+    }
+}
+
+/// fund → select → simulate, shared by `simulate` and `whatif`.
+enum SimulationPipeline {
+    struct Outcome {
+        var problem: SelectionProblem
+        var selection: SelectionResult?
+        var set: SimulatedSet
+        var parameters: SimulationParameters
+        var model: AttainmentModel
+        var report: SimulationReport
+        var tornado: Sensitivity.Tornado?
+        var warnings: [String]
+        var selectSeconds: Double
+        var simulateSeconds: Double
+        var sensitivitySeconds: Double
+
+        func context(scenario: Scenario, rules: RuleSet, targetGiven: Bool) -> SimulationDocument.Context {
+            SimulationDocument.Context(scenario: scenario, rules: rules, set: set, model: model, report: report,
+                                       drawsRequested: parameters.draws, targetGiven: targetGiven, tornado: tornado)
+        }
+    }
+
+    /// A selection that could not be made (infeasible, solver failure): its status and sentence.
+    struct NoSelection: Error {
+        var status: String
+        var sentence: String
+    }
+
+    static func usesExpectedAttaining(_ o: Objective) -> Bool {
+        switch o {
+        case .lexicographic(let terms): return terms.contains(.expectedAttaining)
+        case .weighted(let w): return (w[.expectedAttaining] ?? 0) != 0
+        }
+    }
+
+    static func run(scenario: Scenario, rules: RuleSet, file: String, settings: SimulationOptions, allEligible: Bool,
+                    progress: Bool, tornado: Bool) throws -> Outcome {
+        let clock = ContinuousClock()
+        let parameters = try settings.parameters(scenario, file: file)
+        let threads = settings.resolvedThreads
+        let assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
+        var problem: SelectionProblem
+        do {
+            problem = try SelectionProblem.build(scenario: scenario, assessments: assessments)
+        } catch {
+            Output.error("error: \(SelectionMessages.describe(error))")
+            throw ExitStatus.usage
+        }
+        let warnings = SelectionMessages.warnings(problem)
+        let selectStart = clock.now
+        var selection: SelectionResult?
+        let set: SimulatedSet
+        if allEligible {
+            let c = problem.candidates
+            set = SimulatedSet(kind: .eligibleCandidates, status: nil, projects: c.map(\.id), finess: c.reduce(0) { $0 + $1.finessCount },
+                               acquisitions: c.reduce(0) { $0 + $1.acquisitions }, used: c.reduce(Money.zero) { $0 + $1.amount })
+        } else {
+            if usesExpectedAttaining(problem.objective) {
+                let input = SimulationInput(ids: problem.candidates.map(\.id), projects: scenario.projects, assessments: assessments,
+                                            register: scenario.register, rules: rules)
+                let weights = ExpectedAttaining.weights(input, parameters: parameters, draws: min(parameters.draws, 4_000),
+                                                        seed: parameters.seed, threads: threads)
+                for i in problem.candidates.indices { problem.candidates[i].expectedAttaining = weights[problem.candidates[i].id] ?? 0 }
+            }
+            let result: SelectionResult
+            do {
+                result = try Selector().solve(problem)
+            } catch {
+                throw NoSelection(status: "error", sentence: SelectionMessages.describe(error))
+            }
+            guard result.status == .optimal || result.status == .feasible else {
+                throw NoSelection(status: result.status.rawValue, sentence: result.sentence)
+            }
+            selection = result
+            set = SimulatedSet(kind: .selection, status: result.status.rawValue, projects: result.selectedIDs(problem),
+                               finess: result.finess, acquisitions: result.acquisitions, used: result.used)
+        }
+        let selectSeconds = seconds(selectStart.duration(to: clock.now))
+        let input = SimulationInput(ids: set.projects, projects: scenario.projects, assessments: assessments,
+                                    register: scenario.register, rules: rules)
+        let model = AttainmentModel(input, parameters: parameters)
+        let simulateStart = clock.now
+        let reporter: MonteCarlo.Progress? = progress ? { done, total in
+            Output.progress("simulating: \(done) / \(total) draws", final: done == total)
+        } : nil
+        let run = MonteCarlo.run(model, draws: parameters.draws, seed: parameters.seed, threads: threads,
+                                 tolerance: parameters.tolerance, batch: parameters.batch, progress: reporter)
+        if progress && run.draws < parameters.draws { Output.progress("simulating: converged after \(run.draws) draws", final: true) }
+        let simulateSeconds = seconds(simulateStart.duration(to: clock.now))
+        let target = parameters.targetActiveDUI.map(Int64.init) ?? SimulationReport.defaultTarget(scenario: scenario, rules: rules)
+        let report = SimulationReport(model: model, run: run, target: target)
+        let sensitivityStart = clock.now
+        var bars: Sensitivity.Tornado?
+        if tornado && parameters.sensitivityDraws > 0 && model.essmsCount > 0 {
+            bars = Sensitivity.tornado(input, parameters: parameters, draws: parameters.sensitivityDraws, seed: parameters.seed,
+                                       threads: threads, progress: progress ? { done, total in
+                                           Output.progress("sensitivity: \(done) / \(total) assumptions", final: done == total)
+                                       } : nil)
+        }
+        return Outcome(problem: problem, selection: selection, set: set, parameters: parameters, model: model, report: report,
+                       tornado: bars, warnings: warnings, selectSeconds: selectSeconds, simulateSeconds: simulateSeconds,
+                       sensitivitySeconds: seconds(sensitivityStart.duration(to: clock.now)))
+    }
+}
+
+extension SimulationPipeline.NoSelection {
+    var message: String { "no selection to simulate: \(status) — \(sentence)" }
+}
+
+extension Output {
+    /// A progress line on stderr, rewritten in place (only called when stderr is a terminal).
+    static func progress(_ s: String, final: Bool) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + s + (final ? "\n" : "")).utf8))
+    }
 }

@@ -1,7 +1,113 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ArgumentParser
+import Foundation
+import FundingRules
+import ReportRendering
+import ScenarioModel
+import Selection
+import Simulation
 
-/// `esms whatif` (being built).
+/// `esms whatif`: the base scenario and every variant, side by side.
 struct WhatifCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "whatif", abstract: "(being built)", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "whatif",
+        abstract: "Run the base scenario and every variant through fund → select → simulate, in one comparison table.",
+        discussion: """
+        Each variant of the scenario's 'variants' list overrides keys of the file (envelope, \
+        policies, balance, objective, rules, simulation parameters: 'simulation.sigma.project', \
+        'simulation.usage_targets.dmp'…). For the base and each variant: the projects' funding, \
+        the committee's selection, and the Monte-Carlo on usage-target attainment of that \
+        selection — with the same seed and draws for every variant (common random numbers), so \
+        that the differences are the variant's and not noise. One row each: funded ESSMS, \
+        acquisitions, money used, expected tranche-2 paid, expected active DUI, and the change \
+        from the base. A variant whose selection fails (infeasible) gets its row with the reason.
+
+        Exit codes: 0 done, 1 the scenario has errors or the base selection failed, 2 usage, \
+        3 an output could not be written.
+        """)
+
+    @Argument(help: ArgumentHelp("The scenario file (YAML).", valueName: "scenario"))
+    var scenario: String
+
+    @Flag(help: "Print one JSON document on stdout; human text goes to stderr.")
+    var json = false
+
+    @OptionGroup var simulation: SimulationOptions
+
+    func validate() throws { try simulation.check() }
+
+    func run() throws {
+        var loader = ScenarioLoader()
+        let base = try Self.load(&loader, scenario, variant: nil)
+        let variants = base.0.spec.variants
+        var settings = simulation
+        // The tornado is `simulate`'s: here one run per variant.
+        settings.sensitivityDraws = 0
+        let baseParameters = try settings.parameters(base.0, file: scenario)
+        if settings.seed == nil { settings.seed = baseParameters.seed }
+        if settings.draws == nil { settings.draws = baseParameters.draws }
+        let progress = !json && Output.stderrIsTerminal
+        var rows: [WhatifDocument.Row] = []
+        let runs: [(String, [String])] = [("base", [])] + variants.map { v in
+            (v.id, v.set.map { "\($0.keyPath.joined(separator: ".")) = \(Self.describe($0.value))" })
+        }
+        for (i, (id, changes)) in runs.enumerated() {
+            if progress { Output.progress("what-if \(i + 1) / \(runs.count): \(id)", final: false) }
+            let (s, rules) = i == 0 ? base : try Self.load(&loader, scenario, variant: id)
+            do {
+                let o = try SimulationPipeline.run(scenario: s, rules: rules, file: scenario, settings: settings,
+                                                   allEligible: false, progress: false, tornado: false)
+                let r = o.report
+                rows.append(WhatifDocument.Row(
+                    variant: id, changes: changes, status: o.set.status ?? "", projects: o.set.projects.count,
+                    finess: o.set.finess, acquisitions: o.set.acquisitions, used: o.set.used, available: o.problem.available,
+                    expectedPaid: r.paid.roundedMean, paidStandardError: r.paid.standardError, tranche2Total: r.tranche2Total,
+                    expectedActiveDUI: r.activeDUI.mean, expectedAttaining: r.attaining.mean, draws: r.draws))
+            } catch let e as SimulationPipeline.NoSelection {
+                if i == 0 {
+                    if progress { Output.progress("", final: true) }
+                    Output.error("error: base scenario: \(e.message)")
+                    throw ExitStatus.scenarioErrors
+                }
+                rows.append(WhatifDocument.Row(variant: id, changes: changes, status: e.status, error: e.sentence))
+            }
+        }
+        if progress { Output.progress("what-if: \(runs.count) runs done", final: true) }
+        let draws = settings.draws ?? baseParameters.draws, seed = settings.seed ?? baseParameters.seed
+        if json {
+            Output.out(WhatifDocument.json(scenario: base.0.spec.id, seed: seed, draws: draws, rows: rows).renderedBytes())
+        } else {
+            let title = base.0.spec.title.isEmpty ? base.0.spec.id : base.0.spec.title
+            Output.out(WhatifDocument.text(title: title, seed: seed, draws: draws, rows: rows))
+        }
+    }
+
+    static func load(_ loader: inout ScenarioLoader, _ path: String, variant: String?) throws -> (Scenario, RuleSet) {
+        switch loader.load(path, variant: variant) {
+        case .failure(let e):
+            Output.report(e.diagnostics)
+            Output.error("\(path)\(variant.map { " (variant \($0))" } ?? ""): not loaded, fix the errors above")
+            throw ExitStatus.scenarioErrors
+        case .success(let s):
+            var d = Diagnostics()
+            guard let rules = RuleSet.resolve(for: s.spec, scenarioFile: path, diagnostics: &d), !d.hasErrors else {
+                var all = s.diagnostics
+                all.append(contentsOf: d)
+                Output.report(all)
+                throw ExitStatus.scenarioErrors
+            }
+            var all = s.diagnostics
+            all.append(contentsOf: d)
+            if variant == nil { Output.report(all) }
+            return (s, rules)
+        }
+    }
+
+    static func describe(_ node: ConfigNode) -> String {
+        switch node {
+        case .scalar(let s, _): return s
+        case .list(let items, _): return "[" + items.map(describe).joined(separator: ", ") + "]"
+        case .map(let pairs, _): return "{ " + pairs.map { "\($0.key): \(describe($0.value))" }.joined(separator: ", ") + " }"
+        }
+    }
 }

@@ -7,7 +7,8 @@ import Selection
 /// The `select` document of the scenario contract, with the solve's audit trail.
 public enum SelectDocument {
     public static func json(scenario: Scenario, rules: RuleSet, problem p: SelectionProblem, result r: SelectionResult,
-                            explanations: [ProjectExplanation] = [], extra: [(String, JSONValue)] = []) -> JSONValue {
+                            explanations: [ProjectExplanation] = [], extra: [(String, JSONValue)] = [],
+                            timings: Bool = false) -> JSONValue {
         let env = scenario.spec.envelope
         let engagedProjects = p.engaged.reduce(Money.zero) { $0 + $1.amount }
         var pairs: [(String, JSONValue)] = [
@@ -29,10 +30,15 @@ public enum SelectDocument {
                 ("sector", balance(p.sector, p.sectorBalance(r.selected))),
             ])),
             ("stages", .array(r.stages.map { s in
-                .object([("term", .string(s.term)), ("status", .string(s.status.identifier)),
-                         ("value", s.value.map { .double($0) } ?? .null), ("bound", s.bestBound.map { .double($0) } ?? .null),
-                         ("gap", s.gap.map { .double($0) } ?? .null), ("nodes", s.nodes.map { .int($0) } ?? .null),
-                         ("proven_by_granularity", .bool(s.provenByGranularity)), ("sentence", .string(s.sentence))])
+                var stage: [(String, JSONValue)] = [
+                    ("term", .string(s.term)), ("status", .string(s.status.identifier)),
+                    ("value", s.value.map { .double($0) } ?? .null), ("bound", s.bestBound.map { .double($0) } ?? .null),
+                    ("gap", s.gap.map { .double($0) } ?? .null), ("nodes", s.nodes.map { .int($0) } ?? .null),
+                    ("proven_by_granularity", .bool(s.provenByGranularity)), ("sentence", .string(s.sentence))]
+                // Wall time varies from run to run: only on request (`--timings`), so that the
+                // default document stays byte-for-byte reproducible.
+                if timings { stage.append(("seconds", .double(s.seconds))) }
+                return .object(stage)
             })),
             ("solver", .object([("name", .string("GLPK")), ("version", .string(GLPKSolver.glpkVersion))])),
         ]

@@ -5,7 +5,7 @@ import Selection
 /// The selection for a person at a terminal.
 public enum SelectionText {
     public static func render(scenario: Scenario, problem p: SelectionProblem, result r: SelectionResult,
-                              explanations: [ProjectExplanation]) -> String {
+                              explanations: [ProjectExplanation], timings: Bool = false) -> String {
         var out = "\(scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title)\n\n"
         out += "Status: \(r.status.rawValue) — \(r.sentence)\n"
         out += "Envelope available: \(p.available.frenchString); used: \(r.used.frenchString); left: \((p.available - r.used).frenchString)\n"
@@ -25,8 +25,10 @@ public enum SelectionText {
                 [l.key, percent(l.share), percent(l.target), "\(percent(l.low))–\(percent(l.high))", l.within ? "" : "outside"]
             }, rightAligned: [1, 2, 3])
         }
+        // Seconds only on request (`--timings`): the default text is reproducible.
         out += "\nSolves: " + r.stages.map { s in
-            "\(s.term) \(s.status.identifier)\(s.value.map { " = \(JSONValue.formatDecimal($0, digits: 2))" } ?? "") in \(JSONValue.formatDecimal(s.seconds, digits: 2)) s"
+            "\(s.term) \(s.status.identifier)\(s.value.map { " = \(JSONValue.formatDecimal($0, digits: 2))" } ?? "")"
+                + (timings ? " in \(JSONValue.formatDecimal(s.seconds, digits: 3)) s" : "")
         }.joined(separator: "; ") + "\n"
         return out
     }

@@ -23,6 +23,7 @@ public struct SelectionModel: Sendable {
         let cap = budget ?? p.available
         budgetRow = m.addRow("budget", p.candidates.indices.map { Term(x[$0], Self.euros(p.candidates[$0].amount.cents)) },
                              .lessOrEqual(Self.euros(cap.cents)))
+        for row in p.budgetRows { Self.addBudgetRow(&m, row, p: p, x: x) }
         // One grant per ESSMS: a row per FINESS held by several candidates (identical rows once),
         // and 0 for the candidates holding a FINESS an engaged project holds.
         var holders: [FINESS: [Int]] = [:]
@@ -100,7 +101,7 @@ public struct SelectionModel: Sendable {
         case .finess: return Double(c.finessCount)
         case .acquisition: return Double(c.acquisitions)
         case .score: return Double(c.score)
-        case .expectedAttaining: return 0  // refused by `Selector` until the simulation model provides it
+        case .expectedAttaining: return c.expectedAttaining ?? 0  // `Selector` refuses it when not provided
         }
     }
 }

@@ -14,6 +14,10 @@ public struct Candidate: Sendable, Hashable {
     /// Money to the ESSMS of each balance key, in cents (keys outside the scope left out).
     public var territoryMoney: [String: Int64]
     public var sectorMoney: [String: Int64]
+    /// Expected number of its ESSMS reaching their usage targets, filled in from the
+    /// simulation's attainment model before solving an `expected_attaining` objective (nil:
+    /// not computed, and `Selector` refuses that objective).
+    public var expectedAttaining: Double? = nil
 
     public var finessCount: Int { finess.count }
 
@@ -67,6 +71,9 @@ public struct SelectionProblem: Sendable {
     /// At least this many acquisitions among the selected candidates (row `min_acquisition`),
     /// for the ESSMS–acquisition trade-off; nil for none.
     public var minimumAcquisitions: Int? = nil
+    /// Envelopes inside the budget, each capping the candidates it names (national
+    /// redeployment: the national call, the regions' own AE); none for a regional committee.
+    public var budgetRows: [BudgetRow] = []
 
     public init(scenario: String, candidates: [Candidate], engaged: [Candidate], available: Money,
                 territory: BalanceSpec, sector: BalanceSpec, objective: Objective, forced: Set<String> = [],

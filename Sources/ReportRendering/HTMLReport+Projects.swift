@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import FundingRules
+import ScenarioModel
+
+extension HTMLReport {
+    /// Every project in one table (sortable and filterable with the inline script).
+    static func projectTable(_ h: inout HTMLWriter, _ facts: ReportFacts) {
+        let f = facts.f
+        h.raw("<section id=\"projets\">\n")
+        h.element("h2", f.tr("Tous les projets", "All projects"))
+        h.raw("<div class=\"controls\" id=\"projects-controls\" hidden=\"hidden\">")
+        h.raw("<label>\(Markup.escape(f.tr("Rechercher", "Search"))) <input type=\"search\" id=\"projects-search\"/></label>")
+        h.raw("<label>\(Markup.escape(f.tr("Décision", "Decision"))) <select id=\"projects-decision\">")
+        h.raw("<option value=\"\">\(Markup.escape(f.tr("toutes", "all")))</option>")
+        for (d, label) in facts.decisions {
+            h.raw("<option value=\"\(Markup.escape(d))\">\(Markup.escape(label))</option>")
+        }
+        h.raw("</select></label><span id=\"projects-count\" class=\"note\"></span>")
+        h.raw("<span class=\"note\">\(Markup.escape(f.tr("Cliquer sur un en-tête pour trier.", "Click a header to sort.")))</span></div>\n")
+        h.raw("<table id=\"projects-table\">")
+        h.headerRow([(f.tr("Projet", "Project"), false), (f.tr("Titre", "Title"), false), (f.tr("Décision", "Decision"), false),
+                     (f.tr("Montant", "Amount"), true), ("ESSMS", true), (f.tr("Acq.", "Acq."), true), ("Score", true),
+                     (f.tr("Motif", "Reason"), false)])
+        h.raw("<tbody>\n")
+        for row in facts.rows {
+            h.raw("<tr data-decision=\"\(Markup.escape(row.decision))\">")
+            h.raw("<td><a href=\"#p-\(Markup.identifier(row.id))\">\(Markup.escape(row.id))</a></td>")
+            h.cell(row.title)
+            h.cell(row.decisionLabel, cls: "decision d-\(Markup.identifier(row.decision))")
+            h.cell(f.money(row.amount), numeric: true, sort: row.amount.decimalString)
+            h.cell(f.integer(row.essms), numeric: true, sort: String(row.essms))
+            h.cell(f.integer(row.acquisitions), numeric: true, sort: String(row.acquisitions))
+            h.cell(String(row.project.score), numeric: true)
+            h.cell(row.reason)
+            h.raw("</tr>\n")
+        }
+        h.raw("</tbody></table>\n</section>\n")
+    }
+
+    /// A section per project: its decision, then every ESSMS with its euros or why it is out.
+    static func projectDetails(_ h: inout HTMLWriter, _ facts: ReportFacts) {
+        let f = facts.f
+        h.raw("<section id=\"details\">\n")
+        h.element("h2", f.tr("Détail par projet", "Project details"))
+        for row in facts.rows {
+            let p = row.project
+            h.raw("<div class=\"project\" id=\"p-\(Markup.identifier(p.id))\">\n<div class=\"project-head\">")
+            h.element("h3", p.title.isEmpty ? p.id : "\(p.id) — \(p.title)")
+            var facts1 = [f.tr("Décision : ", "Decision: ") + row.decisionLabel,
+                          f.tr("porteur ", "porteur ") + p.porteur.text, f.tr("solution ", "software ") + p.software,
+                          f.tr("déposé le ", "deposited ") + f.date(p.deposited)]
+            if let a = row.assessment { facts1.append(f.tr("guichet ", "desk ") + f.guichet(a.guichet)) }
+            h.element("p", facts1.joined(separator: " · "))
+            h.element("p", row.reason, attributes: "class=\"note\"")
+            if let a = row.assessment {
+                let amount = a.amount
+                h.element("p", f.tr("Montant : ", "Amount: ") + f.money(amount.total) + " ("
+                    + f.tr("usage ", "usage ") + f.money(amount.usage) + ", " + f.tr("logiciel ", "software ") + f.money(amount.software)
+                    + ", " + f.tr("équipement ", "equipment ") + f.money(amount.equipment) + ", AMOA " + f.money(amount.amoa) + ")")
+                let warnings = a.issues.filter { $0.severity == .warning }
+                if !warnings.isEmpty {
+                    h.element("p", f.tr("Avertissements : ", "Warnings: ") + warnings.map { f.ruleCode($0.code) }.joined(separator: ", "),
+                              attributes: "class=\"note\"")
+                }
+            }
+            h.raw("</div>\n")
+            essmsTable(&h, facts, row)
+            h.raw("</div>\n")
+        }
+        h.raw("</section>\n")
+    }
+
+    static func essmsTable(_ h: inout HTMLWriter, _ facts: ReportFacts, _ row: ReportFacts.ProjectRow) {
+        let f = facts.f
+        h.raw("<table>")
+        h.headerRow([("FINESS", false), (f.tr("Établissement", "Establishment"), false), (f.tr("Dépt", "Dept"), false),
+                     (f.tr("Secteur", "Sector"), false), (f.tr("Mode", "Mode"), false), (f.tr("Rang", "Rank"), true),
+                     (f.tr("Montant", "Amount"), true), (f.tr("Exclusion", "Exclusion"), false)])
+        h.raw("<tbody>")
+        for line in EssmsLine.lines(row, facts) {
+            h.raw("<tr>")
+            h.cell(line.finess, cls: "mono")
+            h.cell(line.name)
+            h.cell(line.departement)
+            h.cell(line.sector.map(f.sector) ?? "")
+            h.cell(f.mode(line.mode))
+            h.cell(line.rank.map { String($0) } ?? "", numeric: true)
+            h.cell(line.amount.map { f.money($0.total) } ?? "", numeric: true)
+            h.cell(line.exclusion ?? "", cls: line.exclusion == nil ? nil : "outside")
+            h.raw("</tr>")
+        }
+        h.raw("</tbody></table>\n")
+    }
+}
+
+/// One ESSMS of a project, funded or excluded, as the tables of the report show it.
+struct EssmsLine {
+    var finess: String
+    var name: String
+    var departement: String
+    var sector: String?
+    var mode: Mode
+    var rank: Int?
+    var amount: Amount?
+    var fullRate: Bool?
+    var smallOrganisation: Bool?
+    /// Why it is out of the project, in the report's language.
+    var exclusion: String?
+
+    /// The members of the project in the members table's order: the funded ones with their
+    /// money, the excluded ones with their reason.
+    static func lines(_ row: ReportFacts.ProjectRow, _ facts: ReportFacts) -> [EssmsLine] {
+        let f = facts.f
+        let funded = Dictionary((row.assessment?.funded ?? []).map { ($0.finess, $0) }, uniquingKeysWith: { a, _ in a })
+        let excluded = Dictionary((row.assessment?.excluded ?? []).map { ($0.finess, $0) }, uniquingKeysWith: { a, _ in a })
+        return row.project.members.map { m in
+            let e = facts.establishment(m.finess)
+            var line = EssmsLine(finess: m.finess.text, name: e?.name ?? "", departement: e?.departement ?? m.finess.departement,
+                                 sector: e?.sector.rawValue, mode: m.mode)
+            if let fe = funded[m.finess] {
+                line.rank = fe.rank
+                line.amount = fe.amount
+                line.fullRate = fe.fullRate
+                line.smallOrganisation = fe.smallOrganisation
+            } else if let x = excluded[m.finess] {
+                line.exclusion = f.exclusion(x.reason)
+            } else if e == nil {
+                line.exclusion = f.tr("absent du répertoire FINESS", "not in the register")
+            } else {
+                line.exclusion = f.tr("non retenu par les règles", "left out by the rules")
+            }
+            return line
+        }
+    }
+}

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ScenarioModel
+
+/// `index.html`: one self-contained file (no network: styles, charts and the small table script
+/// are inline) that reads on screen and prints on A4. It is written as well-formed XML
+/// (every element closed, every attribute quoted, only XML's entities), so that it can be checked
+/// by an XML parser, and every user string goes through `Markup.escape`.
+public enum HTMLReport {
+    public static func render(_ content: ReportContent, language: ReportLanguage = .fr) -> String {
+        let f = ReportFormat(language)
+        let facts = ReportFacts(content, f)
+        var h = HTMLWriter()
+        h.raw("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+        h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+        h.raw("<meta name=\"generator\" content=\"esms \(Markup.escape(content.run.toolVersion))\"/>\n")
+        h.element("title", facts.title)
+        h.raw("<style>\n\(style)</style>\n</head>\n<body>\n")
+        header(&h, facts)
+        navigation(&h, facts)
+        summary(&h, facts)
+        if content.redeployment != nil { regions(&h, facts) }
+        if content.selection?.solved == true { balance(&h, facts) }
+        if content.frontier != nil || content.tradeoff != nil { envelopeCharts(&h, facts) }
+        if content.simulation != nil { simulation(&h, facts) }
+        projectTable(&h, facts)
+        if let s = content.selection, !s.nextInLine.isEmpty { nextInLine(&h, facts, s) }
+        projectDetails(&h, facts)
+        audit(&h, facts)
+        h.raw("<footer><p>\(Markup.escape(f.tr("Rapport produit par esms \(content.run.toolVersion), logiciel libre (GPL-3.0-or-later). Les montants sont exacts au centime.", "Report produced by esms \(content.run.toolVersion), free software (GPL-3.0-or-later). Amounts are exact to the cent.")))</p></footer>\n")
+        h.raw("<script>\n//<![CDATA[\n\(script)//]]>\n</script>\n</body>\n</html>\n")
+        return h.text
+    }
+
+    static func header(_ h: inout HTMLWriter, _ facts: ReportFacts) {
+        let f = facts.f, c = facts.content, spec = c.scenario.spec
+        h.raw("<header>\n")
+        h.element("p", f.tr("ESMS numérique — rapport au comité de sélection", "ESMS numérique — selection committee report"),
+                  attributes: "class=\"kicker\"")
+        h.element("h1", facts.title)
+        var meta: [String] = [f.tr("Scénario ", "Scenario ") + spec.id]
+        if let v = c.variant { meta.append(f.tr("variante ", "variant ") + v) }
+        meta.append(f.tr("règles ", "rules ") + c.rules.name)
+        if spec.scope == .regional, let r = spec.region { meta.append(f.tr("région ", "region ") + f.region(r)) }
+        if spec.scope == .national { meta.append(f.tr("portée nationale", "national scope")) }
+        if let d = spec.committee { meta.append(f.tr("comité du ", "committee of ") + f.date(d)) }
+        if let d = spec.date { meta.append(f.tr("redéploiement du ", "redeployment of ") + f.date(d)) }
+        meta.append(f.tr("calculé le ", "computed on ") + f.dateTime(epoch: c.run.time))
+        h.element("p", meta.joined(separator: " · "), attributes: "class=\"meta\"")
+        h.raw("</header>\n")
+    }
+
+    static func navigation(_ h: inout HTMLWriter, _ facts: ReportFacts) {
+        let f = facts.f, c = facts.content
+        var links: [(String, String)] = [("synthese", f.tr("Synthèse", "Summary"))]
+        if c.redeployment != nil { links.append(("regions", f.tr("Régions", "Regions"))) }
+        if c.selection?.solved == true { links.append(("equilibre", f.tr("Équilibre", "Balance"))) }
+        if c.frontier != nil || c.tradeoff != nil { links.append(("enveloppe", f.tr("Enveloppe", "Envelope"))) }
+        if c.simulation != nil { links.append(("simulation", f.tr("Simulation", "Simulation"))) }
+        links.append(("projets", f.tr("Projets", "Projects")))
+        if c.selection?.nextInLine.isEmpty == false { links.append(("suivants", f.tr("Projets suivants", "Next in line"))) }
+        links.append(("details", f.tr("Détail par projet", "Project details")))
+        links.append(("audit", f.tr("Traçabilité", "Audit")))
+        h.raw("<nav><ul>")
+        for (id, label) in links { h.raw("<li><a href=\"#\(id)\">\(Markup.escape(label))</a></li>") }
+        h.raw("</ul></nav>\n")
+    }
+
+    static let style = """
+    :root { --ink: #1d1d1f; --muted: #5b5b60; --line: #d5d5da; --accent: #1f5a96; --bad: #b3261e; --good: #2e7d32; --paper: #ffffff; }
+    * { box-sizing: border-box; }
+    body { margin: 0 auto; max-width: 1100px; padding: 24px 28px 48px; font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 14px; line-height: 1.45; color: var(--ink); background: var(--paper); }
+    header { border-bottom: 3px solid var(--accent); margin-bottom: 12px; }
+    .kicker { margin: 0; color: var(--accent); font-weight: bold; text-transform: uppercase; letter-spacing: .04em; font-size: 12px; }
+    h1 { font-size: 24px; margin: 4px 0 6px; }
+    h2 { font-size: 19px; margin: 30px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); color: var(--accent); }
+    h3 { font-size: 15px; margin: 18px 0 6px; }
+    .meta, .note { color: var(--muted); font-size: 12.5px; }
+    nav ul { list-style: none; padding: 0; margin: 0 0 8px; display: flex; flex-wrap: wrap; gap: 4px 14px; }
+    nav a { color: var(--accent); text-decoration: none; font-size: 13px; }
+    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 10px; margin: 12px 0; }
+    .card { border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 4px; padding: 8px 10px; }
+    .card .label { color: var(--muted); font-size: 12px; }
+    .card .value { font-size: 19px; font-weight: bold; white-space: nowrap; }
+    .status { padding: 8px 12px; border-radius: 4px; background: #eef4fb; border: 1px solid #c8d9ee; }
+    .status.bad { background: #fcebea; border-color: #f0c2bf; }
+    table { border-collapse: collapse; width: 100%; margin: 8px 0 14px; font-size: 13px; }
+    th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
+    th { background: #f3f4f7; font-weight: bold; }
+    #projects-table td:first-child { white-space: nowrap; }
+    #projects-table th:nth-child(2) { width: 30%; }
+    #projects-table th:nth-child(3) { width: 12%; }
+    #projects-table th:nth-child(8) { width: 30%; }
+    #projects-table td.decision { white-space: normal; }
+    td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    tr.total td { font-weight: bold; border-top: 2px solid var(--ink); }
+    .decision { white-space: nowrap; font-weight: bold; }
+    .d-selected, .d-engaged { color: var(--good); }
+    .d-not-selected, .d-excluded, .d-rejected { color: #8a5a00; }
+    .d-ineligible { color: var(--bad); }
+    .outside { color: var(--bad); font-weight: bold; }
+    svg.chart { width: 100%; height: auto; max-width: 900px; display: block; margin: 8px 0 16px; }
+    .controls { display: flex; gap: 12px; align-items: center; margin: 6px 0; flex-wrap: wrap; }
+    .controls input, .controls select { font: inherit; padding: 3px 6px; }
+    th[data-col] { cursor: pointer; user-select: none; }
+    th[aria-sort="ascending"]::after { content: " ▲"; }
+    th[aria-sort="descending"]::after { content: " ▼"; }
+    .project { border-top: 1px solid var(--line); padding-top: 4px; }
+    .project h3 { margin-top: 10px; }
+    .project p { margin: 2px 0 4px; }
+    code, .mono { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 12px; }
+    .hash { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 11px; word-break: break-all; }
+    footer { margin-top: 32px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); }
+    @page { size: A4; margin: 14mm 12mm 16mm; }
+    @media print {
+      body { max-width: none; padding: 0; font-size: 10.5pt; }
+      nav, .controls { display: none; }
+      h2 { break-after: avoid; page-break-after: avoid; }
+      h3 { break-after: avoid; }
+      svg.chart, .cards, tr, .project-head { break-inside: avoid; page-break-inside: avoid; }
+      table { font-size: 9pt; }
+      thead { display: table-header-group; }
+      a { color: inherit; text-decoration: none; }
+      #details { break-before: page; }
+      .status { background: none; }
+    }
+
+    """
+
+    /// Sorting and filtering of the projects table; without it the table is complete and in the
+    /// scenario's order, and the controls stay hidden.
+    static let script = """
+    (function () {
+      var table = document.getElementById('projects-table');
+      var controls = document.getElementById('projects-controls');
+      if (!table || !controls || !table.tBodies.length) { return; }
+      var body = table.tBodies[0];
+      var rows = Array.prototype.slice.call(body.rows);
+      var search = document.getElementById('projects-search');
+      var decision = document.getElementById('projects-decision');
+      var count = document.getElementById('projects-count');
+      controls.hidden = false;
+      function apply() {
+        var q = search.value.toLowerCase(), d = decision.value, shown = 0;
+        rows.forEach(function (r) {
+          var ok = (!d || r.getAttribute('data-decision') === d) && (!q || r.textContent.toLowerCase().indexOf(q) !== -1);
+          r.style.display = ok ? '' : 'none';
+          if (ok) { shown += 1; }
+        });
+        count.textContent = shown + ' / ' + rows.length;
+      }
+      search.addEventListener('input', apply);
+      decision.addEventListener('change', apply);
+      var heads = table.tHead.rows[0].cells;
+      Array.prototype.forEach.call(heads, function (th, col) {
+        th.setAttribute('data-col', String(col));
+        th.tabIndex = 0;
+        function sort() {
+          var ascending = th.getAttribute('aria-sort') !== 'ascending';
+          Array.prototype.forEach.call(heads, function (other) { other.removeAttribute('aria-sort'); });
+          th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+          var numeric = th.classList.contains('num');
+          var keyed = rows.map(function (r, i) {
+            var cell = r.cells[col];
+            var key = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent.trim();
+            return { row: r, key: numeric ? parseFloat(key) || 0 : key.toLowerCase(), index: i };
+          });
+          keyed.sort(function (a, b) {
+            var c = a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index;
+            return ascending ? c : -c;
+          });
+          keyed.forEach(function (k) { body.appendChild(k.row); });
+        }
+        th.addEventListener('click', sort);
+        th.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sort(); } });
+      });
+      apply();
+    })();
+
+    """
+}
+
+/// Builds HTML text; `element` escapes its content.
+struct HTMLWriter {
+    var text = ""
+
+    mutating func raw(_ s: String) { text += s }
+
+    /// `<name attributes>escaped text</name>` and a newline.
+    mutating func element(_ name: String, _ content: String, attributes: String = "") {
+        text += "<\(name)\(attributes.isEmpty ? "" : " " + attributes)>\(Markup.escape(content))</\(name)>\n"
+    }
+
+    /// A table cell with escaped text.
+    mutating func cell(_ content: String, numeric: Bool = false, sort: String? = nil, cls: String? = nil) {
+        var classes: [String] = []
+        if numeric { classes.append("num") }
+        if let cls { classes.append(cls) }
+        text += "<td" + (classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")
+            + (sort.map { " data-sort=\"\(Markup.escape($0))\"" } ?? "") + ">\(Markup.escape(content))</td>"
+    }
+
+    mutating func headerRow(_ cells: [(String, Bool)]) {
+        text += "<thead><tr>" + cells.map { "<th\($0.1 ? " class=\"num\"" : "") scope=\"col\">\(Markup.escape($0.0))</th>" }.joined() + "</tr></thead>\n"
+    }
+
+    mutating func card(_ label: String, _ value: String) {
+        text += "<div class=\"card\"><div class=\"label\">\(Markup.escape(label))</div><div class=\"value\">\(Markup.escape(value))</div></div>\n"
+    }
+}

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import LinearOptimizer
+import ScenarioModel
+import Selection
+
+/// The `redeploy` results: the JSON document (the `select` keys for the national selection, plus
+/// the regions) and the text for a person.
+public enum RedeployDocument {
+    // MARK: JSON
+
+    public static func json(scenario: Scenario, rules: String, problem p: RedeploymentProblem,
+                            result r: RedeploymentResult, timings: Bool = false) -> JSONValue {
+        .object([("scenario", .string(p.scenario)), ("rules", .string(rules))] + policyPairs(p, r, timings: timings)
+            + [("solver", .object([("name", .string("GLPK")), ("version", .string(GLPKSolver.glpkVersion))]))])
+    }
+
+    /// The three policies side by side, with what each funds that the others do not.
+    public static func compareJSON(scenario: Scenario, rules: String, problem p: RedeploymentProblem,
+                                   results: [RedeploymentResult], timings: Bool = false) -> JSONValue {
+        let only = onlyIn(results)
+        return .object([
+            ("scenario", .string(p.scenario)), ("rules", .string(rules)),
+            ("policies", .array(results.map { .object(policyPairs(p, $0, timings: timings)) })),
+            ("only", .object(results.map { ($0.policy.rawValue, .array((only[$0.policy] ?? []).map { .string($0) })) })),
+            ("solver", .object([("name", .string("GLPK")), ("version", .string(GLPKSolver.glpkVersion))])),
+        ])
+    }
+
+    static func policyPairs(_ p: RedeploymentProblem, _ r: RedeploymentResult, timings: Bool) -> [(String, JSONValue)] {
+        let fundedRegional = r.regions.filter { !$0.projects.isEmpty }.count
+        var pairs: [(String, JSONValue)] = [
+            ("policy", .string(r.policy.rawValue)),
+            ("status", .string(r.status.rawValue)),
+            ("sentence", .string(r.sentence)),
+            ("budget", .object([
+                ("available", .money(r.pool)), ("used", .money(r.usedRegional)), ("left", .money(r.leftUnengaged)),
+                ("national_call", r.nationalCall.map { c in
+                    .object([("available", .money(c.available)), ("used", .money(c.used)), ("left", .money(c.left))])
+                } ?? .null),
+            ])),
+            ("selected", .array(r.selected.map { .string($0) })),
+            ("engaged", .array(p.engaged.map { .string($0.id) })),
+            ("objective", .object([("finess", .int(r.finess)), ("acquisition", .int(r.acquisitions)), ("score", .int(r.score))])),
+            ("gap", .double(r.rounds.map(\.result.gap).max() ?? 0)),
+            ("regions", .array(r.regions.map { o in
+                var region: [(String, JSONValue)] = [
+                    ("region", .string(o.account.region)),
+                    ("name", .string(Geography.regionsByCode[o.account.region]?.name ?? "")),
+                    ("essms", .int(o.account.essms)),
+                    ("notified", .money(o.account.notified)), ("engaged", .money(o.account.engaged)),
+                    ("engaged_projects", .money(o.account.engagedProjects)), ("unengaged", .money(o.account.unengaged)),
+                    ("released", .money(o.released)), ("received", .money(o.received)),
+                ]
+                if let share = o.share { region.append(("share", .money(share))) }
+                region += [
+                    ("funded", .object([("finess", .int(o.finess)), ("acquisition", .int(o.acquisitions)),
+                                        ("money", .money(o.funded))])),
+                    ("projects", .array(o.projects.map { .string($0) })),
+                ]
+                return .object(region)
+            })),
+            ("national_call", r.nationalCall.map { c in
+                .object([("available", .money(c.available)), ("used", .money(c.used)),
+                         ("funded", .object([("finess", .int(c.finess)), ("acquisition", .int(c.acquisitions))])),
+                         ("projects", .array(c.projects.map { .string($0) }))])
+            } ?? .null),
+            ("national", .object([
+                ("essms_funded", .int(r.finess)), ("acquisitions", .int(r.acquisitions)),
+                ("money_used", .money(r.used)), ("money_left_unengaged", .money(r.leftUnengaged)),
+                ("regions_funded", .int(fundedRegional)),
+                ("indicators", .object([
+                    ("essms_funded", .object([
+                        ("target", .int(NationalIndicators.essmsFunded)),
+                        ("engaged_projects", .int(r.engagedFiness)), ("redeployment", .int(r.finess)),
+                        ("progress", .double(Double(r.engagedFiness + r.finess) / Double(NationalIndicators.essmsFunded))),
+                    ])),
+                    ("active_dui", .object([
+                        ("target", .int(NationalIndicators.activeDUI)), ("expected", .null),
+                        ("note", .string("needs the attainment model of the simulation, not available in this version")),
+                    ])),
+                ])),
+            ])),
+        ]
+        let last = r.rounds.last
+        pairs.append(("balance", .object([
+            ("region", last.map { SelectDocument.balance($0.problem.territory, $0.problem.territoryBalance($0.result.selected)) } ?? .array([])),
+            ("sector", last.map { SelectDocument.balance($0.problem.sector, $0.problem.sectorBalance($0.result.selected)) } ?? .array([])),
+        ])))
+        pairs.append(("rounds", .array(r.rounds.map { round in
+            .object([
+                ("name", .string(round.name)), ("status", .string(round.result.status.rawValue)),
+                ("available", .money(round.problem.available)), ("used", .money(round.result.used)),
+                ("selected", .array(round.result.selectedIDs(round.problem).map { .string($0) })),
+                ("stages", .array(round.result.stages.map { s in
+                    var stage: [(String, JSONValue)] = [
+                        ("term", .string(s.term)), ("status", .string(s.status.identifier)),
+                        ("value", s.value.map { .double($0) } ?? .null), ("bound", s.bestBound.map { .double($0) } ?? .null),
+                        ("gap", s.gap.map { .double($0) } ?? .null), ("nodes", s.nodes.map { .int($0) } ?? .null)]
+                    if timings { stage.append(("seconds", .double(s.seconds))) }
+                    return .object(stage)
+                })),
+            ])
+        })))
+        return pairs
+    }
+
+    /// For each policy, the projects it funds and no other policy does (problem order).
+    public static func onlyIn(_ results: [RedeploymentResult]) -> [RedeploymentPolicy: [String]] {
+        var out: [RedeploymentPolicy: [String]] = [:]
+        for r in results {
+            let others = Set(results.filter { $0.policy != r.policy }.flatMap(\.selected))
+            out[r.policy] = r.selected.filter { !others.contains($0) }
+        }
+        return out
+    }
+
+    // MARK: Text
+
+    public static func text(scenario: Scenario, problem p: RedeploymentProblem, result r: RedeploymentResult,
+                            timings: Bool = false) -> String {
+        var out = header(scenario, p)
+        out += "Policy: \(r.policy.rawValue) — \(describe(r.policy))\n"
+        out += "Status: \(r.status.rawValue) — \(r.sentence)\n\n"
+        let showShare = r.policy == .prorataESSMS
+        var rows = [["region", "", "notified", "unengaged AE", "released", "received"] + (showShare ? ["share"] : [])
+            + ["projects", "ESSMS", "acq", "funded (€)"]]
+        for o in r.regions {
+            rows.append([o.account.region, short(o.account.region), euros(o.account.notified), euros(o.account.unengaged),
+                         euros(o.released), euros(o.received)] + (showShare ? [euros(o.share ?? .zero)] : [])
+                        + ["\(o.projects.count)", "\(o.finess)", "\(o.acquisitions)", euros(o.funded)])
+        }
+        let totalReleased = r.regions.reduce(Money.zero) { $0 + $1.released }
+        let totalReceived = r.regions.reduce(Money.zero) { $0 + $1.received }
+        let notified = r.regions.reduce(Money.zero) { $0 + $1.account.notified }
+        let unengaged = r.regions.reduce(Money.zero) { $0 + $1.account.unengaged }
+        let regional = r.regions.reduce((0, 0, 0)) { ($0.0 + $1.projects.count, $0.1 + $1.finess, $0.2 + $1.acquisitions) }
+        rows.append(["regions", "", euros(notified), euros(unengaged), euros(totalReleased), euros(totalReceived)]
+                    + (showShare ? [euros(r.regions.reduce(Money.zero) { $0 + ($1.share ?? .zero) })] : [])
+                    + ["\(regional.0)", "\(regional.1)", "\(regional.2)", euros(r.usedRegional)])
+        if let c = r.nationalCall {
+            rows.append(["national call", "", euros(p.nationalCall ?? .zero), euros(c.available), "", ""]
+                        + (showShare ? [""] : []) + ["\(c.projects.count)", "\(c.finess)", "\(c.acquisitions)", euros(c.used)])
+        }
+        let right = Set(2..<(rows[0].count))
+        out += TextTable.render(rows, rightAligned: right)
+        out += "\n" + totals(r)
+        if let last = r.rounds.last {
+            let lines = last.problem.territoryBalance(last.result.selected)
+            if last.problem.territory.mode != .off && !lines.isEmpty {
+                let outside = lines.filter { !$0.within }.map(\.key)
+                out += "Region balance (\(last.problem.territory.mode.rawValue), tolerance "
+                    + "\(Int((last.problem.territory.tolerance * 100).rounded())) %): "
+                    + (outside.isEmpty ? "every region within its range\n" : "outside its range: \(outside.joined(separator: ", "))\n")
+            }
+        }
+        out += "Solves: " + r.rounds.map { round in
+            "\(round.name) [" + round.result.stages.map { s in
+                "\(s.term) \(s.status.identifier)" + (timings ? " in \(JSONValue.formatDecimal(s.seconds, digits: 3)) s" : "")
+            }.joined(separator: "; ") + "]"
+        }.joined(separator: ", ") + "\n"
+        return out
+    }
+
+    public static func compareText(scenario: Scenario, problem p: RedeploymentProblem, results: [RedeploymentResult]) -> String {
+        var out = header(scenario, p)
+        let policies = results.map(\.policy.rawValue)
+        var rows = [[""] + policies]
+        func line(_ name: String, _ f: (RedeploymentResult) -> String) { rows.append([name] + results.map(f)) }
+        line("status") { $0.status.rawValue }
+        line("ESSMS funded") { "\($0.finess)" }
+        line("acquisitions") { "\($0.acquisitions)" }
+        line("score") { "\($0.score)" }
+        line("projects funded") { "\($0.selected.count)" }
+        line("regional AE used (€)") { euros($0.usedRegional) }
+        line("left unengaged (€)") { euros($0.leftUnengaged) }
+        if p.nationalCall != nil { line("national call used (€)") { euros($0.nationalCall?.used ?? .zero) } }
+        line("regions receiving") { "\($0.regions.filter { $0.received > .zero }.count)" }
+        line("ESSMS indicator") { r in
+            "\(r.engagedFiness + r.finess) / \(NationalIndicators.essmsFunded)"
+        }
+        out += TextTable.render(rows, rightAligned: Set(1...results.count))
+        out += "\nESSMS funded by region (received €):\n"
+        var regionRows = [["region", ""] + policies]
+        for (i, a) in p.accounts.enumerated() {
+            regionRows.append([a.region, short(a.region)] + results.map { r in
+                let o = r.regions[i]
+                return "\(o.finess)" + (o.received > .zero ? " (+\(euros(o.received)))" : "")
+            })
+        }
+        if p.nationalCall != nil {
+            regionRows.append(["national call", ""] + results.map { "\($0.nationalCall?.finess ?? 0)" })
+        }
+        out += TextTable.render(regionRows, rightAligned: Set(2..<(2 + results.count)))
+        out += "\nWhat each policy funds that the others do not:\n"
+        let only = onlyIn(results)
+        let amounts = Dictionary(p.candidates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for r in results {
+            let ids = only[r.policy] ?? []
+            let essms = ids.reduce(0) { $0 + (amounts[$1]?.finessCount ?? 0) }
+            out += "  \(r.policy.rawValue): \(ids.count) project\(ids.count == 1 ? "" : "s"), \(essms) ESSMS"
+            out += ids.isEmpty ? "\n" : " — " + ids.prefix(12).joined(separator: ", ")
+                + (ids.count > 12 ? " … (+\(ids.count - 12), all in --json)" : "") + "\n"
+        }
+        return out
+    }
+
+    static func header(_ scenario: Scenario, _ p: RedeploymentProblem) -> String {
+        var out = "\(scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title)\n"
+        let date = scenario.spec.date.map { $0.french } ?? "?"
+        let deadline = scenario.spec.deadline.map { $0.french } ?? "none"
+        out += "Redeployment on \(date), engagement deadline \(deadline): pool of unengaged AE \(p.pool.frenchString)"
+        if p.nationalCall != nil { out += ", national call \(p.nationalCallAvailable.frenchString)" }
+        out += "\n\(p.candidates.count) fundable candidate projects, \(p.engaged.count) engaged, \(p.notCandidates.count) not fundable\n\n"
+        return out
+    }
+
+    static func totals(_ r: RedeploymentResult) -> String {
+        var out = "National: \(r.finess) ESSMS funded (\(r.acquisitions) acquisitions), \(r.selected.count) projects, "
+        out += "\(r.used.frenchString) used; \(r.leftUnengaged.frenchString) of regional AE left unengaged\n"
+        let total = r.engagedFiness + r.finess
+        out += "Indicators: ESSMS funded \(total) of \(NationalIndicators.essmsFunded) "
+        out += "(\(JSONValue.formatDecimal(Double(total) * 100 / Double(NationalIndicators.essmsFunded), digits: 1)) %: "
+        out += "\(r.engagedFiness) in engaged projects + \(r.finess) by this redeployment; ESSMS behind the regions' "
+        out += "engaged amounts are not known); active DUI (target \(NationalIndicators.activeDUI)): not estimated, "
+        out += "the attainment model of the simulation is not available in this version\n"
+        return out
+    }
+
+    public static func describe(_ policy: RedeploymentPolicy) -> String {
+        switch policy {
+        case .pooled: return "one national selection under the pooled unengaged AE"
+        case .ownFirst: return "each region selects within its own unengaged AE, the leftovers pooled for a national round"
+        case .prorataESSMS: return "each region selects within its own unengaged AE, the leftovers shared pro rata of ESSMS between regions with fundable demand"
+        }
+    }
+
+    static func short(_ region: String) -> String { Geography.regionsByCode[region]?.name ?? "" }
+
+    static func euros(_ m: Money) -> String { m.frenchString.replacingOccurrences("€", "").trimmingSpaces }
+}

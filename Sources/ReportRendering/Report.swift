@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ScenarioModel
+
+/// The committee report: the files of `Reports/<scenario id>/`, rendered from one
+/// `ReportContent`. Pure: the same content gives the same bytes.
+public enum Report {
+    /// The names of the files, in the order they are written (audit last: it holds the others' digests).
+    public static let fileNames = ["index.html", "decisions.csv", "essms.csv", "minutes.md", "results.json", "audit.json"]
+
+    public static func files(_ content: ReportContent, language: ReportLanguage = .fr) -> [ReportFile] {
+        var files = [
+            ReportFile(name: "index.html", bytes: Array(HTMLReport.render(content, language: language).utf8)),
+            ReportFile(name: "decisions.csv", bytes: DecisionsCSV.projects(content, language: language).bytes),
+            ReportFile(name: "essms.csv", bytes: DecisionsCSV.essms(content, language: language).bytes),
+            ReportFile(name: "minutes.md", bytes: Array(MinutesDocument.render(content, language: language).utf8)),
+            ReportFile(name: "results.json", bytes: ResultsDocument.json(content).renderedBytes()),
+        ]
+        files.append(ReportFile(name: "audit.json", bytes: AuditDocument.json(content, outputs: files).renderedBytes()))
+        return files
+    }
+}
+
+/// `results.json`: the machine-readable results of every step, each the document its own
+/// command prints with `--json` (`fund`, `select`, `frontier`, `tradeoff`), plus the simulation
+/// and redeployment sections when present.
+public enum ResultsDocument {
+    public static func json(_ c: ReportContent) -> JSONValue {
+        let spec = c.scenario.spec
+        var pairs: [(String, JSONValue)] = [
+            ("scenario", .string(spec.id)),
+            ("title", .string(spec.title)),
+            ("variant", c.variant.map { .string($0) } ?? .null),
+            ("scope", .string(spec.scope.rawValue)),
+            ("fund", FundDocument.json(scenario: spec.id, rules: c.rules, assessments: c.assessments)),
+        ]
+        if let s = c.selection {
+            var extra: [(String, JSONValue)] = [("warnings", .array(s.warnings.map { .string($0) }))]
+            if let inf = s.infeasibility {
+                extra.append(("infeasibility", SelectionAnalysisDocument.infeasibility(inf, problem: s.problem)))
+            } else {
+                extra.append(("next_in_line", SelectionAnalysisDocument.nextInLine(s.nextInLine)))
+            }
+            pairs.append(("select", SelectDocument.json(scenario: c.scenario, rules: c.rules, problem: s.problem, result: s.result,
+                                                        explanations: s.explanations, extra: extra)))
+        }
+        if let points = c.frontier, let p = c.selection?.problem {
+            pairs.append(("frontier", FrontierDocument.json(problem: p, points: points)))
+        }
+        if let curve = c.tradeoff, let p = c.selection?.problem {
+            pairs.append(("tradeoff", TradeoffDocument.json(problem: p, curve: curve)))
+        }
+        if let sim = c.simulation {
+            var s: [(String, JSONValue)] = [("draws", .int(sim.draws)), ("seed", .number(String(sim.seed))),
+                                            ("histograms", .array(sim.histograms.map(histogram)))]
+            if let t = sim.tornado {
+                s.append(("tornado", .object([("title", .string(t.title)), ("base", .double(t.base)),
+                                              ("rows", .array(t.rows.map { .object([("label", .string($0.label)), ("low", .double($0.low)), ("high", .double($0.high))]) }))])))
+            }
+            if let d = sim.document { s.append(("document", d)) }
+            pairs.append(("simulation", .object(s)))
+        }
+        if let r = c.redeployment {
+            var s: [(String, JSONValue)] = [("policy", .string(r.policy)), ("regions", .array(r.regions.map { g in
+                .object([("region", .string(g.region)), ("released", .money(g.released)), ("received", .money(g.received)),
+                         ("funded", .money(g.funded)), ("projects", .int(g.projects)), ("essms", .int(g.essms))])
+            }))]
+            if let d = r.document { s.append(("document", d)) }
+            pairs.append(("redeployment", .object(s)))
+        }
+        return .object(pairs)
+    }
+
+    static func histogram(_ h: HistogramData) -> JSONValue {
+        .object([("title", .string(h.title)), ("p5", .double(h.p5)), ("p50", .double(h.p50)), ("p95", .double(h.p95)),
+                 ("bins", .array(h.bins.map { .object([("low", .double($0.low)), ("high", .double($0.high)), ("count", .int($0.count))]) }))])
+    }
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import FundingRules
+import ScenarioModel
+import Selection
+
+/// The words of the report in its language: decisions, reasons, rule codes, explanation
+/// sentences (rebuilt from the explanations' structured fields, so that French reports do not
+/// show the English sentences of the terminal).
+extension ReportFormat {
+    /// The French text, or the English one.
+    public func tr(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
+
+    /// A project's decision as the committee says it.
+    public func decision(_ d: ProjectExplanation.Decision) -> String {
+        switch d {
+        case .selected: return tr("Retenu", "Selected")
+        case .engaged: return tr("Engagé (comité antérieur)", "Engaged (earlier committee)")
+        case .notSelected: return tr("Non retenu", "Not selected")
+        case .ineligible: return tr("Irrecevable", "Ineligible")
+        case .rejected: return tr("Rejeté (comité antérieur)", "Rejected (earlier committee)")
+        case .excluded: return tr("Écarté par le comité", "Excluded by the committee")
+        }
+    }
+
+    public func exclusion(_ r: ExclusionReason) -> String {
+        switch r {
+        case .otherEUFunds: return tr("déjà financé par d'autres fonds européens", "other European funds")
+        case .priorFunding: return tr("déjà financé par ESMS numérique pour un DUI", "already funded by ESMS numérique for a DUI")
+        case .sonsValidatedEarly: return tr("service SONS validé avant la date limite", "SONS service validated before the cutoff")
+        case .sonsNotCancelled: return tr("commande SONS non annulée à temps", "SONS order not cancelled in time")
+        case .comfortOnly: return tr("évolution de confort uniquement", "comfort-only upgrade")
+        }
+    }
+
+    /// A rule code (`not-referenced`) in words; the code itself when unknown.
+    public func ruleCode(_ code: String) -> String {
+        let fr: [String: (String, String)] = [
+            "below-minimum-size": ("en dessous de la taille minimale", "below the minimum size"),
+            "hospital-corridor-not-ght": ("couloir hospitalier sans GHT", "hospital corridor without a GHT"),
+            "joins-without-agreement": ("rattachement sans accord du porteur", "joins a grappe without agreement"),
+            "national-entity-agreement": ("accord de l'entité nationale manquant", "national-entity agreement missing"),
+            "no-eligible-essms": ("aucun ESSMS éligible", "no eligible ESSMS"),
+            "no-members": ("aucun ESSMS", "no members"),
+            "not-referenced": ("solution non référencée Ségur", "software not Ségur-referenced"),
+            "porteur-unknown": ("porteur inconnu du répertoire FINESS", "porteur not in the register"),
+            "referencing-in-progress": ("référencement Ségur en cours", "Ségur referencing in progress"),
+            "several-solutions": ("plusieurs solutions DUI", "several DUI solutions"),
+            "after-committee": ("déposé après le comité", "deposited after the committee"),
+            "amoa-not-small": ("AMOA réservée aux petits OG", "AMOA reserved to small OGs"),
+            "deposit-after-window": ("dépôt après la fenêtre", "deposited after the window"),
+            "deposit-before-window": ("dépôt avant la fenêtre", "deposited before the window"),
+            "equipment-not-small": ("équipement réservé aux petits OG", "equipment reserved to small OGs"),
+            "national-desk": ("relève du guichet national", "national desk"),
+            "outside-region": ("hors de la région", "outside the region"),
+        ]
+        guard let t = fr[code] else { return code }
+        return tr(t.0, t.1)
+    }
+
+    /// The sentence explaining a project's decision, from its structured fields.
+    public func reason(_ e: ProjectExplanation, assessment: ProjectAssessment?) -> String {
+        guard language == .fr else { return e.reason }
+        switch e.code {
+        case "selected":
+            var s = "retenu : \(ess(e.finess ?? 0)) (dont \(e.acquisitions ?? 0) en acquisition) pour \(e.amount.map(money) ?? "")"
+            if let rm = e.removal {
+                s += " ; le retirer libère \(money(rm.freed)) et "
+                    + (rm.replacedBy.isEmpty ? "ne fait entrer aucun autre projet" : "fait entrer \(rm.replacedBy.joined(separator: ", "))")
+                    + " (\(rm.finessLost >= 0 ? "−" : "+")\(abs(rm.finessLost)) ESSMS)"
+            } else if e.reason.contains("forced in") {
+                s += " (imposé par le comité)"
+            }
+            return s
+        case "engaged":
+            return "retenu lors d'un comité antérieur : engagé, ses \(e.amount.map(money) ?? "") comptent dans l'enveloppe"
+        case "ineligible":
+            let codes = assessment?.errors.map { ruleCode($0.code) } ?? []
+            return "irrecevable : " + (codes.isEmpty ? String(e.reason.dropFirst("ineligible: ".count)) : codes.joined(separator: ", "))
+        case "rejected":
+            return "rejeté lors d'un comité antérieur"
+        case "excluded-by-committee":
+            return "écarté par le comité"
+        case "held-by-engaged":
+            let c = e.conflicts.first
+            return "FINESS \(c?.finess.text ?? "") déjà financé par le projet engagé \(c?.project ?? "") (une seule aide par ESSMS)"
+        case "over-envelope":
+            return "coûte à lui seul \(e.amount.map(money) ?? ""), plus que l'enveloppe disponible"
+        case "conflict":
+            let others = Set(e.conflicts.map(\.project)).sorted()
+            return "en conflit avec \(others.count > 1 ? "les projets retenus" : "le projet retenu") \(others.joined(separator: ", ")) "
+                + "sur le FINESS \(e.conflicts.first?.finess.text ?? "")"
+                + (e.conflicts.count > 1 ? " et \(e.conflicts.count - 1) autre\(e.conflicts.count > 2 ? "s" : "")" : "")
+        case "displaced":
+            guard let c = e.forcingCost else { return "évincé par de meilleurs projets" }
+            var s = e.reason.hasPrefix("does not fit") ? "ne tient pas dans le reliquat ; " : ""
+            s += "l'imposer coûte \(ess(c.finess)) financé\(c.finess > 1 ? "s" : "")"
+            if c.finess == 0 { s += ", \(integer(c.acquisitions)) acquisition\(c.acquisitions > 1 ? "s" : "") et \(integer(c.score)) points de score" }
+            return s
+        case "forcing-infeasible":
+            return "ne peut être retenu avec les projets engagés sous les contraintes d'équilibre"
+        case "not-computed":
+            return e.reason.hasPrefix("does not fit") ? "ne tient pas dans le reliquat" : "évincé par de meilleurs projets (coût non calculé)"
+        default:
+            return e.reason
+        }
+    }
+
+    /// `12 ESSMS`.
+    public func ess(_ n: Int) -> String { "\(integer(n)) ESSMS" }
+
+    public func mode(_ m: Mode) -> String {
+        m == .acquisition ? tr("acquisition", "acquisition") : tr("mise à niveau", "upgrade")
+    }
+
+    public func status(_ s: SelectionResult.Status) -> String {
+        switch s {
+        case .optimal: return tr("optimale (prouvée)", "optimal (proven)")
+        case .feasible: return tr("réalisable (non prouvée optimale)", "feasible (not proven optimal)")
+        case .infeasible: return tr("impossible", "infeasible")
+        case .timeLimit: return tr("limite de temps atteinte", "time limit reached")
+        case .solverError: return tr("erreur du solveur", "solver error")
+        }
+    }
+
+    public func guichet(_ g: Guichet) -> String {
+        g == .regional ? tr("régional", "regional") : tr("national", "national")
+    }
+
+    /// The mode of a balance constraint: `contrainte souple`, `contrainte stricte`, `sans contrainte`.
+    public func balanceMode(_ m: BalanceRule.Mode) -> String {
+        switch m {
+        case .soft: return tr("contrainte souple", "soft constraint")
+        case .hard: return tr("contrainte stricte", "hard constraint")
+        case .off: return tr("sans contrainte", "no constraint")
+        }
+    }
+
+    public func yesNo(_ b: Bool) -> String { b ? tr("oui", "yes") : tr("non", "no") }
+}

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import Testing
+import TestSupport
+
+/// `esms report` end to end on the small fixture scenario: the six files, byte-identical re-runs
+/// under SOURCE_DATE_EPOCH, the language option, and the refusal to overwrite an input.
+@Suite struct ReportCommandTests {
+    static let mini = "Tests/ESMSCommandsTests/Fixtures/mini/scenario.yaml"
+
+    static func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("esms-report-\(UUID().uuidString)")
+    }
+
+    @Test func writesTheSixFilesReproducibly() throws {
+        let a = Self.temporaryFolder(), b = Self.temporaryFolder()
+        defer { for d in [a, b] { try? FileManager.default.removeItem(at: d) } }
+        for dir in [a, b] {
+            let r = try CommandRunner.run(["report", Self.mini, "-o", dir.path, "--frontier-steps", "3", "--tradeoff-points", "3"],
+                                          environment: ["SOURCE_DATE_EPOCH": "1718352000"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.isEmpty)
+            #expect(r.stderr.contains("wrote \(dir.path)/"))
+        }
+        for name in ["index.html", "decisions.csv", "essms.csv", "minutes.md", "results.json", "audit.json"] {
+            let x = try Data(contentsOf: a.appendingPathComponent(name)), y = try Data(contentsOf: b.appendingPathComponent(name))
+            #expect(x == y, "\(name) differs between two runs with the same SOURCE_DATE_EPOCH")
+        }
+        let audit = try String(contentsOf: a.appendingPathComponent("audit.json"), encoding: .utf8)
+        #expect(audit.contains("\"time\": \"2024-06-14T08:00:00Z\""))
+        #expect(audit.contains("\"role\": \"register\""))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: a.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
+    }
+
+    @Test func englishOnRequest() throws {
+        let dir = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CommandRunner.run(["report", Self.mini, "-o", dir.path, "--lang", "en", "--frontier-steps", "0", "--tradeoff-points", "0"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("<html lang=\"en\">") && html.contains("Decision summary"))
+        #expect(!html.contains("id=\"enveloppe\""), "no frontier section when none was computed")
+    }
+
+    @Test func refusesAFolderWhereItWouldOverwriteAnInput() throws {
+        let dir = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = Fixture.repositoryRoot.appendingPathComponent("Tests/ESMSCommandsTests/Fixtures/mini")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for name in ["register.csv", "members.csv"] {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        // The projects table is named like a report file.
+        try FileManager.default.copyItem(at: source.appendingPathComponent("projects.csv"), to: dir.appendingPathComponent("decisions.csv"))
+        let yaml = try String(contentsOf: source.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "projects: projects.csv", with: "projects: decisions.csv")
+        try yaml.write(to: dir.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: dir.appendingPathComponent("decisions.csv"))
+        let r = try CommandRunner.run(["report", dir.appendingPathComponent("scenario.yaml").path, "-o", dir.path])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("refusing to write the report into"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("decisions.csv")) == before)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("index.html").path), "nothing is written")
+    }
+
+    @Test(arguments: [["--lang", "de"], ["--frontier-steps", "1"], ["--tradeoff-points", "500"]])
+    func badOptionsAreUsageErrors(options: [String]) throws {
+        let r = try CommandRunner.run(["report", Self.mini, "-o", Self.temporaryFolder().path] + options)
+        #expect(r.status == 2, "\(r.stderr)")
+    }
+
+    @Test func badSourceDateEpochIsAUsageError() throws {
+        let r = try CommandRunner.run(["report", Self.mini, "-o", Self.temporaryFolder().path], environment: ["SOURCE_DATE_EPOCH": "yesterday"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("SOURCE_DATE_EPOCH"))
+    }
+}
