@@ -23,6 +23,8 @@ demo: build
 	@$(ESMS) select $(BRETAGNE)
 	@echo "== esms report $(BRETAGNE)"
 	@SOURCE_DATE_EPOCH=$(REPORT_EPOCH) $(ESMS) report $(BRETAGNE) -o $(OUT_BRE)
+	@echo "== esms whatif $(BRETAGNE) (base and variants: fund, select, simulate)"
+	@$(ESMS) whatif $(BRETAGNE)
 	@echo "== esms report $(NATIONAL) (pooled national selection)"
 	@SOURCE_DATE_EPOCH=$(REPORT_EPOCH) $(ESMS) report $(NATIONAL) -o $(OUT_NAT) --explain-limit 0 --frontier-steps 0 --tradeoff-points 0
 	@echo "== esms redeploy $(NATIONAL) --compare (pooled, own-first, prorata-essms)" && mkdir -p $(OUT_NAT) && $(ESMS) redeploy $(NATIONAL) --compare && $(ESMS) redeploy $(NATIONAL) --compare --json > $(OUT_NAT)/.redeploy.json.tmp && mv $(OUT_NAT)/.redeploy.json.tmp $(OUT_NAT)/redeploy.json

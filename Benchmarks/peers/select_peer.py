@@ -138,6 +138,9 @@ def main():
     ap.add_argument("scenario")
     ap.add_argument("--time-limit", type=float, default=300, help="seconds per solve")
     ap.add_argument("--threads", type=int, default=0, help="HiGHS threads (0 = HiGHS default)")
+    ap.add_argument("--sparse-balance", action="store_true",
+                    help="not the analyst's model: the soft balance rows in esms's sparse form (a variable T per "
+                         "balance, T = E + sum a_p x_p, each key's row over its own candidates), for comparison")
     a = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -216,11 +219,32 @@ def main():
         h.addRow(value - 1e-6 * max(1, abs(value)), inf, len(idx), idx, [coef[i] for i in idx])
     if soft and stages and stages[-1]["value"] is not None:
         h.changeColsCost(n, list(range(n)), [0.0] * n)
-        for _, lo, hi, idx, val, sign in soft:
-            j = h.getNumCol()
-            h.addVar(0, inf)
-            h.changeColCost(j, 1.0)
-            h.addRow(lo, hi, len(idx) + 1, idx + [j], val + [sign])
+        if a.sparse_balance:
+            for b in pb["balance"]:
+                if b["mode"] != "soft":
+                    continue
+                t_col = h.getNumCol()
+                h.addVar(-inf, inf)
+                e_total = sum(sum(e[b["prefix"]].values()) for e in pb["engaged"]) / 100
+                idx = [i for i in range(n) if cand[i][b["prefix"]]]
+                h.addRow(e_total, e_total, len(idx) + 1, idx + [t_col],
+                         [-sum(cand[i][b["prefix"]].values()) / 100 for i in idx] + [1.0])
+                for k in sorted(b["targets"]):
+                    t = b["targets"][k]
+                    e_k = sum(e[b["prefix"]].get(k, 0) for e in pb["engaged"]) / 100
+                    ik = [i for i in range(n) if cand[i][b["prefix"]].get(k, 0)]
+                    vk = [cand[i][b["prefix"]][k] / 100 for i in ik]
+                    for f, lo, hi, sign in ((1 - b["tol"], -e_k, inf, 1.0), (1 + b["tol"], -inf, -e_k, -1.0)):
+                        j = h.getNumCol()
+                        h.addVar(0, inf)
+                        h.changeColCost(j, 1.0)
+                        h.addRow(lo, hi, len(ik) + 2, ik + [t_col, j], vk + [-f * t, sign])
+        else:
+            for _, lo, hi, idx, val, sign in soft:
+                j = h.getNumCol()
+                h.addVar(0, inf)
+                h.changeColCost(j, 1.0)
+                h.addRow(lo, hi, len(idx) + 1, idx + [j], val + [sign])
         solve("balance", highspy.ObjSense.kMinimize)
     t3 = time.perf_counter()
 

@@ -75,7 +75,14 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Solves of the ESSMS–acquisition trade-off (0 for none, else 2 to 101).", valueName: "n"))
     var tradeoffPoints: Int = 11
 
+    @OptionGroup(title: "Monte-Carlo simulation of the selection")
+    var simulation: SimulationOptions
+
+    @Flag(help: "Leave out the Monte-Carlo simulation of the selection.")
+    var noSimulation = false
+
     func validate() throws {
+        try simulation.check()
         if ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be fr or en, got '\(lang)'") }
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1), e.g. 0.0001") }
@@ -154,9 +161,23 @@ struct ReportCommand: ParsableCommand {
                                 ("force", .array(force.map { .string($0) })), ("exclude", .array(exclude.map { .string($0) })),
                                 ("language", .string(lang)),
                             ])
-        let content = ReportContent(scenario: scenario, rules: rules, variant: variant, assessments: assessments,
+        var content = ReportContent(scenario: scenario, rules: rules, variant: variant, assessments: assessments,
                                     selection: section, frontier: frontier, tradeoff: tradeoff, run: run)
-        let files = Report.files(content, language: ReportLanguage(rawValue: lang) ?? .fr)
+        let language = ReportLanguage(rawValue: lang) ?? .fr
+        if !noSimulation, section.result.status == .optimal || section.result.status == .feasible {
+            content.simulation = try Self.simulationSection(scenario: scenario, rules: rules, file: options.scenario,
+                                                            settings: simulation, assessments: assessments, problem: problem,
+                                                            result: section.result, language: language)
+        }
+        if scenario.spec.scope == .national {
+            do {
+                content.redeployment = try Self.redeploymentSection(scenario: scenario, rules: rules, assessments: assessments,
+                                                                    timeLimit: timeLimit)
+            } catch {
+                Output.error("warning: the redeployment section is left out: \(SelectionMessages.describe(error))")
+            }
+        }
+        let files = Report.files(content, language: language)
         for (file, path) in zip(files, targets) {
             do {
                 try Output.writeAtomically(Data(file.bytes), to: path, inputs: scenario.inputs.map(\.path))

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import FundingRules
+import ReportRendering
+import ScenarioModel
+import Selection
+import Simulation
+
+/// The optional sections of the report: the Monte-Carlo simulation of the selection, and the
+/// national redeployment of a national scenario.
+extension ReportCommand {
+    /// Simulates the selected projects (and the tornado), as `esms simulate` does.
+    static func simulationSection(scenario: Scenario, rules: RuleSet, file: String, settings: SimulationOptions,
+                                  assessments: [ProjectAssessment], problem: SelectionProblem, result: SelectionResult,
+                                  language: ReportLanguage) throws -> SimulationSection {
+        let parameters = try settings.parameters(scenario, file: file)
+        let threads = settings.resolvedThreads
+        let ids = result.selectedIDs(problem)
+        let input = SimulationInput(ids: ids, projects: scenario.projects, assessments: assessments,
+                                    register: scenario.register, rules: rules)
+        let model = AttainmentModel(input, parameters: parameters)
+        let run = MonteCarlo.run(model, draws: parameters.draws, seed: parameters.seed, threads: threads,
+                                 tolerance: parameters.tolerance, batch: parameters.batch, progress: nil)
+        let target = parameters.targetActiveDUI.map(Int64.init) ?? SimulationReport.defaultTarget(scenario: scenario, rules: rules)
+        let report = SimulationReport(model: model, run: run, target: target)
+        var tornado: Sensitivity.Tornado?
+        if parameters.sensitivityDraws > 0 && model.essmsCount > 0 {
+            tornado = Sensitivity.tornado(input, parameters: parameters, draws: parameters.sensitivityDraws,
+                                          seed: parameters.seed, threads: threads, progress: nil)
+        }
+        let set = SimulatedSet(kind: .selection, status: result.status.rawValue, projects: ids, finess: result.finess,
+                               acquisitions: result.acquisitions, used: result.used)
+        let context = SimulationDocument.Context(scenario: scenario, rules: rules, set: set, model: model, report: report,
+                                                 drawsRequested: parameters.draws, targetGiven: parameters.targetActiveDUI != nil,
+                                                 tornado: tornado)
+        let french = language == .fr
+        func histogram(_ title: String, _ unit: ChartUnit, _ s: Summary, scale: Double) -> HistogramData {
+            HistogramData(title: title, unit: unit,
+                          bins: s.histogram.map { .init(low: Double($0.low) / scale, high: Double($0.high) / scale, count: $0.count) },
+                          p5: Double(s.p5) / scale, p50: Double(s.p50) / scale, p95: Double(s.p95) / scale)
+        }
+        let histograms = [
+            histogram(french ? "Tranche 2 versée" : "Tranche 2 paid", .euros, report.paid, scale: 100),
+            histogram(french ? "DUI actifs" : "Active DUI", .count(french ? "DUI actifs" : "active DUI"), report.activeDUI, scale: 1),
+        ]
+        let bars = tornado.map { t in
+            TornadoData(title: french ? "Sensibilité de la tranche 2 versée" : "Sensitivity of tranche 2 paid", unit: .euros,
+                        base: t.basePaid / 100,
+                        rows: t.bars.map {
+                            TornadoData.Row(label: french ? assumptionLabels[$0.key] ?? $0.key : $0.key,
+                                            low: $0.paidLow / 100, high: $0.paidHigh / 100)
+                        })
+        }
+        return SimulationSection(draws: run.draws, seed: parameters.seed, histograms: histograms, tornado: bars,
+                                 document: SimulationDocument.json(context))
+    }
+
+    /// The redeployment of a national scenario under its policy (pooled by default).
+    static func redeploymentSection(scenario: Scenario, rules: RuleSet, assessments: [ProjectAssessment],
+                                    timeLimit: Double?) throws -> RedeploymentSection {
+        let problem = RedeploymentProblem.build(scenario: scenario, assessments: assessments)
+        let policy = scenario.spec.redeploymentPolicy.flatMap(RedeploymentPolicy.init(rawValue:)) ?? .pooled
+        let result = try Redeployer(selector: Selector(timeLimit: timeLimit)).run(problem, policy: policy)
+        let flows = result.regions.map { r in
+            RedeploymentSection.RegionFlow(region: r.account.region, released: r.released, received: r.received,
+                                           funded: r.funded, projects: r.projects.count, essms: r.finess)
+        }
+        return RedeploymentSection(policy: policy.rawValue, regions: flows,
+                                   document: RedeployDocument.json(scenario: scenario, rules: rules.name, problem: problem,
+                                                                   result: result, timings: false))
+    }
+
+    /// The simulation's assumptions (docs/SIMULATION.md) in the committee's words.
+    static let assumptionLabels: [String: String] = [
+        "usage_shift": "niveau d'usage général",
+        "sigma.indicator": "dispersion entre indicateurs",
+        "sigma.essms": "dispersion entre ESSMS",
+        "sigma.project": "effet commun à la grappe",
+        "deployment.deadline_upgrade": "délai de mesure (mises à niveau)",
+        "deployment.deadline_acquisition": "délai de mesure (acquisitions)",
+        "deployment.overrun_upgrade": "dépassement de durée (mises à niveau)",
+        "deployment.overrun_acquisition": "dépassement de durée (acquisitions)",
+        "deployment.sigma": "incertitude sur la durée",
+        "deployment.stagger_sigma": "échelonnement des ESSMS",
+        "effects.acquisition": "effet acquisition",
+        "effects.si_maturity": "effet maturité SI",
+        "effects.small_og_without_amoa": "petit OG sans AMOA",
+        "effects.small_og_with_amoa": "petit OG avec AMOA",
+        "effects.score_maturite": "effet maturité du projet",
+        "effects.grappe_size": "effet taille de grappe",
+        "file_active.scale": "taille des files actives",
+    ]
+}
