@@ -5,6 +5,7 @@ import FundingRules
 import ReportRendering
 import ScenarioModel
 import Selection
+import Simulation
 
 /// `esms redeploy`: the CNSA 15-October redeployment of the AE the regions have not engaged.
 struct RedeployCommand: ParsableCommand {
@@ -50,7 +51,14 @@ struct RedeployCommand: ParsableCommand {
     @Flag(help: ArgumentHelp("Report the wall time of every solve (off by default so that the output is reproducible)."))
     var timings = false
 
+    @OptionGroup(title: "Expected active DUI (the simulation's attainment model)")
+    var simulation: SimulationOptions
+
+    @Flag(help: "Do not estimate the active DUI of what the redeployment funds.")
+    var noSimulation = false
+
     func validate() throws {
+        try simulation.check()
         if let policy, RedeploymentPolicy(rawValue: policy) == nil {
             throw ValidationError("--policy must be pooled, own-first or prorata-essms, got '\(policy)'")
         }
@@ -81,17 +89,44 @@ struct RedeployCommand: ParsableCommand {
             Output.error("error: \(SelectionMessages.describe(error))")
             throw ExitStatus.scenarioErrors
         }
+        var activeDUI: [RedeploymentPolicy: ActiveDUIEstimate] = [:]
+        if !noSimulation {
+            for r in results where r.status == .optimal || r.status == .feasible {
+                activeDUI[r.policy] = try estimateActiveDUI(scenario: scenario, rules: rules, assessments: assessments,
+                                                         projects: r.selected + problem.engaged.map(\.id))
+            }
+        }
         if options.json {
             let document = compare
-                ? RedeployDocument.compareJSON(scenario: scenario, rules: rules.name, problem: problem, results: results, timings: timings)
-                : RedeployDocument.json(scenario: scenario, rules: rules.name, problem: problem, result: results[0], timings: timings)
+                ? RedeployDocument.compareJSON(scenario: scenario, rules: rules.name, problem: problem, results: results,
+                                               timings: timings, activeDUI: activeDUI)
+                : RedeployDocument.json(scenario: scenario, rules: rules.name, problem: problem, result: results[0],
+                                        timings: timings, activeDUI: activeDUI)
             Output.out(document.renderedBytes())
         } else if compare {
             Output.out(RedeployDocument.compareText(scenario: scenario, problem: problem, results: results))
         } else {
-            Output.out(RedeployDocument.text(scenario: scenario, problem: problem, result: results[0], timings: timings))
+            Output.out(RedeployDocument.text(scenario: scenario, problem: problem, result: results[0], timings: timings,
+                                             activeDUI: activeDUI[results[0].policy]))
         }
         ExitLifetime.keep((scenario, assessments, problem))
         if results.contains(where: { $0.status == .infeasible }) { throw ExitStatus.scenarioErrors }
+    }
+
+    /// Expected active DUI of `projects` by the simulation's model: the scenario's simulation
+    /// parameters, 2 000 draws unless `--draws` says otherwise (a national estimate, not a committee's).
+    func estimateActiveDUI(scenario: Scenario, rules: RuleSet, assessments: [ProjectAssessment],
+                   projects: [String]) throws -> ActiveDUIEstimate {
+        var parameters = try simulation.parameters(scenario, file: options.scenario)
+        if simulation.draws == nil { parameters.draws = min(parameters.draws, 2_000) }
+        let input = SimulationInput(ids: projects, projects: scenario.projects, assessments: assessments,
+                                    register: scenario.register, rules: rules)
+        let model = AttainmentModel(input, parameters: parameters)
+        let run = MonteCarlo.run(model, draws: parameters.draws, seed: parameters.seed, threads: simulation.resolvedThreads,
+                                 tolerance: nil, batch: parameters.batch, progress: nil)
+        let report = SimulationReport(model: model, run: run, target: Int64(NationalIndicators.activeDUI))
+        return ActiveDUIEstimate(mean: report.activeDUI.mean, p5: report.activeDUI.p5, p50: report.activeDUI.p50,
+                                 p95: report.activeDUI.p95, draws: report.draws, seed: parameters.seed,
+                                 projects: projects.count, essms: report.essms)
     }
 }

@@ -5,28 +5,56 @@ import Selection
 
 /// The `redeploy` results: the JSON document (the `select` keys for the national selection, plus
 /// the regions) and the text for a person.
+/// The expected active DUI of what a redeployment funds (engaged and redeployed projects), from
+/// the simulation's attainment model.
+public struct ActiveDUIEstimate: Sendable, Hashable {
+    public var mean: Double
+    public var p5: Int64
+    public var p50: Int64
+    public var p95: Int64
+    public var draws: Int
+    public var seed: UInt64
+    public var projects: Int
+    public var essms: Int
+
+    public init(mean: Double, p5: Int64, p50: Int64, p95: Int64, draws: Int, seed: UInt64, projects: Int, essms: Int) {
+        self.mean = mean
+        self.p5 = p5
+        self.p50 = p50
+        self.p95 = p95
+        self.draws = draws
+        self.seed = seed
+        self.projects = projects
+        self.essms = essms
+    }
+}
+
 public enum RedeployDocument {
     // MARK: JSON
 
     public static func json(scenario: Scenario, rules: String, problem p: RedeploymentProblem,
-                            result r: RedeploymentResult, timings: Bool = false) -> JSONValue {
-        .object([("scenario", .string(p.scenario)), ("rules", .string(rules))] + policyPairs(p, r, timings: timings)
+                            result r: RedeploymentResult, timings: Bool = false,
+                            activeDUI: [RedeploymentPolicy: ActiveDUIEstimate] = [:]) -> JSONValue {
+        .object([("scenario", .string(p.scenario)), ("rules", .string(rules))]
+            + policyPairs(p, r, timings: timings, activeDUI: activeDUI[r.policy])
             + [("solver", .object([("name", .string("GLPK")), ("version", .string(GLPKSolver.glpkVersion))]))])
     }
 
     /// The three policies side by side, with what each funds that the others do not.
     public static func compareJSON(scenario: Scenario, rules: String, problem p: RedeploymentProblem,
-                                   results: [RedeploymentResult], timings: Bool = false) -> JSONValue {
+                                   results: [RedeploymentResult], timings: Bool = false,
+                                   activeDUI: [RedeploymentPolicy: ActiveDUIEstimate] = [:]) -> JSONValue {
         let only = onlyIn(results)
         return .object([
             ("scenario", .string(p.scenario)), ("rules", .string(rules)),
-            ("policies", .array(results.map { .object(policyPairs(p, $0, timings: timings)) })),
+            ("policies", .array(results.map { .object(policyPairs(p, $0, timings: timings, activeDUI: activeDUI[$0.policy])) })),
             ("only", .object(results.map { ($0.policy.rawValue, .array((only[$0.policy] ?? []).map { .string($0) })) })),
             ("solver", .object([("name", .string("GLPK")), ("version", .string(GLPKSolver.glpkVersion))])),
         ])
     }
 
-    static func policyPairs(_ p: RedeploymentProblem, _ r: RedeploymentResult, timings: Bool) -> [(String, JSONValue)] {
+    static func policyPairs(_ p: RedeploymentProblem, _ r: RedeploymentResult, timings: Bool,
+                            activeDUI: ActiveDUIEstimate?) -> [(String, JSONValue)] {
         let fundedRegional = r.regions.filter { !$0.projects.isEmpty }.count
         var pairs: [(String, JSONValue)] = [
             ("policy", .string(r.policy.rawValue)),
@@ -74,9 +102,18 @@ public enum RedeployDocument {
                         ("engaged_projects", .int(r.engagedFiness)), ("redeployment", .int(r.finess)),
                         ("progress", .double(Double(r.engagedFiness + r.finess) / Double(NationalIndicators.essmsFunded))),
                     ])),
-                    ("active_dui", .object([
+                    ("active_dui", activeDUI.map { e in
+                        .object([
+                            ("target", .int(NationalIndicators.activeDUI)), ("expected", .double(e.mean, digits: 1)),
+                            ("p5", .number(String(e.p5))), ("p50", .number(String(e.p50))), ("p95", .number(String(e.p95))),
+                            ("progress", .double(e.mean / Double(NationalIndicators.activeDUI))),
+                            ("projects", .int(e.projects)), ("essms", .int(e.essms)),
+                            ("draws", .int(e.draws)), ("seed", .number(String(e.seed))),
+                            ("note", .string("engaged and redeployed projects, by the attainment model of the simulation (docs/SIMULATION.md)")),
+                        ])
+                    } ?? .object([
                         ("target", .int(NationalIndicators.activeDUI)), ("expected", .null),
-                        ("note", .string("needs the attainment model of the simulation, not available in this version")),
+                        ("note", .string("not simulated (--no-simulation)")),
                     ])),
                 ])),
             ])),
@@ -117,7 +154,7 @@ public enum RedeployDocument {
     // MARK: Text
 
     public static func text(scenario: Scenario, problem p: RedeploymentProblem, result r: RedeploymentResult,
-                            timings: Bool = false) -> String {
+                            timings: Bool = false, activeDUI: ActiveDUIEstimate? = nil) -> String {
         var out = header(scenario, p)
         out += "Policy: \(r.policy.rawValue) — \(describe(r.policy))\n"
         out += "Status: \(r.status.rawValue) — \(r.sentence)\n\n"
@@ -143,7 +180,7 @@ public enum RedeployDocument {
         }
         let right = Set(2..<(rows[0].count))
         out += TextTable.render(rows, rightAligned: right)
-        out += "\n" + totals(r)
+        out += "\n" + totals(r, activeDUI: activeDUI)
         if let last = r.rounds.last {
             let lines = last.problem.territoryBalance(last.result.selected)
             if last.problem.territory.mode != .off && !lines.isEmpty {
@@ -214,15 +251,21 @@ public enum RedeployDocument {
         return out
     }
 
-    static func totals(_ r: RedeploymentResult) -> String {
+    static func totals(_ r: RedeploymentResult, activeDUI: ActiveDUIEstimate? = nil) -> String {
         var out = "National: \(r.finess) ESSMS funded (\(r.acquisitions) acquisitions), \(r.selected.count) projects, "
         out += "\(r.used.frenchString) used; \(r.leftUnengaged.frenchString) of regional AE left unengaged\n"
         let total = r.engagedFiness + r.finess
         out += "Indicators: ESSMS funded \(total) of \(NationalIndicators.essmsFunded) "
         out += "(\(JSONValue.formatDecimal(Double(total) * 100 / Double(NationalIndicators.essmsFunded), digits: 1)) %: "
         out += "\(r.engagedFiness) in engaged projects + \(r.finess) by this redeployment; ESSMS behind the regions' "
-        out += "engaged amounts are not known); active DUI (target \(NationalIndicators.activeDUI)): not estimated, "
-        out += "the attainment model of the simulation is not available in this version\n"
+        out += "engaged amounts are not known); active DUI (target \(NationalIndicators.activeDUI)): "
+        if let e = activeDUI {
+            out += "expected \(JSONValue.formatDecimal(e.mean, digits: 0)) (p5 \(e.p5), p95 \(e.p95); "
+            out += "\(JSONValue.formatDecimal(e.mean * 100 / Double(NationalIndicators.activeDUI), digits: 1)) % of the target, "
+            out += "\(e.essms) ESSMS of engaged and redeployed projects, \(e.draws) draws)\n"
+        } else {
+            out += "not simulated\n"
+        }
         return out
     }
 
