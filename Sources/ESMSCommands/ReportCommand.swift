@@ -61,9 +61,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Relative gap at which a stage may stop (0 = prove optimality).", valueName: "gap"))
     var gap: Double = 0
 
-    @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each.",
+    @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each (default: 200, or 20 above 400 candidates, where each re-solve is a national-scale solve).",
                                valueName: "n"))
-    var explainLimit: Int = 200
+    var explainLimit: Int?
 
     @Option(help: ArgumentHelp("Changes of the selection reported if the envelope grows (0 for none).", valueName: "n"))
     var nextInLine: Int = 3
@@ -86,7 +86,7 @@ struct ReportCommand: ParsableCommand {
         if ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be fr or en, got '\(lang)'") }
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1), e.g. 0.0001") }
-        if explainLimit < 0 { throw ValidationError("--explain-limit must be 0 or more") }
+        if let e = explainLimit, e < 0 { throw ValidationError("--explain-limit must be 0 or more") }
         if !(0...10).contains(nextInLine) { throw ValidationError("--next-in-line must be between 0 and 10, got \(nextInLine)") }
         if frontierSteps != 0 && !(2...201).contains(frontierSteps) {
             throw ValidationError("--frontier-steps must be 0 or between 2 and 201, got \(frontierSteps)")
@@ -126,7 +126,7 @@ struct ReportCommand: ParsableCommand {
             let result = try selector.solve(problem)
             let solved = result.status == .optimal || result.status == .feasible
             let explanations = solved
-                ? Explainer(selector: selector, resolveLimit: explainLimit).explain(problem, result, projects: scenario.projects.map { ($0.id, $0.title) })
+                ? Explainer(selector: selector, resolveLimit: explainLimit ?? Explainer.defaultResolveLimit(candidates: problem.candidates.count)).explain(problem, result, projects: scenario.projects.map { ($0.id, $0.title) })
                 : []
             var next: [NextInLineChange] = []
             var infeasibility: InfeasibilityReport?
@@ -154,7 +154,7 @@ struct ReportCommand: ParsableCommand {
         let run = ReportRun(toolVersion: ESMS.version, time: time, timeSource: source, solverName: "GLPK",
                             solverVersion: GLPKSolver.glpkVersion, settings: [
                                 ("time_limit", timeLimit.map { .double($0) } ?? .null), ("relative_gap", .double(gap)),
-                                ("explain_limit", .int(explainLimit)), ("next_in_line", .int(nextInLine)),
+                                ("explain_limit", .int(explainLimit ?? Explainer.defaultResolveLimit(candidates: problem.candidates.count))), ("next_in_line", .int(nextInLine)),
                                 ("frontier", frontierSteps > 0
                                     ? .object([("from", .string("50%")), ("to", .string("150%")), ("steps", .int(frontierSteps))]) : .null),
                                 ("tradeoff_points", tradeoffPoints > 0 ? .int(tradeoffPoints) : .null),

@@ -47,9 +47,9 @@ struct SelectCommand: ParsableCommand {
                                valueName: "file"))
     var exportModel: String?
 
-    @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each.",
+    @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each (default: 200, or 20 above 400 candidates, where each re-solve is a national-scale solve).",
                                valueName: "n"))
-    var explainLimit: Int = 200
+    var explainLimit: Int?
 
     @Option(help: ArgumentHelp("Changes of the selection reported if the envelope grows (0 for none).", valueName: "n"))
     var nextInLine: Int = 3
@@ -63,7 +63,7 @@ struct SelectCommand: ParsableCommand {
         if let e = exportModel, !(e.hasSuffix(".mps") || e.hasSuffix(".lp")) {
             throw ValidationError("--export-model needs a file ending in .mps or .lp, got '\(e)'")
         }
-        if explainLimit < 0 { throw ValidationError("--explain-limit must be 0 or more") }
+        if let e = explainLimit, e < 0 { throw ValidationError("--explain-limit must be 0 or more") }
         if !(0...10).contains(nextInLine) { throw ValidationError("--next-in-line must be between 0 and 10, got \(nextInLine)") }
     }
 
@@ -101,7 +101,7 @@ struct SelectCommand: ParsableCommand {
             }
         }
         let explanations = result.status == .optimal || result.status == .feasible
-            ? Explainer(selector: selector, resolveLimit: explainLimit)
+            ? Explainer(selector: selector, resolveLimit: explainLimit ?? Explainer.defaultResolveLimit(candidates: problem.candidates.count))
                 .explain(problem, result, projects: scenario.projects.map { ($0.id, $0.title) })
             : []
         lap("explain")

@@ -32,6 +32,10 @@ public struct Explainer: Sendable {
     public var selector: Selector
     public var resolveLimit: Int
 
+    /// 200 re-solves of each kind for a committee; 20 above 400 candidates, where each one is a
+    /// national-scale solve (the rest get the reason without its cost: `not-computed`).
+    public static func defaultResolveLimit(candidates: Int) -> Int { candidates <= 400 ? 200 : 20 }
+
     public init(selector: Selector, resolveLimit: Int = 200) {
         self.selector = selector
         self.resolveLimit = resolveLimit
