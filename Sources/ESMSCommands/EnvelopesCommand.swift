@@ -76,22 +76,7 @@ struct EnvelopesCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: register).standardizedFileURL.resolvingSymlinksInPath()
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            Output.error("error: cannot read the register \(register)\n"
-                + "help: give the FINESS register with --register (the default is relative to the repository root)")
-            throw ExitStatus.scenarioErrors
-        }
-        var d = Diagnostics()
-        guard let table = CSVTable.parse([UInt8](data), file: register, diagnostics: &d) else {
-            Output.report(d)
-            throw ExitStatus.scenarioErrors
-        }
-        let reg = Register.load(table, diagnostics: &d)
-        if d.hasErrors {
-            Output.report(d)
-            Output.error("\(register): not loaded, fix the errors above")
-            throw ExitStatus.scenarioErrors
-        }
+        let reg = try RegisterFile.load(register, hint: "give the FINESS register with --register (the default is relative to the repository root)")
         let totalMoney = try euros(total, "--total"), floorMoney = try euros(floor, "--floor")
         let shipped = url.lastPathComponent == "finess-essms.csv" && url.deletingLastPathComponent().lastPathComponent == "data"
         let date = registerDate ?? (shipped ? "2021-01-08" : nil)

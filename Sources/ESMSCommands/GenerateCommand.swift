@@ -96,22 +96,7 @@ struct GenerateCommand: ParsableCommand {
                 + "help: write the scenario into a folder of its own, e.g. -o \(output)/my-scenario")
             throw ExitStatus.outputFailed
         }
-        guard let data = FileManager.default.contents(atPath: registerURL.path) else {
-            Output.error("error: cannot read the register \(register)\n"
-                + "help: give the national FINESS register with --register (the default is relative to the repository root)")
-            throw ExitStatus.scenarioErrors
-        }
-        var d = Diagnostics()
-        guard let table = CSVTable.parse([UInt8](data), file: register, diagnostics: &d) else {
-            Output.report(d)
-            throw ExitStatus.scenarioErrors
-        }
-        let reg = Register.load(table, diagnostics: &d)
-        if d.hasErrors {
-            Output.report(d)
-            Output.error("\(register): not loaded, fix the errors above")
-            throw ExitStatus.scenarioErrors
-        }
+        let reg = try RegisterFile.load(register, hint: "give the national FINESS register with --register (the default is relative to the repository root)")
         let request = GenerationRequest(
             scope: national ? .national : .regional(region: region!), projects: projects, seed: seed,
             rules: RuleSet.builtin(rules)!, committee: committee.flatMap(Day.parse),

@@ -18,25 +18,54 @@ struct ScenarioOptions: ParsableArguments {
     /// Loads the scenario and its rule set, or reports every problem and exits 1.
     func load() throws -> (Scenario, RuleSet) {
         var loader = ScenarioLoader()
-        switch loader.load(scenario, variant: variant) {
+        return try Self.load(&loader, scenario, variant: variant, reportWarnings: true)
+    }
+
+    /// Loads `path` (a variant of it when given) with `loader` (which keeps the register between
+    /// loads) and its rule set; reports every problem and exits 1 on errors.
+    static func load(_ loader: inout ScenarioLoader, _ path: String, variant: String?,
+                     reportWarnings: Bool) throws -> (Scenario, RuleSet) {
+        switch loader.load(path, variant: variant) {
         case .failure(let e):
             Output.report(e.diagnostics)
-            Output.error("\(scenario): not loaded, fix the errors above")
+            Output.error("\(path)\(variant.map { " (variant \($0))" } ?? ""): not loaded, fix the errors above")
             throw ExitStatus.scenarioErrors
         case .success(let s):
             var d = Diagnostics()
-            guard let rules = RuleSet.resolve(for: s.spec, scenarioFile: scenario, diagnostics: &d), !d.hasErrors else {
-                var all = s.diagnostics
-                all.append(contentsOf: d)
+            let rules = RuleSet.resolve(for: s.spec, scenarioFile: path, diagnostics: &d)
+            var all = s.diagnostics
+            all.append(contentsOf: d)
+            guard let rules, !d.hasErrors else {
                 Output.report(all)
                 throw ExitStatus.scenarioErrors
             }
-            var all = s.diagnostics
-            all.append(contentsOf: d)
-            Output.report(all)
+            if reportWarnings { Output.report(all) }
             var scenario = s
             scenario.diagnostics = all
             return (scenario, rules)
         }
+    }
+}
+
+/// Reads a register table given on the command line (`envelopes`, `generate`), or reports every
+/// problem and exits 1.
+enum RegisterFile {
+    static func load(_ path: String, hint: String) throws -> Register {
+        guard let bytes = ScenarioLoader.read(path) else {
+            Output.error("error: cannot read the register \(path)\nhelp: \(hint)")
+            throw ExitStatus.scenarioErrors
+        }
+        var d = Diagnostics()
+        guard let table = CSVTable.parse(bytes, file: path, diagnostics: &d) else {
+            Output.report(d)
+            throw ExitStatus.scenarioErrors
+        }
+        let register = Register.load(table, diagnostics: &d)
+        if d.hasErrors {
+            Output.report(d)
+            Output.error("\(path): not loaded, fix the errors above")
+            throw ExitStatus.scenarioErrors
+        }
+        return register
     }
 }

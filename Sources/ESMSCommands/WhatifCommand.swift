@@ -83,24 +83,7 @@ struct WhatifCommand: ParsableCommand {
     }
 
     static func load(_ loader: inout ScenarioLoader, _ path: String, variant: String?) throws -> (Scenario, RuleSet) {
-        switch loader.load(path, variant: variant) {
-        case .failure(let e):
-            Output.report(e.diagnostics)
-            Output.error("\(path)\(variant.map { " (variant \($0))" } ?? ""): not loaded, fix the errors above")
-            throw ExitStatus.scenarioErrors
-        case .success(let s):
-            var d = Diagnostics()
-            guard let rules = RuleSet.resolve(for: s.spec, scenarioFile: path, diagnostics: &d), !d.hasErrors else {
-                var all = s.diagnostics
-                all.append(contentsOf: d)
-                Output.report(all)
-                throw ExitStatus.scenarioErrors
-            }
-            var all = s.diagnostics
-            all.append(contentsOf: d)
-            if variant == nil { Output.report(all) }
-            return (s, rules)
-        }
+        try ScenarioOptions.load(&loader, path, variant: variant, reportWarnings: variant == nil)
     }
 
     static func describe(_ node: ConfigNode) -> String {

@@ -1,20 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Foundation
-
-/// SplitMix64 (Steele, Lea, Flood 2014): derives independent seeds from (seed, draw index).
-public struct SplitMix64: Sendable {
-    public var state: UInt64
-    public init(seed: UInt64) { state = seed }
-
-    @inline(__always)
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import ScenarioModel
 
 /// xoshiro256** (Blackman, Vigna 2018): the generator of one draw. Seeded from SplitMix64 of
 /// (seed, draw), so that draw `d` sees the same numbers whatever thread runs it.

@@ -1,20 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import ScenarioModel
 
-/// SplitMix64: a seeded, repeatable generator for property tests (a failing seed can be named
-/// and replayed). Never the system generator in tests that must repeat.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    public var state: UInt64
+/// The project's seeded generator, for property tests: a failing seed can be named and replayed.
+public typealias SeededGenerator = SplitMix64
 
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// A number in 0..<n (n > 0).
-    public mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    public mutating func int(_ n: Int) -> Int { int(0...(n - 1)) }
 }

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-/// The seeded generator of the scenario generator (SplitMix64, Steele, Lea & Flood 2014).
+/// The project's seeded generator (SplitMix64, Steele, Lea & Flood 2014): the scenario
+/// generator draws from it, the simulation derives the seed of every draw from it, and the
+/// property tests replay their seeds with it.
 ///
 /// Every draw goes through the helpers below, written on top of `next()`, rather than through
 /// the standard library's `random(in:using:)` or `shuffle(using:)`: their algorithms are not
 /// part of Swift's contract and could change between toolchains, and a seed must give the same
 /// files on every toolchain.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    @usableFromInline var state: UInt64
 
+    @inlinable
     public init(seed: UInt64) { state = seed }
 
+    @inlinable
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
