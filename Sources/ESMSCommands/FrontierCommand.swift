@@ -32,11 +32,10 @@ struct FrontierCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Number of envelopes, both ends included (2 to 201).", valueName: "n"))
     var steps: Int = 21
 
-    @Option(name: .customLong("force"), help: ArgumentHelp("Committee pin: select project ID (repeatable).", valueName: "id"))
-    var force: [String] = []
-
-    @Option(name: .customLong("exclude"), help: ArgumentHelp("Committee pin: leave project ID out (repeatable).", valueName: "id"))
-    var exclude: [String] = []
+    @OptionGroup(title: "Committee pins")
+    var pins: CommitteePins
+    var force: [String] { pins.force }
+    var exclude: [String] { pins.exclude }
 
     @Option(help: ArgumentHelp("Time limit for each envelope's solve, in seconds.", valueName: "seconds"))
     var timeLimit: Double?

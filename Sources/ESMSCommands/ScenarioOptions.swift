@@ -69,3 +69,12 @@ enum RegisterFile {
         return register
     }
 }
+
+/// The committee's pins on a selection, shared by `select`, `frontier`, `tradeoff` and `report`.
+struct CommitteePins: ParsableArguments {
+    @Option(name: .customLong("force"), help: ArgumentHelp("Select project ID whatever it costs (repeatable).", valueName: "id"))
+    var force: [String] = []
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave project ID out (repeatable).", valueName: "id"))
+    var exclude: [String] = []
+}

@@ -31,11 +31,10 @@ struct SelectCommand: ParsableCommand {
 
     @OptionGroup var options: ScenarioOptions
 
-    @Option(name: .customLong("force"), help: ArgumentHelp("Committee pin: select project ID (repeatable).", valueName: "id"))
-    var force: [String] = []
-
-    @Option(name: .customLong("exclude"), help: ArgumentHelp("Committee pin: leave project ID out (repeatable).", valueName: "id"))
-    var exclude: [String] = []
+    @OptionGroup(title: "Committee pins")
+    var pins: CommitteePins
+    var force: [String] { pins.force }
+    var exclude: [String] { pins.exclude }
 
     @Option(help: ArgumentHelp("Time limit for the whole solve, in seconds.", valueName: "seconds"))
     var timeLimit: Double?

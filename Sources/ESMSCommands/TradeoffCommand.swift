@@ -27,11 +27,10 @@ struct TradeoffCommand: ParsableCommand {
                                valueName: "n"))
     var points: Int = 11
 
-    @Option(name: .customLong("force"), help: ArgumentHelp("Committee pin: select project ID (repeatable).", valueName: "id"))
-    var force: [String] = []
-
-    @Option(name: .customLong("exclude"), help: ArgumentHelp("Committee pin: leave project ID out (repeatable).", valueName: "id"))
-    var exclude: [String] = []
+    @OptionGroup(title: "Committee pins")
+    var pins: CommitteePins
+    var force: [String] { pins.force }
+    var exclude: [String] { pins.exclude }
 
     @Option(help: ArgumentHelp("Time limit for each solve, in seconds.", valueName: "seconds"))
     var timeLimit: Double?
