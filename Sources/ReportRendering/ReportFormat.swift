@@ -79,15 +79,8 @@ public struct ReportFormat: Sendable {
     static func civil(_ epoch: Int64) -> (Int, Int, Int, Int, Int, Int) {
         let days = epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400
         let secs = Int(epoch - days * 86_400)
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let day = Day(ordinal: Int(days))
+        let (y, m, d) = (day.year, day.month, day.day)
         return (Int(y), Int(m), Int(d), secs / 3600, secs % 3600 / 60, secs % 60)
     }
 

@@ -127,6 +127,8 @@ import Testing
         #expect(Day.parse("demain") == nil)
         #expect(Day(year: 2024, month: 2, day: 29)!.inYear(2025) == Day(year: 2025, month: 2, day: 28))
         #expect(Day(year: 2024, month: 12, day: 31)!.ordinal - Day(year: 2024, month: 1, day: 1)!.ordinal == 365)
+        #expect(Day(ordinal: 0) == Day(year: 1970, month: 1, day: 1))
+        for n in stride(from: -30_000, through: 80_000, by: 97) { #expect(Day(ordinal: n).ordinal == n) }
     }
 
     @Test func geography() {

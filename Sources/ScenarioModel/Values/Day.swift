@@ -72,6 +72,19 @@ public struct Day: Hashable, Comparable, Sendable {
         return era * 146_097 + doe - 719_468
     }
 
+    /// The day `n` days after 1970-01-01 (inverse of `ordinal`; H. Hinnant's `civil_from_days`).
+    public init(ordinal n: Int) {
+        let z = n + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        self.day = doy - (153 * mp + 2) / 5 + 1
+        self.month = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
     public static func < (a: Day, b: Day) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
