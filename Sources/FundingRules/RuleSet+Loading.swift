@@ -7,7 +7,10 @@ extension RuleSet {
     /// with the scenario's `policies` applied.
     public static func resolve(for spec: ScenarioSpec, scenarioFile: String, diagnostics d: inout Diagnostics) -> RuleSet? {
         var rules: RuleSet
-        if let builtin = builtin(spec.rules) {
+        if let node = spec.rulesNode, case .map = node {
+            guard let inline = fromFile(node, file: scenarioFile, path: "rules", diagnostics: &d) else { return nil }
+            rules = inline
+        } else if let builtin = builtin(spec.rules) {
             rules = builtin
         } else {
             let dir = (scenarioFile as NSString).deletingLastPathComponent
@@ -32,15 +35,16 @@ extension RuleSet {
     }
 
     /// A rules file: `base: 2024` (or 2025) and any value overridden.
-    public static func fromFile(_ node: ConfigNode, file: String, diagnostics d: inout Diagnostics) -> RuleSet? {
-        var r = ConfigReader(file: file, node: node)
+    public static func fromFile(_ node: ConfigNode, file: String, path: String = "",
+                                diagnostics d: inout Diagnostics) -> RuleSet? {
+        var r = ConfigReader(file: file, node: node, path: path)
         guard let baseName = r.string("base", required: true, &d, what: "2024 or 2025, the rule set this file starts from")
         else { return nil }
         guard var rules = builtin(baseName) else {
             d.error("rules-base", at: r.location("base"), "unknown base rule set", expected: "2024 or 2025", found: "'\(baseName)'")
             return nil
         }
-        rules.name = r.string("name", &d) ?? ((file as NSString).lastPathComponent as String)
+        rules.name = r.string("name", &d) ?? (path.isEmpty ? (file as NSString).lastPathComponent as String : "\(baseName) (modified)")
         if let y = r.integer("campaign_year", range: 2021...2100, &d) { rules.campaignYear = y }
         if var rates = r.map("rates", &d) {
             func set(_ key: String, _ kp: WritableKeyPath<Rates, Money>) {
@@ -99,7 +103,7 @@ extension RuleSet {
         if let v = r.integer("national_active_dui_target", range: 0...100_000_000, &d) { rules.nationalActiveDUITarget = v }
         if let v = r.integer("national_funded_essms_target", range: 0...100_000_000, &d) { rules.nationalFundedESSMSTarget = v }
         if let p = r.value("policies") {
-            rules.policies = Policies.overriding(rules.policies, with: p, file: file, path: "policies", diagnostics: &d)
+            rules.policies = Policies.overriding(rules.policies, with: p, file: file, path: r.keyPath("policies"), diagnostics: &d)
         }
         r.reportUnknownKeys(&d)
         return rules

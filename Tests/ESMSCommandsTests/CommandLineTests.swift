@@ -58,6 +58,17 @@ import TestSupport
         #expect(r.stderr.contains("valid"))
     }
 
+    /// A variant may change a rule value of a built-in rule set (`rules.volume_rank`).
+    @Test func aVariantChangesARuleValue() throws {
+        let r = try esms("fund", "\(Self.fixtures)/mini/scenario.yaml", "--variant", "rang-volume-11", "--json")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\"rules\": \"2024 (modified)\""))
+        // EHP-1: 11 acquisitions, ranks 1–10 at 21 000 €, rank 11 at 5 000 €, + 14 500 € equipment + 100 000 € AMOA.
+        #expect(r.stdout.contains("\"total\": 329500"))
+        let base = try esms("fund", "\(Self.fixtures)/mini/scenario.yaml", "--json")
+        #expect(base.stdout.contains("\"total\": 345500") && base.stdout.contains("\"rules\": \"2024\""))
+    }
+
     @Test func aVariantOverridesTheScenario() throws {
         let r = try esms("validate", "\(Self.fixtures)/mini/scenario.yaml", "--variant", "enveloppe-moins-10")
         #expect(r.status == 0)

@@ -62,7 +62,7 @@ import TestSupport
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try object(r.stdout)
         let rows = try #require(doc["rows"] as? [[String: Any]])
-        #expect(rows.map { $0["variant"] as? String } == ["base", "enveloppe-moins-10"])
+        #expect(rows.map { $0["variant"] as? String } == ["base", "enveloppe-moins-10", "rang-volume-11"])
         for key in ["finess", "acquisition", "used", "expected_second_tranche_paid", "expected_active_dui", "delta"] {
             #expect(rows.allSatisfy { $0[key] != nil }, "missing \(key)")
         }

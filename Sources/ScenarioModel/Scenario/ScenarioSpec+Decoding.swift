@@ -16,8 +16,15 @@ extension ScenarioSpec {
                     expected: "lower-case letters, digits and '-' (e.g. bretagne-2024-juin)", found: "'\(id)'")
         }
         let title = r.string("title", &d) ?? ""
-        let rules = r.string("rules", required: true, &d, what: "2024, 2025 or the path of a rules file")
+        // `rules:` names a rule set (2024, 2025, a rules file) or holds one inline, as a map with
+        // `base:` and the values it overrides (so that a variant can set `rules.volume_rank`).
         let rulesNode = r.value("rules")
+        let rules: String?
+        if case .map = rulesNode {
+            rules = "inline"
+        } else {
+            rules = r.string("rules", required: true, &d, what: "2024, 2025, the path of a rules file, or a map with base: and the values to change")
+        }
         let scope = r.choice("scope", [("regional", Scope.regional), ("national", .national)], &d) ?? .regional
         var region = r.string("region", &d)
         if let reg = region {
