@@ -26,8 +26,9 @@ demo: build
 	@echo "== esms whatif $(BRETAGNE) (base and variants: fund, select, simulate)"
 	@$(ESMS) whatif $(BRETAGNE)
 	@echo "== esms report $(NATIONAL) (pooled national selection)"
-	@SOURCE_DATE_EPOCH=$(REPORT_EPOCH) $(ESMS) report $(NATIONAL) -o $(OUT_NAT) --explain-limit 0 --frontier-steps 0 --tradeoff-points 0
-	@echo "== esms redeploy $(NATIONAL) --compare (pooled, own-first, prorata-essms)" && mkdir -p $(OUT_NAT) && $(ESMS) redeploy $(NATIONAL) --compare && $(ESMS) redeploy $(NATIONAL) --compare --json > $(OUT_NAT)/.redeploy.json.tmp && mv $(OUT_NAT)/.redeploy.json.tmp $(OUT_NAT)/redeploy.json
+	@SOURCE_DATE_EPOCH=$(REPORT_EPOCH) $(ESMS) report $(NATIONAL) -o $(OUT_NAT) --explain-limit 0 --frontier-steps 0 --tradeoff-points 0 --draws 2000 --sensitivity-draws 200
+	@echo "== esms redeploy $(NATIONAL) --compare (pooled, own-first, prorata-essms)"
+	@$(ESMS) redeploy $(NATIONAL) --compare
 	@echo
 	@echo "Reports: $(OUT_BRE)/index.html (open in a browser), decisions.csv and essms.csv for Excel,"
 	@echo "minutes.md, results.json, audit.json; the same in $(OUT_NAT)/ (see Reports/README.md)"

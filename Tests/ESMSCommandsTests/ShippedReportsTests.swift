@@ -3,43 +3,51 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The committee report of the shipped Bretagne scenario kept in `Reports/bretagne-2024-juin/`
-/// is what the tool produces today: regenerated here with the same `SOURCE_DATE_EPOCH` as
-/// `make demo` and compared byte for byte, one test per file, so that anyone can read it without
-/// running the tool. `ESMS_RECORD_GOLDEN=1` rewrites the files (as `make demo` does).
+/// The committee reports of the shipped scenarios kept in `Reports/` are what the tool produces
+/// today: regenerated here with the same arguments and `SOURCE_DATE_EPOCH` as `make demo` and
+/// compared byte for byte, one test per file, so that anyone can read them without running the
+/// tool. `ESMS_RECORD_GOLDEN=1` rewrites the files (as `make demo` does).
 @Suite(.serialized) struct ShippedReportsTests {
-    static let scenario = "Scenarios/bretagne-2024/scenario.yaml"
-    static let folder = "Reports/bretagne-2024-juin"
     /// 2024-06-14 08:00 UTC, the `REPORT_EPOCH` of the Makefile.
     static let epoch = "1718352000"
 
-    /// One `esms report` run shared by the tests of the suite (about a second of solves in release).
-    nonisolated(unsafe) static var produced: (URL, CommandResult)?
+    /// Each shipped report: its folder, and the arguments of `make demo` (the national one with
+    /// fewer draws and no explanation re-solves, frontier or trade-off: 2 500 projects).
+    static let shipped: [String: [String]] = [
+        "Reports/bretagne-2024-juin": ["report", "Scenarios/bretagne-2024/scenario.yaml"],
+        "Reports/national-2024-redeploiement": ["report", "Scenarios/national-2024-redeploiement/scenario.yaml",
+                                                "--explain-limit", "0", "--frontier-steps", "0", "--tradeoff-points", "0",
+                                                "--draws", "2000", "--sensitivity-draws", "200"],
+    ]
 
-    static func report() throws -> (URL, CommandResult) {
-        if let produced { return produced }
+    /// One `esms report` run per scenario, shared by the tests of the suite.
+    nonisolated(unsafe) static var produced: [String: (URL, CommandResult)] = [:]
+
+    static func report(_ folder: String) throws -> (URL, CommandResult) {
+        if let done = produced[folder] { return done }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-shipped-\(UUID().uuidString)")
-        let r = try CommandRunner.run(["report", scenario, "-o", dir.path], environment: ["SOURCE_DATE_EPOCH": epoch])
-        produced = (dir, r)
+        let r = try CommandRunner.run(shipped[folder]! + ["-o", dir.path], environment: ["SOURCE_DATE_EPOCH": epoch])
+        produced[folder] = (dir, r)
         return (dir, r)
     }
 
-    @Test(arguments: ["index.html", "decisions.csv", "essms.csv", "minutes.md", "results.json", "audit.json"])
-    func reportFileIsUpToDate(name: String) throws {
-        let (dir, r) = try Self.report()
+    @Test(arguments: ["Reports/bretagne-2024-juin", "Reports/national-2024-redeploiement"],
+          ["index.html", "decisions.csv", "essms.csv", "minutes.md", "results.json", "audit.json"])
+    func reportFileIsUpToDate(folder: String, name: String) throws {
+        let (dir, r) = try Self.report(folder)
         #expect(r.status == 0, "\(r.stderr)")
         let produced = try Data(contentsOf: dir.appendingPathComponent(name))
-        let path = Fixture.repositoryRoot.appendingPathComponent("\(Self.folder)/\(name)")
+        let path = Fixture.repositoryRoot.appendingPathComponent("\(folder)/\(name)")
         if ProcessInfo.processInfo.environment["ESMS_RECORD_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
             try produced.write(to: path)
         }
         guard let kept = try? Data(contentsOf: path) else {
-            Issue.record("\(Self.folder)/\(name) missing: run the tests with ESMS_RECORD_GOLDEN=1 (or make demo) to record it")
+            Issue.record("\(folder)/\(name) missing: run the tests with ESMS_RECORD_GOLDEN=1 (or make demo) to record it")
             return
         }
         if name.hasSuffix(".csv") {
-            #expect(produced == kept, "\(Self.folder)/\(name) differs from what esms report writes now (re-record with ESMS_RECORD_GOLDEN=1 or make demo)")
+            #expect(produced == kept, "\(folder)/\(name) differs from what esms report writes now (re-record with ESMS_RECORD_GOLDEN=1 or make demo)")
         } else if let diff = Golden.check(String(decoding: produced, as: UTF8.self), path) {
             Issue.record(Comment(rawValue: diff))
         }
