@@ -8,7 +8,7 @@ public struct ESMS: ParsableCommand {
 
     public static let configuration = CommandConfiguration(
         commandName: "esms",
-        abstract: "Simulate and optimise the ESMS numérique programme: eligibility, funding, committee selection.",
+        abstract: "Simulate and optimise the ESMS numérique programme: eligibility and funding, committee selection, usage-target risk, national redeployment, committee reports.",
         discussion: """
         A scenario is a YAML file naming the rule set, the envelope and the policies, and pointing to \
         CSV tables of establishments (the FINESS register), candidate projects and their members \
@@ -16,6 +16,8 @@ public struct ESMS: ParsableCommand {
 
           esms validate Scenarios/bretagne-2024/scenario.yaml
           esms fund Scenarios/bretagne-2024/scenario.yaml
+          esms select Scenarios/bretagne-2024/scenario.yaml
+          esms report Scenarios/bretagne-2024/scenario.yaml
 
         Every command that computes takes --json and then prints one JSON document on stdout; \
         human text goes to stderr.
