@@ -130,7 +130,7 @@ struct ReportCommand: ParsableCommand {
             var next: [NextInLineChange] = []
             var infeasibility: InfeasibilityReport?
             if result.status == .infeasible {
-                infeasibility = try? InfeasibilityAnalyzer(selector: selector).analyze(problem)
+                infeasibility = try? InfeasibilityAnalyzer.sharing(timeLimit: timeLimit, relativeGap: gap).analyze(problem)
             } else if solved {
                 next = (try? NextInLine(selector: selector, changes: nextInLine).compute(problem, result)) ?? []
             }

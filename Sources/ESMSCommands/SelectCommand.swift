@@ -108,7 +108,7 @@ struct SelectCommand: ParsableCommand {
         var next: [NextInLineChange] = []
         do {
             if result.status == .infeasible {
-                infeasibility = try InfeasibilityAnalyzer(selector: selector).analyze(problem)
+                infeasibility = try InfeasibilityAnalyzer.sharing(timeLimit: timeLimit, relativeGap: gap).analyze(problem)
             } else if result.status == .optimal || result.status == .feasible {
                 next = try NextInLine(selector: selector, changes: nextInLine).compute(problem, result)
             }

@@ -73,6 +73,15 @@ public struct InfeasibilityAnalyzer: Sendable {
     /// Feasibility solves at most to find the least uniform relaxation of the hard tolerances.
     public var bisections: Int
 
+    /// The analyzer for a command's overall `timeLimit`: its solves (the elastic one, the
+    /// bisections, the verification) share it. A bisection solve cut short without a solution
+    /// counts as infeasible, so the tolerances found stay ones that are proven to work (if less
+    /// tight).
+    public static func sharing(timeLimit: Double?, relativeGap: Double, bisections: Int = 12) -> InfeasibilityAnalyzer {
+        let perSolve = timeLimit.map { max(0.5, $0 / Double(bisections + 2)) }
+        return InfeasibilityAnalyzer(selector: Selector(timeLimit: perSolve, relativeGap: relativeGap), bisections: bisections)
+    }
+
     public init(selector: Selector, verify: Bool = true, bisections: Int = 12) {
         self.selector = selector
         self.verify = verify
