@@ -69,6 +69,9 @@ public struct Selector: Sendable {
         while true {
             let r = try solveOnce(p, budget: cap, cuts: cuts)
             if r.used <= cap && p.budgetRowsExceeded(by: r.selected).isEmpty { return r }
+            // Over the envelope with nothing selected (an envelope already overspent): no cut can
+            // help, and cutting the empty selection would force one project in.
+            if r.selected.isEmpty { return r }
             if cuts.count >= 50 {
                 var failed = r
                 failed.status = .solverError
