@@ -43,6 +43,10 @@ public struct ESMS: ParsableCommand {
             try command.run()
             Foundation.exit(0)
         } catch let exit as ExitCode {
+            // Every non-zero exit says why; the commands do, this is the last guard.
+            if exit.rawValue != 0 && !Output.wroteError {
+                Output.error("error: esms stopped with exit code \(exit.rawValue) (\(exitMeaning(exit.rawValue)))")
+            }
             Foundation.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
@@ -55,6 +59,16 @@ public struct ESMS: ParsableCommand {
             // Usage errors are 2 by the convention of command-line tools; ArgumentParser uses 64.
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+}
+
+/// What an exit code of esms means, in words.
+func exitMeaning(_ code: Int32) -> String {
+    switch code {
+    case 1: return "the scenario or an input has errors, or no selection satisfies its hard constraints"
+    case 2: return "wrong usage"
+    case 3: return "an output could not be written"
+    default: return "unexpected failure"
     }
 }
 

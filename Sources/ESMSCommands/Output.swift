@@ -16,8 +16,12 @@ enum Output {
     }
 
     static func error(_ s: String) {
+        wroteError = true
         FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
     }
+
+    /// Whether anything was said on stderr: a non-zero exit always says why (`ESMS.runMain`).
+    nonisolated(unsafe) static var wroteError = false
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 

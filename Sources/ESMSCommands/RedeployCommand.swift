@@ -110,7 +110,14 @@ struct RedeployCommand: ParsableCommand {
                                              activeDUI: activeDUI[results[0].policy]))
         }
         ExitLifetime.keep((scenario, assessments, problem))
-        if results.contains(where: { $0.status == .infeasible }) { throw ExitStatus.scenarioErrors }
+        let failed = results.filter { !$0.status.hasSelection }
+        if !failed.isEmpty {
+            for r in failed {
+                Output.error("error: policy \(r.policy.rawValue): \(r.status.rawValue) — \(r.sentence)")
+                if options.json || compare { Output.error(RedeployDocument.infeasibilityText(r)) }
+            }
+            throw ExitStatus.scenarioErrors
+        }
     }
 
     /// Expected active DUI of `projects` by the simulation's model: the scenario's simulation

@@ -31,7 +31,7 @@ extension ReportCommand {
                                acquisitions: result.acquisitions, used: result.used)
         let context = SimulationDocument.Context(scenario: scenario, rules: rules, set: set, model: model, report: report,
                                                  drawsRequested: parameters.draws, targetGiven: parameters.targetActiveDUI != nil,
-                                                 tornado: tornado)
+                                                 tornado: tornado, engagedESSMS: problem.engaged.reduce(0) { $0 + $1.finessCount })
         let french = language == .fr
         func histogram(_ title: String, _ unit: ChartUnit, _ s: Summary, scale: Double) -> HistogramData {
             HistogramData(title: title, unit: unit,
@@ -75,6 +75,7 @@ extension ReportCommand {
         "sigma.indicator": "dispersion entre indicateurs",
         "sigma.essms": "dispersion entre ESSMS",
         "sigma.project": "effet commun à la grappe",
+        "deployment.deadline_margin": "marge après les durées indicatives (9 / 18 mois)",
         "deployment.deadline_upgrade": "délai de mesure (mises à niveau)",
         "deployment.deadline_acquisition": "délai de mesure (acquisitions)",
         "deployment.overrun_upgrade": "dépassement de durée (mises à niveau)",

@@ -144,7 +144,11 @@ struct SelectCommand: ParsableCommand {
             }
             Output.out(text)
         }
-        if result.status == .infeasible { throw ExitStatus.scenarioErrors }
+        if result.status == .infeasible {
+            Output.error("error: no selection satisfies the scenario's hard constraints: \(result.sentence)"
+                + (infeasibility.map { " — \($0.sentence)" } ?? ""))
+            throw ExitStatus.scenarioErrors
+        }
     }
 }
 

@@ -26,8 +26,10 @@ struct SimulateCommand: ParsableCommand {
         overrides any assumption.
 
         Reports the mean, standard error, p5/p50/p95 and a histogram of ESSMS attaining, \
-        tranche-2 paid and unpaid, active DUI; the probability of reaching the active-DUI \
-        target; per project P(every ESSMS attains) and the expected unpaid balance; a tornado \
+        tranche-2 paid and unpaid, active DUI; the contribution to the national targets (410 000 \
+        active DUI, 29 000 ESMS funded: programme totals) — a national run also gives the \
+        probability of reaching 410 000 over what it knows, and a target given with \
+        --target-active-dui gets its probability; per project P(every ESSMS attains) and the expected unpaid balance; a tornado \
         (each assumption moved low and high, one at a time). Deterministic: the same seed gives \
         the same bytes on any number of threads.
 
@@ -117,7 +119,7 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Threads (default: the number of cores). The results do not depend on it.", valueName: "n"))
     var threads: Int?
 
-    @Option(help: ArgumentHelp("Active DUI to reach (default: the region's ESSMS share of the national 410 000).", valueName: "n"))
+    @Option(help: ArgumentHelp("Active DUI to reach, for its probability (default: none in a regional run, the national 410 000 in a national run).", valueName: "n"))
     var targetActiveDui: Int?
 
     @Option(help: ArgumentHelp("Stop early when the standard error of tranche-2 paid is below this fraction of it (e.g. 0.002), checked every 1 000 draws.", valueName: "x"))
@@ -171,7 +173,8 @@ enum SimulationPipeline {
 
         func context(scenario: Scenario, rules: RuleSet, targetGiven: Bool) -> SimulationDocument.Context {
             SimulationDocument.Context(scenario: scenario, rules: rules, set: set, model: model, report: report,
-                                       drawsRequested: parameters.draws, targetGiven: targetGiven, tornado: tornado)
+                                       drawsRequested: parameters.draws, targetGiven: targetGiven, tornado: tornado,
+                                       engagedESSMS: problem.engaged.reduce(0) { $0 + $1.finessCount })
         }
     }
 

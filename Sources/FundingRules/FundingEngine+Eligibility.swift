@@ -14,14 +14,23 @@ extension FundingEngine {
         if m.mode == .upgrade, let va = m.sonsValidated, va <= rules.sonsValidationCutoff {
             return x(.sonsValidatedEarly, "upgrade whose SONS Ségur service was validated on \(va.french), on or before \(rules.sonsValidationCutoff.french)")
         }
-        if m.mode == .acquisition, m.sonsOrder, let deadline = rules.sonsCancellationDeadline {
-            let limit = m.sonsValidated.map { min($0, deadline) } ?? deadline
-            if let c = m.sonsCancelled {
-                if c >= limit {
-                    return x(.sonsNotCancelled, "acquisition by an ESSMS whose SONS order was cancelled on \(c.french), not before \(limit.french)\(m.sonsValidated != nil && limit != deadline ? " (its VA date)" : "")")
+        // [000 §3.2.A] "Un ESSMS ne peut percevoir un financement ESMS numérique si : … dans le cas où il
+        // passe une commande … « Prestation Ségur », sa demande … concerne l'acquisition d'un autre
+        // logiciel de DUI." Lifted when the order was cancelled: at any date in 2024; from 2025
+        // before 17/04/2025 and before its VA [001 p.11].
+        if m.mode == .acquisition, m.sonsOrder {
+            if let deadline = rules.sonsCancellationDeadline {
+                let limit = m.sonsValidated.map { min($0, deadline) } ?? deadline
+                let vaNote = m.sonsValidated != nil && limit != deadline ? " (its VA date)" : ""
+                if let c = m.sonsCancelled {
+                    if c >= limit {
+                        return x(.sonsNotCancelled, "acquisition by an ESSMS whose SONS order was cancelled on \(c.french), not before \(limit.french)\(vaNote)")
+                    }
+                } else {
+                    return x(.sonsNotCancelled, "acquisition of another DUI by an ESSMS with a SONS « Prestation Ségur » order that was not cancelled (needed before \(limit.french)\(vaNote) from the \(rules.campaignYear) campaign)")
                 }
-            } else {
-                return x(.sonsNotCancelled, "acquisition by an ESSMS with a SONS order that was not cancelled (needed before \(limit.french) from the \(rules.campaignYear) campaign)")
+            } else if m.sonsCancelled == nil {
+                return x(.sonsNotCancelled, "acquisition of another DUI by an ESSMS with a SONS « Prestation Ségur » order that was not cancelled: the programme does not fund it [000 §3.2.A]")
             }
         }
         if let e = m.saadEligibleHours, e.raw == 0 {
@@ -69,14 +78,29 @@ extension FundingEngine {
             let attached = kept.filter { $0.0.nationalEntity }
             error("national-entity-agreement", "\(attached.count) ESSMS attached to a national entity (\(attached.map { $0.0.finess.text }.prefix(3).joined(separator: ", "))) need that entity's written agreement")
         }
-        // 10. Joining a funded grappe.
-        if let g = p.joinsGrappe, !p.joinsAgreement {
-            error("joins-without-agreement", "joining the funded grappe '\(g)' needs the agreement of its porteur")
+        // 10. Joining a funded grappe [000 §3.2.D]: "Les projets d'ESSMS isolés consistant à rejoindre
+        // un regroupement déjà financé … pourront être recevables aux conditions cumulatives
+        // suivantes : avoir obtenu l'accord du porteur de la grappe préexistante …". The grappe must
+        // be funded (an `engaged` project of the scenario or one of its `funded_grappes`).
+        var joinsFunded = false
+        if let g = p.joinsGrappe {
+            if let funded = fundedGrappes, !funded.contains(g) {
+                if scenarioProjects.contains(g) {
+                    error("joins-unfunded-grappe", "joins the grappe '\(g)', which is not funded (not engaged): an isolated ESSMS may only join a grappe already funded; it can come back once '\(g)' is engaged")
+                } else {
+                    error("joins-unknown-grappe", "joins the grappe '\(g)', which is neither a project of the scenario nor one of its funded_grappes")
+                }
+            } else {
+                joinsFunded = true
+            }
+            if !p.joinsAgreement {
+                error("joins-without-agreement", "joining the funded grappe '\(g)' needs the agreement of its porteur")
+            }
         }
-        // 9. Minimum size (not for an ESSMS joining a grappe, nor overseas projects).
+        // 9. Minimum size (not for isolated ESSMS joining a funded grappe, nor overseas projects).
         let overseas = kept.allSatisfy { Geography.isOverseas(region: $0.1.region) }
         let minimum = rules.policies.minimumSize
-        if p.joinsGrappe == nil && !overseas && kept.count < minimum.value {
+        if !joinsFunded && !overseas && kept.count < minimum.value {
             let s = "\(kept.count) eligible ESSMS, below the recommended size of \(minimum.value)"
             if minimum.hard { error("below-minimum-size", s) } else { warning("below-minimum-size", s) }
         }
@@ -98,7 +122,7 @@ extension FundingEngine {
         } else {
             (window, windowName) = (rules.regionalWindow, "regional call")
         }
-        if case .regional(let region, let committee) = context {
+        if case .regional(let region, let committee, let depositsUntil) = context {
             if guichet == .national {
                 out.append(RuleIssue(severity: .error, code: "national-desk",
                                      message: "\(kept.count) eligible ESSMS in \(regions.count) regions: the project belongs to the national call, not to a regional committee"))
@@ -107,9 +131,13 @@ extension FundingEngine {
                 out.append(RuleIssue(severity: .warning, code: "outside-region",
                                      message: "no eligible ESSMS of the project is in region \(region)"))
             }
-            if p.deposited > committee {
-                out.append(RuleIssue(severity: .error, code: "after-committee",
-                                     message: "filed on \(p.deposited.french), after the committee of \(committee.french): it goes to a later committee"))
+            // [000 §8] "Première quinzaine de juin, sélectionnant les candidatures déposées jusqu'à fin mai":
+            // a project deposited after the cut-off is not before this committee (not ineligible).
+            let cutoff = depositsUntil ?? committee
+            if p.deposited > cutoff {
+                let which = depositsUntil == nil ? "the committee of \(committee.french)" : "the cut-off of the committee of \(committee.french) (\(cutoff.french))"
+                out.append(RuleIssue(severity: .warning, code: RuleIssue.afterCutoff,
+                                     message: "deposited on \(p.deposited.french), after \(which): not before this committee, it goes to the next one"))
             }
         }
         if p.deposited < window.opens {

@@ -29,6 +29,10 @@ public struct RuleIssue: Hashable, Sendable {
     /// Stable code, e.g. `not-referenced`, `outside-deposit-window`.
     public var code: String
     public var message: String
+
+    /// Deposited after the committee's cut-off: not before this committee (it goes to the next
+    /// one), admissible all the same [000 §8].
+    public static let afterCutoff = "after-cutoff"
 }
 
 /// The money of a project, or of one ESSMS in it.
@@ -86,6 +90,8 @@ public struct ProjectAssessment: Hashable, Sendable {
     public var amount: Amount
     /// Whether the AMOA aid was granted.
     public var amoaGranted: Bool
+    /// Deposited after the committee's cut-off: admissible, but for a later committee.
+    public var afterCutoff: Bool = false
 
     public var finessCount: Int { funded.count }
     public var acquisitionCount: Int { funded.count { $0.mode == .acquisition } }

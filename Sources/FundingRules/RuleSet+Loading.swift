@@ -89,6 +89,11 @@ extension RuleSet {
             }
         }
         if let b = r.bool("pjm_exempt_from_mssante_dmp", &d) { rules.pjmExemptFromMSSanteAndDMP = b }
+        if var m = r.map("indicative_months", &d) {
+            if let v = m.integer("upgrade", range: 1...120, &d) { rules.indicativeMonthsUpgrade = v }
+            if let v = m.integer("acquisition", range: 1...120, &d) { rules.indicativeMonthsAcquisition = v }
+            m.reportUnknownKeys(&d)
+        }
         if var t = r.map("usage_targets", &d) {
             func set(_ key: String, _ kp: WritableKeyPath<UsageTargets, Double>) {
                 if let x = t.number(key, range: 0...1, &d) { rules.usageTargets[keyPath: kp] = x }

@@ -58,6 +58,11 @@ public struct RuleSet: Hashable, Sendable {
     /// From the 2025 campaign: an acquisition by an ESSMS with a SONS order needs the order
     /// cancelled before this day (and before its VA). Nil: no such condition.
     public var sonsCancellationDeadline: Day?
+    /// Indicative durations from the start of the project to the end of deployment [000 §3.4.2]:
+    /// "au plus 9 mois" without a change of software (upgrade), "au plus 18 mois" for an
+    /// acquisition; not binding, and "ne concernent pas les projets de portée nationale".
+    public var indicativeMonthsUpgrade = 9
+    public var indicativeMonthsAcquisition = 18
     /// From 2025 the PJM ESSMS are exempt from the MSSanté and DMP targets.
     public var pjmExemptFromMSSanteAndDMP: Bool
     public var usageTargets = UsageTargets()

@@ -110,6 +110,8 @@ public enum AuditDocument {
             ("scope", .string(spec.scope.rawValue)),
             ("region", spec.region.map { .string($0) } ?? .null),
             ("committee", spec.committee.map { .string($0.iso) } ?? .null),
+            ("deposits_until", spec.cutoff.map { .string($0.iso) } ?? .null),
+            ("funded_grappes", .array(spec.fundedGrappes.map { .string($0) })),
             ("envelope", .object([("notified", .money(spec.envelope.notified)), ("engaged", .money(spec.envelope.engaged)),
                                   ("reserve", .money(spec.envelope.reserve))])),
             ("balance", .object([("territory", balance(spec.territory)), ("sector", balance(spec.sector))])),

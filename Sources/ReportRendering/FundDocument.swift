@@ -36,6 +36,7 @@ public enum FundDocument {
         var pairs: [(String, JSONValue)] = [
             ("id", .string(a.id)),
             ("eligible", .bool(a.eligible)),
+            ("after_cutoff", .bool(a.afterCutoff)),
             ("guichet", .string(a.guichet.rawValue)),
             ("regions", .array(a.regions.map { .string($0) })),
             ("finess", .int(a.finessCount)),

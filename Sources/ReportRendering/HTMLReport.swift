@@ -43,6 +43,7 @@ public enum HTMLReport {
         if spec.scope == .regional, let r = spec.region { meta.append(f.tr("région ", "region ") + f.region(r)) }
         if spec.scope == .national { meta.append(f.tr("portée nationale", "national scope")) }
         if let d = spec.committee { meta.append(f.tr("comité du ", "committee of ") + f.date(d)) }
+        if let u = spec.depositsUntil { meta.append(f.tr("dossiers déposés jusqu'au ", "applications deposited until ") + f.date(u)) }
         if let d = spec.date { meta.append(f.tr("redéploiement du ", "redeployment of ") + f.date(d)) }
         meta.append(f.tr("calculé le ", "computed on ") + f.dateTime(epoch: c.run.time))
         h.element("p", meta.joined(separator: " · "), attributes: "class=\"meta\"")

@@ -11,6 +11,7 @@ public enum MinutesDocument {
         var out = "# " + f.tr("Procès-verbal", "Minutes") + " — " + md(facts.title) + "\n\n"
         var meta: [String] = []
         if let d = spec.committee { meta.append(f.tr("Comité du ", "Committee of ") + f.date(d)) }
+        if let u = spec.depositsUntil { meta.append(f.tr("dossiers déposés jusqu'au ", "applications deposited until ") + f.date(u)) }
         if let d = spec.date { meta.append(f.tr("Redéploiement du ", "Redeployment of ") + f.date(d)) }
         meta.append(f.tr("scénario ", "scenario ") + "`\(spec.id)`" + (content.variant.map { f.tr(", variante ", ", variant ") + "`\($0)`" } ?? ""))
         meta.append(f.tr("règles de la campagne ", "rules of the campaign ") + content.rules.name)
@@ -52,6 +53,8 @@ public enum MinutesDocument {
             ("engaged", f.tr("Projets engagés lors de comités antérieurs", "Projects engaged at earlier committees"), true),
             ("not-selected", f.tr("Projets recevables non retenus", "Eligible projects not retained"), true),
             ("excluded", f.tr("Projets écartés par le comité", "Projects excluded by the committee"), true),
+            ("later-committee", f.tr("Projets déposés après la date limite de ce comité (présentés au comité suivant)",
+                                     "Projects deposited after this committee's cut-off (for the next committee)"), true),
             ("rejected", f.tr("Projets rejetés lors de comités antérieurs", "Projects rejected at earlier committees"), false),
             ("ineligible", f.tr("Projets irrecevables", "Ineligible projects"), false),
             ("eligible", f.tr("Projets recevables", "Eligible projects"), true),

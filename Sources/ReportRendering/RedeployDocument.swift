@@ -68,6 +68,10 @@ public enum RedeployDocument {
             ])),
             ("selected", .array(r.selected.map { .string($0) })),
             ("engaged", .array(p.engaged.map { .string($0.id) })),
+            ("infeasibility", r.infeasibility.map { i in
+                .object([("round", .string(i.round)),
+                         ("diagnosis", SelectionAnalysisDocument.infeasibility(i.report, problem: i.problem))])
+            } ?? .null),
             ("objective", .object([("finess", .int(r.finess)), ("acquisition", .int(r.acquisitions)), ("score", .int(r.score))])),
             ("gap", .double(r.rounds.map(\.result.gap).max() ?? 0)),
             ("regions", .array(r.regions.map { o in
@@ -158,6 +162,7 @@ public enum RedeployDocument {
         var out = header(scenario, p)
         out += "Policy: \(r.policy.rawValue) — \(describe(r.policy))\n"
         out += "Status: \(r.status.rawValue) — \(r.sentence)\n\n"
+        out += infeasibilityText(r)
         let showShare = r.policy == .prorataESSMS
         var rows = [["region", "", "notified", "unengaged AE", "released", "received"] + (showShare ? ["share"] : [])
             + ["projects", "ESSMS", "acq", "funded (€)"]]
@@ -196,6 +201,14 @@ public enum RedeployDocument {
             }.joined(separator: "; ") + "]"
         }.joined(separator: ", ") + "\n"
         return out
+    }
+
+    /// Why a policy found no allocation within the hard rows: the round and the diagnosis of
+    /// `select` (which constraint, the tolerance that would do); empty when it found one.
+    public static func infeasibilityText(_ r: RedeploymentResult) -> String {
+        guard let i = r.infeasibility else { return "" }
+        return "Policy \(r.policy.rawValue), round '\(i.round)': no allocation satisfies the scenario's hard constraints."
+            + SelectionAnalysisDocument.infeasibilityText(i.report, problem: i.problem) + "\n"
     }
 
     public static func compareText(scenario: Scenario, problem p: RedeploymentProblem, results: [RedeploymentResult]) -> String {

@@ -104,7 +104,7 @@ struct ReportFacts {
 
     /// The decisions present, in a fixed order, with their label.
     var decisions: [(String, String)] {
-        let order = ["selected", "engaged", "not-selected", "excluded", "rejected", "ineligible", "eligible"]
+        let order = ["selected", "engaged", "not-selected", "excluded", "later-committee", "rejected", "ineligible", "eligible"]
         let present = Set(rows.map(\.decision))
         return order.filter(present.contains).map { d in (d, rows.first { $0.decision == d }!.decisionLabel) }
     }

@@ -19,6 +19,7 @@ extension ReportFormat {
         case .ineligible: return tr("Irrecevable", "Ineligible")
         case .rejected: return tr("Rejeté (comité antérieur)", "Rejected (earlier committee)")
         case .excluded: return tr("Écarté par le comité", "Excluded by the committee")
+        case .laterCommittee: return tr("Pour le comité suivant", "For the next committee")
         }
     }
 
@@ -45,7 +46,10 @@ extension ReportFormat {
             "porteur-unknown": ("porteur inconnu du répertoire FINESS", "porteur not in the register"),
             "referencing-in-progress": ("référencement Ségur en cours", "Ségur referencing in progress"),
             "several-solutions": ("plusieurs solutions DUI", "several DUI solutions"),
-            "after-committee": ("déposé après le comité", "deposited after the committee"),
+            "after-cutoff": ("déposé après la date limite de ce comité : présenté au comité suivant",
+                             "deposited after this committee's cut-off: goes to the next committee"),
+            "joins-unfunded-grappe": ("rejoint une grappe qui n'est pas encore financée", "joins a grappe not funded yet"),
+            "joins-unknown-grappe": ("rejoint une grappe inconnue", "joins an unknown grappe"),
             "amoa-not-small": ("AMOA réservée aux petits OG", "AMOA reserved to small OGs"),
             "deposit-after-window": ("dépôt après la fenêtre", "deposited after the window"),
             "deposit-before-window": ("dépôt avant la fenêtre", "deposited before the window"),
@@ -80,6 +84,10 @@ extension ReportFormat {
             return "rejeté lors d'un comité antérieur"
         case "excluded-by-committee":
             return "écarté par le comité"
+        case "later-committee":
+            return "déposé après la date limite de ce comité : présenté au comité suivant"
+        case "not-ready":
+            return "pas prêt avant la date limite d'engagement"
         case "held-by-engaged":
             let c = e.conflicts.first
             return "FINESS \(c?.finess.text ?? "") déjà financé par le projet engagé \(c?.project ?? "") (une seule aide par ESSMS)"

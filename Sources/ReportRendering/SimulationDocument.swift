@@ -38,9 +38,12 @@ public enum SimulationDocument {
         public var drawsRequested: Int
         public var targetGiven: Bool
         public var tornado: Sensitivity.Tornado?
+        /// ESSMS of the scenario's `engaged` projects: funded, known, not in the simulated set.
+        public var engagedESSMS: Int
 
         public init(scenario: Scenario, rules: RuleSet, set: SimulatedSet, model: AttainmentModel, report: SimulationReport,
-                    drawsRequested: Int, targetGiven: Bool, tornado: Sensitivity.Tornado?) {
+                    drawsRequested: Int, targetGiven: Bool, tornado: Sensitivity.Tornado?, engagedESSMS: Int = 0) {
+            self.engagedESSMS = engagedESSMS
             self.scenario = scenario
             self.rules = rules
             self.set = set
@@ -75,10 +78,11 @@ public enum SimulationDocument {
             ("active_dui", count(r.activeDUI)),
             ("essms_deployed", count(r.deployed)),
             ("target_active_dui", .object([
-                ("target", .number(String(r.target))),
+                ("target", r.target.map { .number(String($0)) } ?? .null),
                 ("basis", .string(c.targetGiven ? "given" : targetBasis(c))),
-                ("probability", .double(r.pTarget)),
+                ("probability", r.pTarget.map { .double($0) } ?? .null),
             ])),
+            ("national_targets", nationalTargets(c)),
             ("convergence", .object([
                 ("tolerance", q.tolerance.map { .double($0, digits: 9) } ?? .null),
                 ("batch", .int(q.batch)),
@@ -100,11 +104,26 @@ public enum SimulationDocument {
     }
 
     static func targetBasis(_ c: Context) -> String {
-        let national = c.rules.nationalActiveDUITarget
-        if c.scenario.spec.scope == .regional, let region = c.scenario.spec.region {
-            return "region \(region): its share of the register's ESSMS × \(national)"
-        }
-        return "national target \(national)"
+        c.scenario.spec.scope == .regional
+            ? "none: the \(c.rules.nationalActiveDUITarget) active DUI are a national programme total, not a regional target (see national_targets)"
+            : "national programme target \(c.rules.nationalActiveDUITarget), over the simulated projects only (see national_targets)"
+    }
+
+    /// The programme's national result indicators [003] and what this run contributes to them:
+    /// a regional run its share; a national run the sum of what it knows, and what it does not.
+    static func nationalTargets(_ c: Context) -> JSONValue {
+        let n = NationalContribution(c)
+        return .object([
+            ("scope", .string(c.scenario.spec.scope.rawValue)),
+            ("active_dui_target", .int(n.activeTarget)),
+            ("funded_essms_target", .int(n.fundedTarget)),
+            ("simulated_essms", .int(n.simulatedESSMS)),
+            ("engaged_essms", .int(n.engagedESSMS)),
+            ("expected_active_dui", .double(n.expectedActiveDUI, digits: 1)),
+            ("share_of_active_dui_target", .double(n.activeShare, digits: 6)),
+            ("share_of_funded_essms_target", .double(n.fundedShare, digits: 6)),
+            ("not_counted", .array(n.notCounted.map { .string($0) })),
+        ])
     }
 
     static func count(_ s: Summary) -> JSONValue {

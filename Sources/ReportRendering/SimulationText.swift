@@ -27,8 +27,12 @@ public enum SimulationText {
                                  row("tranche 2 unpaid (€)", r.unpaid, money: true),
                                  row("active DUI", r.activeDUI, money: false),
                                  row("ESSMS deployed in time", r.deployed, money: false)], rightAligned: [1, 2, 3, 4, 5])
-        out += "\nP(active DUI ≥ \(group(r.target))) = \(percent(r.pTarget))"
-        out += c.targetGiven ? " (target given)\n" : " (default target: \(SimulationDocument.targetBasis(c)))\n"
+        out += "\n"
+        if let target = r.target, let p = r.pTarget {
+            out += "P(active DUI ≥ \(group(target))) = \(percent(p))"
+            out += c.targetGiven ? " (target given)\n" : " (\(SimulationDocument.targetBasis(c)))\n"
+        }
+        out += NationalContribution(c).text({ group(Int64($0)) }, percent: percent)
         let risky = r.projects.sorted { a, b in a.expectedUnpaid != b.expectedUnpaid ? a.expectedUnpaid > b.expectedUnpaid : a.id < b.id }
             .prefix(topProjects)
         if !risky.isEmpty {

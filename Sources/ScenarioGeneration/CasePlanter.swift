@@ -74,7 +74,7 @@ struct CasePlanter {
                         p.deposited = rules.regionalWindow.closes.adding(days: rng.int(1...10))
                     }
                 }
-                pick(&items, .afterCommittee) { p, rng in
+                pick(&items, .afterCutoff) { p, rng in
                     let last = min(rules.regionalWindow.closes, calendar.decisionDay.adding(days: 40))
                     p.deposited = calendar.day(calendar.decisionDay.adding(days: 3), last, &rng)
                 }

@@ -70,14 +70,15 @@ public enum PlantedCase: String, CaseIterable, Hashable, Sendable {
     case otherEUFunds = "other-eu-funds"
     case priorFunding = "prior-funding"
     case sonsValidatedEarly = "sons-validated-early"
-    /// An acquisition with a SONS order never cancelled: ineligible from the 2025 rules only.
+    /// An acquisition with a SONS order never cancelled: excluded [000 §3.2.A].
     case sonsNotCancelled = "sons-not-cancelled"
     case comfortOnly = "comfort-only"
     /// ≥ 50 ESSMS in more than one region: a regional committee must reject it.
     case nationalDesk = "national-desk"
     case depositBeforeWindow = "deposit-before-window"
     case depositAfterWindow = "deposit-after-window"
-    case afterCommittee = "after-committee"
+    /// Deposited after the committee's cut-off: admissible, for the next committee (a warning).
+    case afterCutoff = "after-cutoff"
     case nationalEntityAgreement = "national-entity-agreement"
     case joinsWithoutAgreement = "joins-without-agreement"
     case notReferenced = "not-referenced"

@@ -15,6 +15,13 @@ struct CampaignCalendar {
     var opens: Day { rules.regionalWindow.opens }
     /// Last day a regular candidate is filed.
     var lastDeposit: Day { national ? rules.regionalWindow.closes : decisionDay.adding(days: -7) }
+    /// The committee's deposit cut-off from the call text [000 §8]: the April committee takes the
+    /// deposits until end of March, June until end of May; a committee from September on those
+    /// until the regional window closes (15 September).
+    var depositsUntil: Day {
+        if decisionDay.month >= 9 { return min(rules.regionalWindow.closes, decisionDay) }
+        return Day(year: decisionDay.year, month: decisionDay.month, day: 1)!.adding(days: -1)
+    }
     /// Engaged projects were selected at an earlier committee (early April).
     var earlierCommittee: Day { Day(year: year, month: 4, day: 5)! }
 

@@ -50,7 +50,12 @@ struct ScenarioFiles {
         """
     }
 
-    func regionalScenario(region: Region, envelope: Envelope) -> GeneratedScenario.File {
+    /// `funded_grappes:`, for joining projects that name a grappe of an earlier campaign.
+    private func fundedGrappes(_ ids: [String]) -> String {
+        ids.isEmpty ? "" : "funded_grappes: [\(ids.joined(separator: ", "))]   # funded at an earlier campaign\n"
+    }
+
+    func regionalScenario(region: Region, envelope: Envelope, fundedGrappes ids: [String]) -> GeneratedScenario.File {
         let committee = calendar.decisionDay
         let id = "\(FrenchNames.slug(region.name))-\(committee.year)-\(FrenchNames.slug(FrenchNames.months[committee.month - 1]))"
         let minus10 = Money(cents: envelope.notified.cents * 9 / 10 / 100 * 100)
@@ -61,13 +66,13 @@ struct ScenarioFiles {
         rules: \(request.rules.name)
         scope: regional
         region: "\(region.code)"
-        committee: \(committee.iso)
+        committee: { date: \(committee.iso), deposits_until: \(calendar.depositsUntil.iso) }
         envelope:
           notified: \(envelope.notified.decimalString)
           engaged: \(envelope.engaged.decimalString)
           reserve: \(envelope.reserve.decimalString)
 
-        """ + common + """
+        """ + fundedGrappes(ids) + common + """
         variants:
           - id: enveloppe-moins-10
             set: { envelope.notified: \(minus10.decimalString) }
@@ -80,7 +85,7 @@ struct ScenarioFiles {
         return GeneratedScenario.File(name: "scenario.yaml", contents: text)
     }
 
-    func nationalScenario() -> GeneratedScenario.File {
+    func nationalScenario(fundedGrappes ids: [String]) -> GeneratedScenario.File {
         let text = header + """
         id: national-\(calendar.year)-redeploiement
         title: "CNSA — redéploiement des AE non engagées au \(FrenchNames.date(calendar.decisionDay))"
@@ -90,7 +95,7 @@ struct ScenarioFiles {
         deadline: \(calendar.deadline.iso)
         regions: regions.csv
 
-        """ + common + """
+        """ + fundedGrappes(ids) + common + """
         redeployment: { policy: pooled }
         national_call: 15200000
         variants:

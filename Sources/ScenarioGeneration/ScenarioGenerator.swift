@@ -123,6 +123,8 @@ public struct ScenarioGenerator {
             engagedByRegion[item.draft.desk, default: .zero] += engine.assess(item.project).amount.total
         }
         let writer = ScenarioFiles(request: request, calendar: calendar)
+        let ids = Set(projects.map(\.id))
+        let fundedElsewhere = Array(Set(projects.compactMap(\.joinsGrappe).filter { !ids.contains($0) })).sorted()
         var files: [GeneratedScenario.File] = []
         var regions: [RegionEnvelope] = []
         var envelope: Envelope?
@@ -131,7 +133,7 @@ public struct ScenarioGenerator {
             let region = Geography.regionsByCode[raw.count == 1 ? "0" + raw : raw]!
             let earlier = Money(euros: Int64((Double(region.envelope2024.cents / 100) * rng.double(0.03...0.08) / 1000).rounded()) * 1000)
             envelope = Envelope(notified: region.envelope2024, engaged: earlier)
-            files.append(writer.regionalScenario(region: region, envelope: envelope!))
+            files.append(writer.regionalScenario(region: region, envelope: envelope!, fundedGrappes: fundedElsewhere))
         case .national:
             for region in Geography.regions.sorted(by: { $0.code < $1.code }) {
                 let target = Int64((Double(region.envelope2024.cents) * rng.double(0.40...0.85)).rounded())
@@ -139,7 +141,7 @@ public struct ScenarioGenerator {
                 let engaged = Money(euros: max(0, target - listed.cents) / 100)
                 regions.append(RegionEnvelope(region: region.code, notified: region.envelope2024, engaged: engaged))
             }
-            files.append(writer.nationalScenario())
+            files.append(writer.nationalScenario(fundedGrappes: fundedElsewhere))
             files.append(writer.regionsTable(regions))
         }
         files.append(writer.projectsTable(projects))

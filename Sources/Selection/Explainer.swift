@@ -6,11 +6,13 @@ import ScenarioModel
 public struct ProjectExplanation: Sendable {
     public enum Decision: String, Sendable {
         case selected, notSelected = "not-selected", engaged, ineligible, rejected, excluded
+        /// Deposited after this committee's cut-off: admissible, for the next committee.
+        case laterCommittee = "later-committee"
     }
 
     public var id: String
     public var decision: Decision
-    /// Stable: `selected`, `engaged`, `ineligible`, `rejected`, `excluded-by-committee`,
+    /// Stable: `selected`, `engaged`, `ineligible`, `rejected`, `excluded-by-committee`, `later-committee`, `not-ready`,
     /// `over-envelope`, `held-by-engaged`, `conflict`, `displaced`, `forcing-infeasible`, `not-computed`.
     public var code: String
     public var reason: String
@@ -62,8 +64,9 @@ public struct Explainer: Sendable {
             }
             if let reason = notCandidate[id] {
                 let decision: ProjectExplanation.Decision = reason.hasPrefix("ineligible") ? .ineligible
-                    : reason.hasPrefix("rejected") ? .rejected : .excluded
-                let code = decision == .excluded ? "excluded-by-committee" : decision.rawValue
+                    : reason.hasPrefix("rejected") ? .rejected : reason.hasPrefix("deposited on") ? .laterCommittee : .excluded
+                let code = decision != .excluded ? decision.rawValue
+                    : reason.hasPrefix("not ready") ? "not-ready" : "excluded-by-committee"
                 out.append(ProjectExplanation(id: id, decision: decision, code: code, reason: reason))
                 continue
             }

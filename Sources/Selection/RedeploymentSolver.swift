@@ -55,11 +55,20 @@ public struct RedeploymentResult: Sendable {
     public var usedRegional: Money
     /// ESSMS held by the `engaged` projects of the scenario.
     public var engagedFiness: Int
+    /// When a round is infeasible: which one, and why (the diagnosis `select` gives).
+    public var infeasibility: RedeploymentInfeasibility?
 
     /// Regional AE still unengaged after the redeployment.
     public var leftUnengaged: Money { pool - usedRegional }
     /// Regional money plus the national call used.
     public var used: Money { usedRegional + (nationalCall?.used ?? .zero) }
+}
+
+/// The diagnosis of a redeployment round that has no selection satisfying its hard rows.
+public struct RedeploymentInfeasibility: Sendable {
+    public var round: String
+    public var problem: SelectionProblem
+    public var report: InfeasibilityReport
 }
 
 /// The national result indicators of the programme (RULES.md §5).
@@ -90,13 +99,28 @@ public struct Redeployer: Sendable {
         }
     }
 
+    /// Which of the scenario's balance rows a round carries.
+    enum BalanceUse {
+        /// None: each region within its own money (no hard balance declared).
+        case none
+        /// The hard rows only: per-region rounds solved jointly so that the national hard balance
+        /// holds after every round (docs/REDEPLOYMENT.md).
+        case hardOnly
+        /// Every declared row, hard and soft (national rounds).
+        case declared
+    }
+
+    /// Whether the scenario declares a hard balance (region or sector).
+    static func hasHardBalance(_ p: RedeploymentProblem) -> Bool { p.region.mode == .hard || p.sector.mode == .hard }
+
     public func run(_ p: RedeploymentProblem, policy: RedeploymentPolicy) throws(Selector.Failure) -> RedeploymentResult {
         var rounds: [RedeploymentRound] = []
         var shares: [String: Money]?
         let call = p.nationalCallAvailable
+        let hard = Self.hasHardBalance(p)
         switch policy {
         case .pooled:
-            if let r = try round("national", p, p.candidates, fixed: p.engaged, .pooled(p.pool), call: call, balance: true) {
+            if let r = try round("national", p, p.candidates, fixed: p.engaged, .pooled(p.pool), call: call, balance: .declared) {
                 rounds.append(r)
             }
         case .ownFirst, .prorataESSMS:
@@ -104,7 +128,12 @@ public struct Redeployer: Sendable {
             var fixed = p.engaged
             var callLeft = call
             var left = own
-            let first = try perRegion("regions", p, p.candidates, fixed: fixed, own, call: call)
+            // With a hard balance the regions' rounds are one selection (one budget row per region,
+            // the national hard rows over everything funded): each later round then starts from an
+            // allocation inside the bands, where selecting nothing more stays feasible.
+            let first = hard
+                ? try round("regions", p, p.candidates, fixed: fixed, .perRegion(own), call: call, balance: .hardOnly).map { [$0] } ?? []
+                : try perRegion("regions", p, p.candidates, fixed: fixed, own, call: call)
             rounds += first
             for r in first {
                 let chosen = r.result.selected.map { r.problem.candidates[$0] }
@@ -123,7 +152,7 @@ public struct Redeployer: Sendable {
             let remaining = p.candidates.filter { !chosenIDs.contains($0.id) && $0.finess.allSatisfy { !taken.contains($0) } }
             let leftovers = left.values.reduce(.zero, +)
             if policy == .ownFirst {
-                if let r = try round("leftovers", p, remaining, fixed: fixed, .pooled(leftovers), call: callLeft, balance: true) {
+                if let r = try round("leftovers", p, remaining, fixed: fixed, .pooled(leftovers), call: callLeft, balance: .declared) {
                     rounds.append(r)
                 }
             } else {
@@ -134,10 +163,23 @@ public struct Redeployer: Sendable {
                 var s: [String: Money] = [:]
                 for (a, part) in zip(regions, parts) { s[a.region] = Money(cents: part) }
                 shares = s
-                rounds += try perRegion("leftovers", p, remaining, fixed: fixed, s, call: callLeft)
+                if hard {
+                    if let r = try round("leftovers", p, remaining, fixed: fixed, .perRegion(s), call: callLeft, balance: .hardOnly) {
+                        rounds.append(r)
+                    }
+                } else {
+                    rounds += try perRegion("leftovers", p, remaining, fixed: fixed, s, call: callLeft)
+                }
             }
         }
-        return outcome(p, policy, rounds, shares: shares)
+        var result = outcome(p, policy, rounds, shares: shares)
+        if let bad = rounds.first(where: { $0.result.status == .infeasible }) {
+            // The same diagnosis as `select`, bounded by the selector's time limit (20 s by default).
+            let analyzer = InfeasibilityAnalyzer.sharing(timeLimit: selector.timeLimit ?? 20, relativeGap: selector.relativeGap)
+            result.infeasibility = RedeploymentInfeasibility(round: bad.name, problem: bad.problem,
+                                                             report: try analyzer.analyze(bad.problem))
+        }
+        return result
     }
 
     /// The three policies, in `RedeploymentPolicy.allCases` order.
@@ -147,10 +189,10 @@ public struct Redeployer: Sendable {
         return out
     }
 
-    /// One selection round; nil when there is no candidate to select. `balance`: the scenario's
-    /// region and sector balance (national rounds), or none (each region within its own money).
+    /// One selection round; nil when there is no candidate to select. `balance`: which of the
+    /// scenario's region and sector rows the round carries.
     func round(_ name: String, _ p: RedeploymentProblem, _ candidates: [Candidate], fixed: [Candidate],
-               _ caps: RegionalCaps, call: Money, balance: Bool) throws(Selector.Failure) -> RedeploymentRound? {
+               _ caps: RegionalCaps, call: Money, balance: BalanceUse) throws(Selector.Failure) -> RedeploymentRound? {
         let sp = selectionProblem(p, candidates, fixed: fixed, caps, call: call, balance: balance)
         guard !sp.candidates.isEmpty else { return nil }
         return RedeploymentRound(name: name, problem: sp, result: try selector.solve(sp))
@@ -199,7 +241,7 @@ public struct Redeployer: Sendable {
             for d in desks where d != "national" { own[d] = caps[d] ?? .zero }
             let label = desks.sorted().joined(separator: "+")
             if let r = try round("\(name) \(label)", p, members, fixed: fixed, .perRegion(own),
-                                 call: desks.contains("national") ? call : .zero, balance: false) {
+                                 call: desks.contains("national") ? call : .zero, balance: .none) {
                 rounds.append(r)
             }
         }
@@ -210,11 +252,17 @@ public struct Redeployer: Sendable {
     /// with a budget row per envelope so that regional money never funds a national-desk
     /// project and the national call never funds a regional one.
     func selectionProblem(_ p: RedeploymentProblem, _ candidates: [Candidate], fixed: [Candidate],
-                          _ caps: RegionalCaps, call: Money, balance: Bool) -> SelectionProblem {
+                          _ caps: RegionalCaps, call: Money, balance: BalanceUse) -> SelectionProblem {
+        func rows(_ spec: BalanceSpec) -> BalanceSpec {
+            switch balance {
+            case .declared: return spec
+            case .hardOnly: return spec.mode == .hard ? spec : RedeploymentProblem.off(spec.name)
+            case .none: return RedeploymentProblem.off(spec.name)
+            }
+        }
         var sp = SelectionProblem(scenario: p.scenario, candidates: candidates, engaged: fixed,
                                   available: caps.total + call,
-                                  territory: balance ? p.region : RedeploymentProblem.off("region"),
-                                  sector: balance ? p.sector : RedeploymentProblem.off("sector"), objective: p.objective)
+                                  territory: rows(p.region), sector: rows(p.sector), objective: p.objective)
         var national: Set<String> = [], byRegion: [String: Set<String>] = [:]
         for c in candidates {
             switch p.desk(c.id) {

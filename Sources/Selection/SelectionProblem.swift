@@ -138,6 +138,9 @@ extension SelectionProblem {
                     let reasons = a.errors.map(\.code).joined(separator: ", ")
                     notCandidates.append((p.id, "ineligible: \(reasons)"))
                     if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it is ineligible (\(reasons))") }
+                } else if a.afterCutoff, let cutoff = spec.cutoff {
+                    notCandidates.append((p.id, "deposited on \(p.deposited.french), after this committee's cut-off (\(cutoff.french)): it goes to the next committee"))
+                    if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it was deposited after this committee's cut-off (\(cutoff.french)); it goes to the next committee") }
                 } else if spec.scope == .national, let deadline, let ready = p.ready, ready > deadline {
                     notCandidates.append((p.id, "not ready before the engagement deadline (\(ready.french) > \(deadline.french))"))
                     if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it is not ready before the deadline") }

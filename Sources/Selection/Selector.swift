@@ -273,8 +273,9 @@ public struct Selector: Sendable {
                                gap: stages.compactMap(\.gap).max() ?? 0, model: sm)
     }
 
-    /// A greedy start: forced projects, then by value per euro, within the budget and the
-    /// one-grant rule. GLPK checks it against every row and ignores it if it is not feasible.
+    /// A greedy start: forced projects, then by value per euro, within the budget, every budget
+    /// row (a region's own AE, the national call) and the one-grant rule. GLPK checks it against
+    /// every row and ignores it if it is not feasible.
     func greedy(_ p: SelectionProblem, _ sm: SelectionModel, weights: [ObjectiveTerm: Double], budget: Money) -> [Double] {
         var v = [Double](repeating: 0, count: sm.model.variables.count)
         var used = Set(p.engagedFINESS)
@@ -287,11 +288,15 @@ public struct Selector: Sendable {
             let rb = value(p.candidates[b]) / Double(max(1, p.candidates[b].amount.cents))
             return ra != rb ? ra > rb : a < b
         }
+        var rowLeft = p.budgetRows.map { $0.cap.cents }
         for i in order {
             let c = p.candidates[i]
             guard c.amount.cents <= left, c.finess.allSatisfy({ !used.contains($0) }) else { continue }
+            let rows = p.budgetRows.indices.filter { p.budgetRows[$0].members.contains(c.id) }
+            guard rows.allSatisfy({ c.amount.cents <= rowLeft[$0] }) else { continue }
             v[sm.x[i].index] = 1
             left -= c.amount.cents
+            for r in rows { rowLeft[r] -= c.amount.cents }
             for f in c.finess { used.insert(f) }
         }
         return v

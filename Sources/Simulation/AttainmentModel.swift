@@ -121,8 +121,15 @@ public struct AttainmentModel: Sendable {
                 activeMu.append(Float(baseLogit[0] + effect))
                 let planned = p.plannedMonths.map(Double.init) ?? (acquisition ? q.plannedAcquisition : q.plannedUpgrade)
                 let overrun = acquisition ? q.overrunAcquisition : q.overrunUpgrade
-                let deadline = acquisition ? q.deadlineAcquisition : q.deadlineUpgrade
-                slack.append(Float(Foundation.log(deadline) - Foundation.log(max(planned, 1e-9) * overrun)))
+                // The indicative durations do not apply to national-scope projects [000 §3.4.2]:
+                // they are measured at their own end, never late against 9 or 18 months.
+                if a.guichet == .national {
+                    slack.append(.infinity)
+                } else {
+                    let indicative = Double(acquisition ? input.rules.indicativeMonthsAcquisition : input.rules.indicativeMonthsUpgrade)
+                    let deadline = (acquisition ? q.deadlineAcquisition : q.deadlineUpgrade) ?? indicative + q.deadlineMargin
+                    slack.append(Float(Foundation.log(deadline) - Foundation.log(max(planned, 1e-9) * overrun)))
+                }
                 let establishment = input.register[f.finess]
                 fileActive.append(Float(establishment.map(q.fileActive) ?? 60 * q.fileActiveScale))
                 let t2 = secondTranche(of: f.amount.total)

@@ -82,11 +82,16 @@ public enum Sensitivity {
                           ("deployment.overrun_upgrade", \SimulationParameters.overrunUpgrade)] {
             list.append(Assumption(key: key, value: get(kp), low: overrun(kp, 0.5), high: overrun(kp, 1.5)))
         }
-        for (key, kp) in [("deployment.deadline_acquisition", \SimulationParameters.deadlineAcquisition),
-                          ("deployment.deadline_upgrade", \SimulationParameters.deadlineUpgrade)] {
-            list.append(Assumption(key: key, value: get(kp), low: { var p = $0; p[keyPath: kp] = max(0.5, p[keyPath: kp] - 3); return p },
-                                   high: shifted(kp, 3)))
+        // The margin added to the indicative durations, ∓3 months (a deadline overridden whole
+        // moves with it).
+        func margin(_ delta: Double) -> @Sendable (SimulationParameters) -> SimulationParameters {
+            { var p = $0
+              p.deadlineMargin = max(0, p.deadlineMargin + delta)
+              p.deadlineAcquisition = p.deadlineAcquisition.map { max(0.5, $0 + delta) }
+              p.deadlineUpgrade = p.deadlineUpgrade.map { max(0.5, $0 + delta) }
+              return p }
         }
+        list.append(Assumption(key: "deployment.deadline_margin", value: get(\.deadlineMargin), low: margin(-3), high: margin(3)))
         list.append(Assumption(key: "file_active.scale", value: get(\.fileActiveScale), low: scaled(\.fileActiveScale, 0.75),
                                high: scaled(\.fileActiveScale, 1.25)))
         return list

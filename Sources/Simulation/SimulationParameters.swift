@@ -70,9 +70,14 @@ public struct SimulationParameters: Hashable, Sendable {
     public var staggerSigma = 0.15
     /// Correlation between a project's delay and its usage shortfall.
     public var delayUsageCorrelation = 0.5
-    /// Months from the start to the measurement of the usage targets.
-    public var deadlineAcquisition = 24.0
-    public var deadlineUpgrade = 15.0
+    /// Months from the start to the measurement of the usage targets: the rule set's indicative
+    /// duration (9 months for an upgrade, 18 for an acquisition [000 §3.4.2]) plus this margin
+    /// (end-of-project report and the measurement window), an assumption of this project kept
+    /// separate from the call's figures.
+    public var deadlineMargin = 6.0
+    /// Overrides of the whole measurement deadline (indicative duration + margin), when set.
+    public var deadlineAcquisition: Double?
+    public var deadlineUpgrade: Double?
     /// Planned duration when `planned_months` is absent.
     public var plannedAcquisition = 14.0
     public var plannedUpgrade = 7.0
@@ -153,6 +158,7 @@ extension SimulationParameters {
             if let x = m.number("sigma", range: 0...5, &d) { p.durationSigma = x }
             if let x = m.number("stagger_sigma", range: 0...5, &d) { p.staggerSigma = x }
             if let x = m.number("delay_usage_correlation", range: -1...1, &d) { p.delayUsageCorrelation = x }
+            if let x = m.number("deadline_margin", range: 0...600, &d) { p.deadlineMargin = x }
             if let x = m.number("deadline_acquisition", range: 0.1...600, &d) { p.deadlineAcquisition = x }
             if let x = m.number("deadline_upgrade", range: 0.1...600, &d) { p.deadlineUpgrade = x }
             if let x = m.number("planned_acquisition", range: 0.1...600, &d) { p.plannedAcquisition = x }
@@ -192,8 +198,10 @@ extension SimulationParameters {
                 ("deployment.overrun_acquisition", overrunAcquisition), ("deployment.overrun_upgrade", overrunUpgrade),
                 ("deployment.sigma", durationSigma), ("deployment.stagger_sigma", staggerSigma),
                 ("deployment.delay_usage_correlation", delayUsageCorrelation),
-                ("deployment.deadline_acquisition", deadlineAcquisition), ("deployment.deadline_upgrade", deadlineUpgrade),
-                ("deployment.planned_acquisition", plannedAcquisition), ("deployment.planned_upgrade", plannedUpgrade),
+                ("deployment.deadline_margin", deadlineMargin)]
+        if let x = deadlineAcquisition { out.append(("deployment.deadline_acquisition", x)) }
+        if let x = deadlineUpgrade { out.append(("deployment.deadline_upgrade", x)) }
+        out += [("deployment.planned_acquisition", plannedAcquisition), ("deployment.planned_upgrade", plannedUpgrade),
                 ("file_active.scale", fileActiveScale)]
         return out
     }

@@ -27,12 +27,15 @@ public struct SimulationReport: Sendable {
     public var unpaid: Summary
     public var activeDUI: Summary
     public var deployed: Summary
-    public var target: Int64
-    public var pTarget: Double
+    /// The active-DUI target the probability is computed for: one given by the user, or the
+    /// programme's 410 000 in a national run; nil in a regional run (the 410 000 are a national
+    /// total [003], not a regional target).
+    public var target: Int64?
+    public var pTarget: Double?
     public var converged: Bool?
     public var projects: [ProjectLine]
 
-    public init(model: AttainmentModel, run: SimulationRun, target: Int64) {
+    public init(model: AttainmentModel, run: SimulationRun, target: Int64?) {
         draws = run.draws
         seed = run.seed
         essms = model.essmsCount
@@ -44,7 +47,7 @@ public struct SimulationReport: Sendable {
         activeDUI = Summary(run.activeDUI)
         deployed = Summary(run.deployed)
         self.target = target
-        pTarget = Summary.probability(run.activeDUI, atLeast: target)
+        pTarget = target.map { Summary.probability(run.activeDUI, atLeast: $0) }
         converged = run.converged
         let n = Int64(Swift.max(1, run.draws))
         projects = model.projectIDs.indices.map { p in
@@ -61,14 +64,9 @@ public struct SimulationReport: Sendable {
         }
     }
 
-    /// The default active-DUI target: the scope's share of the national target, pro rata of
-    /// the register's ESSMS (the whole target in a national scenario).
-    public static func defaultTarget(scenario: Scenario, rules: RuleSet) -> Int64 {
-        let national = Int64(rules.nationalActiveDUITarget)
-        guard scenario.spec.scope == .regional, let region = scenario.spec.region else { return national }
-        let all = scenario.register.count
-        guard all > 0 else { return national }
-        let mine = scenario.register.establishments.count { $0.region == region }
-        return (national * Int64(mine) + Int64(all) / 2) / Int64(all)
+    /// The default active-DUI target: the programme's national total in a national run; none in
+    /// a regional run, which shows its contribution to the national totals instead [003].
+    public static func defaultTarget(scenario: Scenario, rules: RuleSet) -> Int64? {
+        scenario.spec.scope == .national ? Int64(rules.nationalActiveDUITarget) : nil
     }
 }

@@ -177,18 +177,20 @@ struct ScenarioGeneratorTests {
             } else {
                 #expect(a.issues.contains { $0.code == kind.rawValue }, "\(id) not flagged \(kind.rawValue): \(a.issues.map(\.code))")
             }
-            if kind != .belowMinimumSize && !kind.isExclusion { #expect(!a.eligible) }
+            if kind != .belowMinimumSize && kind != .afterCutoff && !kind.isExclusion { #expect(!a.eligible) }
         }
     }
 
-    @Test("Under the 2024 rules, a SONS order not cancelled does not exclude an acquisition")
-    func sonsOrderHarmlessIn2024() throws {
+    @Test("Under the 2024 rules too, an acquisition with a SONS order not cancelled is excluded [000 §3.2.A]")
+    func sonsOrderExcludesIn2024() throws {
         let g = try #require(Shipped.bretagne)
         let engine = FundingEngine(rules: .campaign2024, register: Shipped.register,
                                    context: .regional(region: "53", committee: Day(year: 2024, month: 6, day: 14)!))
-        for id in g.planted[.sonsNotCancelled] ?? [] {
+        let ids = g.planted[.sonsNotCancelled] ?? []
+        #expect(!ids.isEmpty)
+        for id in ids {
             let a = engine.assess(g.projects.first { $0.id == id }!)
-            #expect(a.excluded.isEmpty)
+            #expect(a.excluded.map(\.reason) == [.sonsNotCancelled])
         }
     }
 

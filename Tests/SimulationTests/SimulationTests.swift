@@ -177,7 +177,7 @@ enum Instance {
         for (a, b) in zip(t.bars, t.bars.dropFirst()) { #expect(a.paidSwing >= b.paidSwing) }
         let idle: Set = ["effects.acquisition", "effects.small_og_without_amoa", "effects.small_og_with_amoa",
                          "effects.si_maturity", "effects.score_maturite", "deployment.overrun_acquisition",
-                         "deployment.deadline_acquisition", "file_active.scale"]
+                         "file_active.scale"]
         for b in t.bars where idle.contains(b.key) { #expect(b.paidSwing == 0, "\(b.key)") }
         let moving = t.bars.filter { !idle.contains($0.key) && $0.key != "effects.grappe_size" }
         #expect(moving.allSatisfy { $0.paidSwing > 0 })

@@ -11,10 +11,11 @@ public enum ProjectTables {
                                         "prior_esms_funding", "sons_order", "sons_validated", "sons_cancelled",
                                         "national_entity", "software"]
 
-    /// Reads both tables and attaches members to their projects. Members must be in `register`.
+    /// Reads both tables and attaches members to their projects. Members must be in `register`;
+    /// a `joins_grappe` must name a project of the table or one of `fundedGrappes`.
     public static func load(projects pt: CSVTable, members mt: CSVTable, register: Register,
-                            nationalScope: Bool, diagnostics d: inout Diagnostics) -> [Project] {
-        var (projects, invalidIds) = readProjects(pt, nationalScope: nationalScope, &d)
+                            nationalScope: Bool, fundedGrappes: [String] = [], diagnostics d: inout Diagnostics) -> [Project] {
+        var (projects, invalidIds) = readProjects(pt, nationalScope: nationalScope, fundedGrappes: fundedGrappes, &d)
         var indexById: [String: Int] = [:]
         for (i, p) in projects.enumerated() { indexById[p.id] = i }
         let ms = TableSchema(table: mt, required: memberRequired, optional: memberOptional, diagnostics: &d)
@@ -102,7 +103,8 @@ public enum ProjectTables {
 
     /// The valid projects, and the ids of rows that had errors (their members are not
     /// reported again as pointing to an unknown project).
-    static func readProjects(_ pt: CSVTable, nationalScope: Bool, _ d: inout Diagnostics) -> ([Project], Set<String>) {
+    static func readProjects(_ pt: CSVTable, nationalScope: Bool, fundedGrappes: [String] = [],
+                             _ d: inout Diagnostics) -> ([Project], Set<String>) {
         let ps = TableSchema(table: pt, required: projectRequired + (nationalScope ? ["region"] : []),
                              optional: projectOptional, diagnostics: &d)
         guard projectRequired.allSatisfy(ps.has) else { return ([], []) }
@@ -126,6 +128,7 @@ public enum ProjectTables {
         var projects: [Project] = []
         var invalid: Set<String> = []
         var firstLine: [String: Int] = [:]
+        var joins: [(grappe: String, location: SourceLocation)] = []
         for row in pt.rows {
             let id = ps.required(row, ps_id, &d, what: "a project identifier")
             let porteur = ps.finess(row, ps_porteur, required: true, &d)
@@ -166,11 +169,20 @@ public enum ProjectTables {
                 continue
             }
             firstLine[id] = row.line
+            if let g = ps.text(row, ps_joins_grappe) { joins.append((g, ps.location(row, ps_joins_grappe))) }
             projects.append(Project(
                 id: id, title: ps.text(row, ps_title) ?? "", porteur: porteur, software: software, referencing: referencing,
                 ght: ght, deposited: deposited, nationalEntityAgreement: agreement, joinsGrappe: ps.text(row, ps_joins_grappe),
                 joinsAgreement: joinsAgreement, amoaRequested: amoa ?? .zero, scores: scores, plannedMonths: planned,
                 decision: decision ?? .candidate, region: region, ready: ready, siMaturity: maturity, line: row.line))
+        }
+        // [000 §3.2.D] an isolated ESSMS joins a grappe "déjà financé": an unknown reference is an
+        // input error, never an exemption from the minimum size.
+        let known = Set(firstLine.keys).union(invalid).union(fundedGrappes)
+        for (g, location) in joins where !known.contains(g) {
+            d.error("unknown-grappe", at: location, "joins_grappe names no known grappe",
+                    expected: "the id of a project of this table (decision: engaged) or of a grappe listed in the scenario's funded_grappes",
+                    found: "'\(g)'", hint: "a grappe funded at an earlier campaign goes in the scenario file: funded_grappes: [\(g)]")
         }
         return (projects, invalid)
     }

@@ -85,6 +85,9 @@ public struct ScenarioSpec: Sendable {
     public var scope: Scope
     public var region: String?
     public var committee: Day?
+    /// The committee's deposit cut-off (`committee: { date, deposits_until }`, RULES §3 item 12):
+    /// projects deposited after it are not before this committee. Nil: the committee date.
+    public var depositsUntil: Day?
     public var envelope: Envelope
     public var register: String
     public var projects: String
@@ -104,8 +107,14 @@ public struct ScenarioSpec: Sendable {
     public var redeploymentPolicy: String?
     /// Envelope of the national call (projects ≥ 50 ESSMS in several regions).
     public var nationalCall: Money?
+    /// Grappes funded by ESMS numérique outside this scenario's tables (earlier campaigns), which a
+    /// project's `joins_grappe` may name besides the scenario's `engaged` projects.
+    public var fundedGrappes: [String] = []
     /// The whole file, for variants.
     public var node: ConfigNode
+
+    /// The last deposit day this committee takes: `deposits_until`, else the committee date.
+    public var cutoff: Day? { depositsUntil ?? committee }
 
     public static let defaultTerritory = BalanceRule(tolerance: 0.20, mode: .soft)
     public static let defaultSector = BalanceRule(tolerance: 0.25, mode: .soft)

@@ -105,7 +105,8 @@ public struct ScenarioLoader {
         let pt = table("projects", spec.projects), mt = table("members", spec.members)
         if let pt, let mt {
             projects = ProjectTables.load(projects: pt, members: mt, register: register,
-                                          nationalScope: spec.scope == .national, diagnostics: &d)
+                                          nationalScope: spec.scope == .national, fundedGrappes: spec.fundedGrappes,
+                                          diagnostics: &d)
         }
         var regionEnvelopes: [RegionEnvelope] = []
         if spec.scope == .national, let rel = spec.regions, let rt = table("regions", rel) {

@@ -40,7 +40,7 @@ extension ScenarioSpec {
         } else if scope == .regional {
             r.missing("region", "the INSEE code of the region, e.g. \"53\"", &d)
         }
-        let committee = r.day("committee", required: scope == .regional, &d)
+        let (committee, depositsUntil) = decodeCommittee(&r, required: scope == .regional, &d)
         var envelope = Envelope(notified: .zero)
         if var e = r.map("envelope", &d) {
             envelope.notified = e.money("notified", required: true, &d) ?? .zero
@@ -72,14 +72,52 @@ extension ScenarioSpec {
             red.reportUnknownKeys(&d)
         }
         let nationalCall = r.money("national_call", &d)
+        let fundedGrappes = decodeFundedGrappes(&r, &d)
         r.reportUnknownKeys(&d)
         guard let id, let rules, let register, let projects, let members else { return nil }
         return ScenarioSpec(id: id, title: title, rules: rules, rulesNode: rulesNode, scope: scope, region: region,
-                            committee: committee, envelope: envelope, register: register, projects: projects,
+                            committee: committee, depositsUntil: depositsUntil, envelope: envelope, register: register, projects: projects,
                             members: members, policies: policies, territory: territory, sector: sector,
                             objective: objective, simulation: simulation, variants: variants, date: date,
                             deadline: deadline, regions: regions, redeploymentPolicy: policy, nationalCall: nationalCall,
-                            node: node)
+                            fundedGrappes: fundedGrappes, node: node)
+    }
+
+    /// `committee: 2024-06-14` or `committee: { date: 2024-06-14, deposits_until: 2024-05-31 }`.
+    static func decodeCommittee(_ r: inout ConfigReader, required: Bool, _ d: inout Diagnostics) -> (Day?, Day?) {
+        guard case .map? = r.value("committee") else { return (r.day("committee", required: required, &d), nil) }
+        guard var m = r.map("committee", &d) else { return (nil, nil) }
+        let date = m.day("date", required: true, &d)
+        let until = m.day("deposits_until", &d)
+        if let date, let until, until > date {
+            d.error("committee-cutoff", at: m.location("deposits_until"),
+                    "the deposit cut-off is after the committee date",
+                    expected: "a day on or before \(date.iso) (the April committee takes the deposits until end of March) [000 §8]",
+                    found: until.iso)
+        }
+        m.reportUnknownKeys(&d)
+        return (date, until)
+    }
+
+    /// `funded_grappes: [BRE-2023-101, …]`: grappes funded outside the scenario's tables.
+    static func decodeFundedGrappes(_ r: inout ConfigReader, _ d: inout Diagnostics) -> [String] {
+        guard let node = r.value("funded_grappes") else { return [] }
+        guard case .list(let items, _) = node else {
+            d.error("config-type", at: r.location("funded_grappes"), "'funded_grappes' must be a list of grappe identifiers",
+                    expected: "[BRE-2023-101, BRE-2023-117]", found: node.kindName)
+            return []
+        }
+        var out: [String] = []
+        for item in items {
+            guard case .scalar(let s, _) = item, !s.isEmpty else {
+                d.error("config-type", at: SourceLocation(file: r.file, line: item.position.line, column: item.position.column,
+                                                          keyPath: "funded_grappes"),
+                        "a funded grappe is named by its identifier", expected: "a text such as BRE-2023-101", found: item.kindName)
+                continue
+            }
+            out.append(s)
+        }
+        return out
     }
 
     static func decodeBalance(_ b: inout ConfigReader, _ key: String, _ d: inout Diagnostics) -> BalanceRule? {
