@@ -49,6 +49,27 @@ import TestSupport
         #expect(!r.stdout.contains("Sensitivity"))
     }
 
+    /// [003] "410 000 DUI actifs", "29 000 ESMS financés": programme totals. A regional run gives its
+    /// contribution and no probability against an invented regional share, unless a target is given.
+    @Test func regionalRunShowsItsContributionToTheNationalTargets() throws {
+        let r = try esms("simulate", Self.mini, "--json", "--draws", "500", "--sensitivity-draws", "0")
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try object(r.stdout)
+        let target = try #require(doc["target_active_dui"] as? [String: Any])
+        #expect(target["target"] is NSNull && target["probability"] is NSNull)
+        let national = try #require(doc["national_targets"] as? [String: Any])
+        #expect(national["scope"] as? String == "regional")
+        #expect(national["active_dui_target"] as? Int == 410_000 && national["funded_essms_target"] as? Int == 29_000)
+        let expected = try #require((doc["active_dui"] as? [String: Any])?["mean"] as? Double)
+        let share = try #require(national["share_of_active_dui_target"] as? Double)
+        #expect(abs(share - expected / 410_000) < 1e-6)
+        let funded = (national["simulated_essms"] as? Int ?? 0) + (national["engaged_essms"] as? Int ?? 0)
+        #expect(abs((national["share_of_funded_essms_target"] as? Double ?? 0) - Double(funded) / 29_000) < 1e-6)
+        let text = try esms("simulate", Self.mini, "--draws", "500", "--sensitivity-draws", "0")
+        #expect(!text.stdout.contains("P(active DUI"))
+        #expect(text.stdout.contains("Contribution to the national targets (programme totals [003], not regional targets)"))
+    }
+
     @Test func simulateRejectsBadOptions() throws {
         let r = try esms("simulate", Self.mini, "--draws", "0")
         #expect(r.status == 2)

@@ -257,3 +257,53 @@ enum Instance {
         #expect(w["P1"] == 20 && w["P2"] == 10 && w["P3"] == 3)
     }
 }
+
+/// [000 §3.4.2] "concernant les projets n'impliquant pas de changement de logiciel, que la durée du
+/// projet devrait être comprise dans un délai d'au plus 9 mois […] concernant les acquisitions, elle
+/// devrait être comprise dans un délai d'au plus 18 mois […] Ces délais indicatifs ne concernent pas
+/// les projets de portée nationale."
+@Suite struct IndicativeDurationTests {
+    /// No duration spread, no overrun: a project is deployed in time exactly when its planned
+    /// duration is within the indicative duration plus the margin.
+    static func exact(margin: Double) -> SimulationParameters {
+        var q = SimulationParameters()
+        q.durationSigma = 0
+        q.staggerSigma = 0
+        q.overrunAcquisition = 1
+        q.overrunUpgrade = 1
+        q.deadlineMargin = margin
+        return q
+    }
+
+    static func deployed(_ model: AttainmentModel, project p: Int) -> [Bool] {
+        (model.projectStart[p]..<model.projectStart[p + 1]).map { model.deploySlack[$0] >= 0 }
+    }
+
+    @Test func ninMonthsForAnUpgradeEighteenForAnAcquisitionPlusTheMargin() {
+        // P1: 20 acquisitions planned 18 months; P2: 10 upgrades planned 10 months; P3: 3 acquisitions planned 19.
+        let input = Instance.input(planned: [18, 10, 19])
+        let noMargin = AttainmentModel(input, parameters: Self.exact(margin: 0))
+        #expect(Self.deployed(noMargin, project: 0).allSatisfy { $0 })     // 18 ≤ 18
+        #expect(Self.deployed(noMargin, project: 1).allSatisfy { !$0 })    // 10 > 9
+        #expect(Self.deployed(noMargin, project: 2).allSatisfy { !$0 })    // 19 > 18
+        let sixMonths = AttainmentModel(input, parameters: Self.exact(margin: 6))
+        #expect(Self.deployed(sixMonths, project: 1).allSatisfy { $0 })    // 10 ≤ 9 + 6
+        #expect(Self.deployed(sixMonths, project: 2).allSatisfy { $0 })    // 19 ≤ 18 + 6
+        // The margin is this project's assumption, kept apart from the call's 9 and 18 months.
+        #expect(SimulationParameters().deadlineMargin == 6)
+        #expect(RuleSet.campaign2024.indicativeMonthsUpgrade == 9 && RuleSet.campaign2024.indicativeMonthsAcquisition == 18)
+    }
+
+    @Test func nationalScopeProjectsHaveNoIndicativeDuration() {
+        // 30 + 30 acquisitions in two regions: the national desk, planned 60 months.
+        let (register, ogs) = Fixture.register([("29", 30, "500"), ("75", 30, "500")])
+        var p = Fixture.project("N", ogs[0].establishments + ogs[1].establishments)
+        p.plannedMonths = 60
+        let engine = FundingEngine(rules: .campaign2024, register: register, context: .national(date: nil))
+        let a = engine.assess(p)
+        #expect(a.guichet == .national)
+        let model = AttainmentModel(SimulationInput(items: [.init(project: p, assessment: a)], register: register,
+                                                    rules: .campaign2024), parameters: Self.exact(margin: 0))
+        #expect(model.deploySlack.count == 60 && model.deploySlack.allSatisfy { $0 == .infinity })
+    }
+}
