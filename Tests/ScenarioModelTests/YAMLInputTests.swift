@@ -61,7 +61,7 @@ import Testing
     /// 200 000 keys (3 MB), also under one unknown key, are read in linear time: ten times the
     /// keys take about ten times as long (it was a hundred times when each key was looked for
     /// among the previous ones: more than 60 s for 200 000). A ratio, not a time, so that a debug
-    /// build on a busy machine passes too; 0.2 s in a release build (Benchmarks/README.md).
+    /// build on a busy machine passes too (times in Benchmarks/README.md).
     @Test(.serialized, arguments: [false, true])
     func aHugeMapIsReadInLinearTime(nested: Bool) throws {
         var times: [Double] = []
