@@ -26,7 +26,9 @@ public struct ESMS: ParsableCommand {
           0  success
           1  the scenario or an input file has errors (all of them are listed)
           2  wrong usage (unknown option, missing argument)
-          3  an output could not be written
+          3  an output could not be written (a file, or stdout/stderr: disk full, closed)
+          141  stdout or stderr is a pipe whose reader has gone (as a shell says for
+               SIGPIPE): esms stops quietly
         """,
         version: version,
         subcommands: [ValidateCommand.self, FundCommand.self, SelectCommand.self, FrontierCommand.self, TradeoffCommand.self,
@@ -38,26 +40,37 @@ public struct ESMS: ParsableCommand {
 
     /// Runs the command line and exits with a meaningful code.
     public static func runMain(_ arguments: [String]? = nil) -> Never {
+        StandardStream.prepare()
+        Foundation.exit(Output.finalStatus(status(arguments)))
+    }
+
+    /// Parses and runs; the status of the run (0, 1, 2, 3 or 141).
+    static func status(_ arguments: [String]?) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-            Foundation.exit(0)
+            return 0
         } catch let exit as ExitCode {
-            // Every non-zero exit says why; the commands do, this is the last guard.
-            if exit.rawValue != 0 && !Output.wroteError {
+            // Every non-zero exit says why; the commands do, this is the last guard (a broken
+            // pipe ends quietly by convention).
+            if exit.rawValue != 0 && exit != ExitStatus.brokenPipe && !Output.wroteError {
                 Output.error("error: esms stopped with exit code \(exit.rawValue) (\(exitMeaning(exit.rawValue)))")
             }
-            Foundation.exit(exit.rawValue)
+            return exit.rawValue
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
-                Foundation.exit(0)
+                do {
+                    if !message.isEmpty { try Output.line(message) }
+                } catch {
+                    return error.rawValue
+                }
+                return 0
             }
-            if !message.isEmpty { Output.error(message) }
+            if !message.isEmpty { Output.error(NegativeNumberArgument.explain(arguments, parserMessage: message) ?? message) }
             // Usage errors are 2 by the convention of command-line tools; ArgumentParser uses 64.
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+            return code == .validationFailure ? 2 : code.rawValue
         }
     }
 }
@@ -77,4 +90,7 @@ public enum ExitStatus {
     public static let scenarioErrors = ExitCode(1)
     public static let usage = ExitCode(2)
     public static let outputFailed = ExitCode(3)
+    /// Standard output (or error) is a pipe whose reader has gone (`esms … | head`): the run ends
+    /// quietly with the status a shell gives a process killed by SIGPIPE (128 + 13).
+    public static let brokenPipe = ExitCode(141)
 }

@@ -89,10 +89,10 @@ struct EnvelopesCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         if json {
-            Output.out(EnvelopeDocument.json(shares, total: totalMoney, floor: floorMoney, register: register,
+            try Output.out(EnvelopeDocument.json(shares, total: totalMoney, floor: floorMoney, register: register,
                                              registerDate: date, registerESSMS: reg.count).rendered())
         } else {
-            Output.out(EnvelopeDocument.text(shares, total: totalMoney, floor: floorMoney, register: register,
+            try Output.out(EnvelopeDocument.text(shares, total: totalMoney, floor: floorMoney, register: register,
                                              registerDate: date, registerESSMS: reg.count))
         }
     }

@@ -43,8 +43,8 @@ struct FrontierCommand: ParsableCommand {
     func validate() throws {
         _ = try Self.level(from, option: "--from")
         _ = try Self.level(to, option: "--to")
-        if !(2...201).contains(steps) { throw ValidationError("--steps must be between 2 and 201, got \(steps)") }
-        if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        try NumericOptions.steps.check(steps)
+        try NumericOptions.timeLimit.check(timeLimit)
     }
 
     func run() throws {
@@ -60,10 +60,10 @@ struct FrontierCommand: ParsableCommand {
             throw ExitStatus.scenarioErrors
         }
         if options.json {
-            Output.out(FrontierDocument.json(problem: problem, points: points).rendered())
+            try Output.out(FrontierDocument.json(problem: problem, points: points).rendered())
         } else {
             let title = scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title
-            Output.out(FrontierDocument.text(title: title, problem: problem, points: points))
+            try Output.out(FrontierDocument.text(title: title, problem: problem, points: points))
         }
     }
 

@@ -44,10 +44,10 @@ struct FundCommand: ParsableCommand {
         if options.json {
             let document = FundDocument.json(scenario: scenario.spec.id, rules: rules, assessments: assessments,
                                              members: !noMembers)
-            Output.out(document.renderedBytes())
+            try Output.out(document.renderedBytes())
             ExitLifetime.keep(document)
         } else {
-            Output.out(FundTable.text(scenario: scenario, rules: rules, assessments: assessments))
+            try Output.out(FundTable.text(scenario: scenario, rules: rules, assessments: assessments))
         }
         if let csv { Output.error("wrote \(csv)") }
         ExitLifetime.keep((scenario, assessments))

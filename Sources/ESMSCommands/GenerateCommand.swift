@@ -81,9 +81,7 @@ struct GenerateCommand: ParsableCommand {
         if RuleSet.builtin(rules) == nil {
             throw ValidationError("--rules '\(rules)' is not a built-in rule set (expected \(RuleSet.builtinNames.joined(separator: " or ")))")
         }
-        if !(10...20_000).contains(projects) {
-            throw ValidationError("--projects must be between 10 and 20000, not \(projects)")
-        }
+        try NumericOptions.projects.check(projects)
     }
 
     func run() throws {

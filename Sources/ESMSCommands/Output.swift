@@ -1,23 +1,55 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
 import Foundation
 import ScenarioModel
 
 /// Where text goes: results to stdout, everything for a person to stderr when stdout carries
-/// a machine document.
+/// a machine document. Every byte of either goes through `StandardStream.write`: a failure on
+/// stdout ends the run at once with status 3 (message on stderr) or, on a closed pipe, 141
+/// quietly; a failure on stderr is remembered and turns a successful run's status into 3 (141).
 enum Output {
-    static func out(_ s: String) {
-        FileHandle.standardOutput.write(Data(s.utf8))
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var stderrFailure: Int32?
+
+    static func out(_ s: String) throws(ExitCode) {
+        var s = s
+        try check(s.withUTF8 { StandardStream.output.write(UnsafeRawBufferPointer($0)) })
     }
 
-    static func line(_ s: String = "") { out(s + "\n") }
+    static func line(_ s: String = "") throws(ExitCode) { try out(s + "\n") }
 
-    static func out(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+    static func out(_ bytes: [UInt8]) throws(ExitCode) {
+        try check(bytes.withUnsafeBytes { StandardStream.output.write($0) })
     }
 
-    static func error(_ s: String) {
+    /// Ends the run for a failed write to stdout (`errno`; nil when it succeeded).
+    private static func check(_ errno: Int32?) throws(ExitCode) {
+        guard let e = errno else { return }
+        if e == EPIPE { throw ExitStatus.brokenPipe }
+        error("error: cannot write \(StandardStream.output.name): \(String(cString: strerror(e)))")
+        throw ExitStatus.outputFailed
+    }
+
+    static func error(_ s: String) { errorText(s.hasSuffix("\n") ? s : s + "\n") }
+
+    /// Text on stderr as it is (no line end added); a failure is remembered for `finalStatus`.
+    static func errorText(_ s: String) {
         wroteError = true
-        FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+        var s = s
+        let e = s.withUTF8 { StandardStream.error.write(UnsafeRawBufferPointer($0)) }
+        guard let e else { return }
+        lock.lock()
+        if stderrFailure == nil { stderrFailure = e }
+        lock.unlock()
+    }
+
+    /// The status the process ends with: `status`, unless the run succeeded but stderr could not
+    /// be written (3, or 141 when its reader had gone).
+    static func finalStatus(_ status: Int32) -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        guard status == 0, let e = stderrFailure else { return status }
+        return e == EPIPE ? ExitStatus.brokenPipe.rawValue : ExitStatus.outputFailed.rawValue
     }
 
     /// Whether anything was said on stderr: a non-zero exit always says why (`ESMS.runMain`).
@@ -68,7 +100,14 @@ enum Output {
 
 struct OutputError: Error, CustomStringConvertible {
     var message: String
-    var description: String { message }
+    var help: String?
+
+    init(message: String, help: String? = nil) {
+        self.message = message
+        self.help = help
+    }
+
+    var description: String { message + (help.map { "\nhelp: \($0)" } ?? "") }
 }
 
 /// Values kept until the process exits instead of being freed one object at a time when a

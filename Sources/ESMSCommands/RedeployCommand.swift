@@ -63,7 +63,7 @@ struct RedeployCommand: ParsableCommand {
             throw ValidationError("--policy must be pooled, own-first or prorata-essms, got '\(policy)'")
         }
         if policy != nil && compare { throw ValidationError("--policy and --compare cannot be used together: --compare runs every policy") }
-        if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        try NumericOptions.timeLimit.check(timeLimit)
     }
 
     func run() throws {
@@ -102,11 +102,11 @@ struct RedeployCommand: ParsableCommand {
                                                timings: timings, activeDUI: activeDUI)
                 : RedeployDocument.json(scenario: scenario, rules: rules.name, problem: problem, result: results[0],
                                         timings: timings, activeDUI: activeDUI)
-            Output.out(document.renderedBytes())
+            try Output.out(document.renderedBytes())
         } else if compare {
-            Output.out(RedeployDocument.compareText(scenario: scenario, problem: problem, results: results))
+            try Output.out(RedeployDocument.compareText(scenario: scenario, problem: problem, results: results))
         } else {
-            Output.out(RedeployDocument.text(scenario: scenario, problem: problem, result: results[0], timings: timings,
+            try Output.out(RedeployDocument.text(scenario: scenario, problem: problem, result: results[0], timings: timings,
                                              activeDUI: activeDUI[results[0].policy]))
         }
         ExitLifetime.keep((scenario, assessments, problem))

@@ -90,7 +90,7 @@ struct RegisterImportCommand: ParsableCommand {
         if written {
             Output.error("wrote \(output) (\(s.kept) rows" + (s.invalid > 0 ? ", \(s.invalid) invalid row\(s.invalid == 1 ? "" : "s") skipped)" : ")"))
         }
-        if json { Output.out(summaryJSON(extract, written: written).rendered()) }
+        if json { try Output.out(summaryJSON(extract, written: written).rendered()) }
         if let failure { throw failure }
     }
 

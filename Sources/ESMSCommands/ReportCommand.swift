@@ -26,8 +26,11 @@ struct ReportCommand: ParsableCommand {
           audit.json     SHA-256 of every input, rules, policies, solver,
                          status, gap, settings, time of the run
 
-        Every file is written atomically (a temporary file in the folder, then a rename); the \
-        command refuses a folder where it would overwrite an input. The time of the run is \
+        The report is written into a temporary folder beside the output folder, then put in its \
+        place in one step: the folder always holds a complete report, the old one or the new one \
+        (a run stopped by Ctrl-C or SIGTERM removes its temporary folder; one killed otherwise is \
+        cleaned by the next run). The command refuses a folder that holds an input, or files that \
+        are not part of a report. The time of the run is \
         SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, else the clock: with it a re-run \
         gives the same bytes.
 
@@ -83,16 +86,12 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         try simulation.check()
         if ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be fr or en, got '\(lang)'") }
-        if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1), e.g. 0.0001") }
-        if let e = explainLimit, e < 0 { throw ValidationError("--explain-limit must be 0 or more") }
-        if !(0...10).contains(nextInLine) { throw ValidationError("--next-in-line must be between 0 and 10, got \(nextInLine)") }
-        if frontierSteps != 0 && !(2...201).contains(frontierSteps) {
-            throw ValidationError("--frontier-steps must be 0 or between 2 and 201, got \(frontierSteps)")
-        }
-        if tradeoffPoints != 0 && !(2...101).contains(tradeoffPoints) {
-            throw ValidationError("--tradeoff-points must be 0 or between 2 and 101, got \(tradeoffPoints)")
-        }
+        try NumericOptions.timeLimit.check(timeLimit)
+        try NumericOptions.gap.check(gap)
+        try NumericOptions.explainLimit.check(explainLimit)
+        try NumericOptions.nextInLine.check(nextInLine)
+        try NumericOptions.frontierSteps.check(frontierSteps)
+        try NumericOptions.tradeoffPoints.check(tradeoffPoints)
         if let e = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !e.isEmpty, Int64(e) == nil {
             throw ValidationError("SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 UTC, got '\(e)'")
         }
@@ -104,8 +103,14 @@ struct ReportCommand: ParsableCommand {
         let options = try ScenarioOptions.parse(arguments)
         let (scenario, rules) = try options.load()
         let folder = output ?? "Reports/\(scenario.spec.id)"
-        let targets = Report.fileNames.map { (folder as NSString).appendingPathComponent($0) }
-        try Self.refuseOverwritingInputs(targets, inputs: scenario.inputs.map(\.path), folder: folder)
+        let report: ReportFolder
+        do {
+            report = try ReportFolder(folder, files: Report.fileNames, inputs: scenario.inputs.map(\.path))
+        } catch {
+            Output.error("error: \(error)")
+            throw ExitStatus.outputFailed
+        }
+        defer { report.discard() }
 
         let assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
         let problem: SelectionProblem
@@ -177,13 +182,12 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let files = Report.files(content, language: language)
-        for (file, path) in zip(files, targets) {
-            do {
-                try Output.writeAtomically(Data(file.bytes), to: path, inputs: scenario.inputs.map(\.path))
-            } catch {
-                Output.error("error: \(error)")
-                throw ExitStatus.outputFailed
-            }
+        do {
+            for file in files { try report.write(file.name, file.bytes) }
+            try report.commit()
+        } catch {
+            Output.error("error: \(error)")
+            throw ExitStatus.outputFailed
         }
         Output.error("wrote \(folder)/: " + files.map(\.name).joined(separator: ", "))
         ExitLifetime.keep((scenario, assessments, content))
@@ -193,22 +197,5 @@ struct ReportCommand: ParsableCommand {
     static func runTime() -> (Int64, ReportRun.TimeSource) {
         if let e = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let t = Int64(e) { return (t, .sourceDateEpoch) }
         return (Int64(Date().timeIntervalSince1970), .clock)
-    }
-
-    /// Refuses, before anything is written, a folder where a report file would replace an input.
-    static func refuseOverwritingInputs(_ targets: [String], inputs: [String], folder: String) throws {
-        func canonical(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
-            Output.error("error: cannot write the report into \(folder): it is a file, not a folder")
-            throw ExitStatus.outputFailed
-        }
-        let inputSet = Set(inputs.map(canonical))
-        let clashes = targets.filter { inputSet.contains(canonical($0)) }
-        if !clashes.isEmpty {
-            Output.error("error: refusing to write the report into \(folder): it would overwrite \(clashes.count == 1 ? "an input" : "inputs") of this run (\(clashes.joined(separator: ", ")))")
-            Output.error("help: choose another folder with -o, e.g. -o Reports/\((folder as NSString).lastPathComponent)-report")
-            throw ExitStatus.outputFailed
-        }
     }
 }

@@ -57,13 +57,13 @@ struct SelectCommand: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1), e.g. 0.0001") }
+        try NumericOptions.timeLimit.check(timeLimit)
+        try NumericOptions.gap.check(gap)
         if let e = exportModel, !(e.hasSuffix(".mps") || e.hasSuffix(".lp")) {
             throw ValidationError("--export-model needs a file ending in .mps or .lp, got '\(e)'")
         }
-        if let e = explainLimit, e < 0 { throw ValidationError("--explain-limit must be 0 or more") }
-        if !(0...10).contains(nextInLine) { throw ValidationError("--next-in-line must be between 0 and 10, got \(nextInLine)") }
+        try NumericOptions.explainLimit.check(explainLimit)
+        try NumericOptions.nextInLine.check(nextInLine)
     }
 
     func run() throws {
@@ -129,7 +129,7 @@ struct SelectCommand: ParsableCommand {
             if nextInLine > 0 && result.status != .infeasible {
                 extra.append(("next_in_line", SelectionAnalysisDocument.nextInLine(next)))
             }
-            Output.out(SelectDocument.json(scenario: scenario, rules: rules, problem: problem, result: result,
+            try Output.out(SelectDocument.json(scenario: scenario, rules: rules, problem: problem, result: result,
                                            explanations: explanations, extra: extra, timings: timings).rendered())
         } else {
             var text = SelectionText.render(scenario: scenario, problem: problem, result: result, explanations: explanations,
@@ -142,7 +142,7 @@ struct SelectCommand: ParsableCommand {
                 text += "\nTimings: " + phases.map { "\($0.0.replacingOccurrences(of: "_", with: " ")) \(JSONValue.formatDecimal($0.1, digits: 3)) s" }
                     .joined(separator: "; ") + "\n"
             }
-            Output.out(text)
+            try Output.out(text)
         }
         if result.status == .infeasible {
             Output.error("error: no selection satisfies the scenario's hard constraints: \(result.sentence)"

@@ -89,7 +89,7 @@ struct SimulateCommand: ParsableCommand {
             var extra: [(String, JSONValue)] = []
             if !outcome.warnings.isEmpty { extra.append(("warnings", .array(outcome.warnings.map { .string($0) }))) }
             if timings { extra.append(("timings", .object(timing.map { ($0.0, .double($0.1, digits: 4)) }))) }
-            Output.out(SimulationDocument.json(context, extra: extra).renderedBytes())
+            try Output.out(SimulationDocument.json(context, extra: extra).renderedBytes())
         } else {
             var text = SimulationText.render(context)
             if timings {
@@ -97,7 +97,7 @@ struct SimulateCommand: ParsableCommand {
                     + "\(JSONValue.formatDecimal(outcome.simulateSeconds, digits: 3)) s (\(JSONValue.formatDecimal(samples / max(1e-9, outcome.simulateSeconds) / 1e6, digits: 1)) million samples/s, "
                     + "\(simulation.resolvedThreads) threads); sensitivity \(JSONValue.formatDecimal(outcome.sensitivitySeconds, digits: 3)) s\n"
             }
-            Output.out(text)
+            try Output.out(text)
         }
         ExitLifetime.keep((scenario, outcome))
     }
@@ -129,11 +129,11 @@ struct SimulationOptions: ParsableArguments {
     var sensitivityDraws: Int?
 
     func check() throws {
-        if let d = draws, !(1...100_000_000).contains(d) { throw ValidationError("--draws must be between 1 and 100 000 000, got \(d)") }
-        if let t = threads, !(1...1024).contains(t) { throw ValidationError("--threads must be between 1 and 1024, got \(t)") }
-        if let t = targetActiveDui, t < 0 { throw ValidationError("--target-active-dui must be 0 or more") }
-        if let t = tolerance, !(t > 0 && t < 1) { throw ValidationError("--tolerance must be a fraction in (0, 1), e.g. 0.002") }
-        if let s = sensitivityDraws, s < 0 { throw ValidationError("--sensitivity-draws must be 0 or more") }
+        try NumericOptions.draws.check(draws)
+        try NumericOptions.threads.check(threads)
+        try NumericOptions.targetActiveDUI.check(targetActiveDui)
+        try NumericOptions.tolerance.check(tolerance)
+        try NumericOptions.sensitivityDraws.check(sensitivityDraws)
     }
 
     var resolvedThreads: Int { threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -268,6 +268,6 @@ extension SimulationPipeline.NoSelection {
 extension Output {
     /// A progress line on stderr, rewritten in place (only called when stderr is a terminal).
     static func progress(_ s: String, final: Bool) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + s + (final ? "\n" : "")).utf8))
+        errorText("\r\u{1B}[K" + s + (final ? "\n" : ""))
     }
 }

@@ -36,8 +36,8 @@ struct TradeoffCommand: ParsableCommand {
     var timeLimit: Double?
 
     func validate() throws {
-        if !(2...101).contains(points) { throw ValidationError("--points must be between 2 and 101, got \(points)") }
-        if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        try NumericOptions.points.check(points)
+        try NumericOptions.timeLimit.check(timeLimit)
     }
 
     func run() throws {
@@ -51,10 +51,10 @@ struct TradeoffCommand: ParsableCommand {
             throw ExitStatus.scenarioErrors
         }
         if options.json {
-            Output.out(TradeoffDocument.json(problem: problem, curve: curve).rendered())
+            try Output.out(TradeoffDocument.json(problem: problem, curve: curve).rendered())
         } else {
             let title = scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title
-            Output.out(TradeoffDocument.text(title: title, problem: problem, curve: curve))
+            try Output.out(TradeoffDocument.text(title: title, problem: problem, curve: curve))
         }
         if curve.points.isEmpty {
             Output.error("error: no selection: the model is \(curve.status.rawValue); run 'esms select' for the reasons")

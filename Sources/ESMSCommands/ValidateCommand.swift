@@ -42,7 +42,7 @@ struct ValidateCommand: ParsableCommand {
         if options.json {
             summary += [("valid", .bool(!diagnostics.hasErrors)),
                         ("diagnostics", .array(diagnostics.sorted.map(DiagnosticDocument.json)))]
-            Output.out(JSONValue.object(summary).rendered())
+            try Output.out(JSONValue.object(summary).rendered())
         } else if !diagnostics.hasErrors {
             Output.error("\(options.scenario): valid (" + counts.map { "\($0.1) \($0.0) rows" }.joined(separator: ", ") + ")")
         }

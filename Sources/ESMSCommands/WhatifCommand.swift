@@ -75,10 +75,10 @@ struct WhatifCommand: ParsableCommand {
         if progress { Output.progress("what-if: \(runs.count) runs done", final: true) }
         let draws = settings.draws ?? baseParameters.draws, seed = settings.seed ?? baseParameters.seed
         if json {
-            Output.out(WhatifDocument.json(scenario: base.0.spec.id, seed: seed, draws: draws, rows: rows).renderedBytes())
+            try Output.out(WhatifDocument.json(scenario: base.0.spec.id, seed: seed, draws: draws, rows: rows).renderedBytes())
         } else {
             let title = base.0.spec.title.isEmpty ? base.0.spec.id : base.0.spec.title
-            Output.out(WhatifDocument.text(title: title, seed: seed, draws: draws, rows: rows))
+            try Output.out(WhatifDocument.text(title: title, seed: seed, draws: draws, rows: rows))
         }
     }
 

@@ -23,8 +23,7 @@ extension RuleSet {
                         found: "'\(spec.rules)' (no such file: \(path))")
                 return nil
             }
-            let text = String(decoding: data, as: UTF8.self)
-            guard let node = ConfigNode.parse(yaml: text, file: path, diagnostics: &d),
+            guard let node = ConfigNode.parse(bytes: [UInt8](data), file: path, diagnostics: &d),
                   let loaded = fromFile(node, file: path, diagnostics: &d) else { return nil }
             rules = loaded
         }

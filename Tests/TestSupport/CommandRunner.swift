@@ -20,20 +20,17 @@ public enum CommandRunner {
         return nil
     }
 
+    /// Runs `esms arguments`. `redirect` is shell redirections applied to it (`> /dev/full`,
+    /// `>&-`), through /bin/sh; `standardOutput` replaces the captured stdout (then empty).
     public static func run(_ arguments: [String], in directory: URL = Fixture.repositoryRoot,
-                           environment: [String: String] = [:]) throws -> CommandResult {
-        guard let executable else { throw RunnerError.noExecutable }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
+                           environment: [String: String] = [:], redirect: String? = nil,
+                           standardOutput: FileHandle? = nil) throws -> CommandResult {
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
+        let process = try launch(arguments, in: directory, environment: environment, redirect: redirect,
+                                 standardOutput: standardOutput ?? out.fileHandleForWriting, standardError: err.fileHandleForWriting)
+        // The parent's copies of the write ends, closed so that reading ends with the child.
+        try? out.fileHandleForWriting.close()
+        try? err.fileHandleForWriting.close()
         // Read both pipes to the end before waiting, so a large output cannot block the child.
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
@@ -47,6 +44,29 @@ public enum CommandRunner {
         process.waitUntilExit()
         return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                              stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Starts `esms arguments` and returns at once (to stop it while it runs).
+    public static func launch(_ arguments: [String], in directory: URL = Fixture.repositoryRoot,
+                              environment: [String: String] = [:], redirect: String? = nil,
+                              standardOutput: FileHandle? = nil, standardError: FileHandle? = nil) throws -> Process {
+        guard let executable else { throw RunnerError.noExecutable }
+        let process = Process()
+        if let redirect {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "exec \"$0\" \"$@\" \(redirect)", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        process.standardOutput = standardOutput ?? FileHandle.nullDevice
+        process.standardError = standardError ?? FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     public enum RunnerError: Error { case noExecutable }

@@ -56,9 +56,9 @@ public struct ConfigReader {
         guard let s = string(key, required: required, &d, what: "an amount in euros") else { return nil }
         switch Money.parse(s, decimalComma: false) {
         case .success(let m): return m
-        case .failure:
-            d.error("config-amount", at: location(key), "'\(keyPath(key))' is not an amount",
-                    expected: "euros, 0 or more, at most 2 decimals (e.g. 3972526 or 3972526.50)", found: "'\(s)'")
+        case .failure(let f):
+            d.error("config-amount", at: location(key), "'\(keyPath(key))' is \(f.problem)",
+                    expected: "\(Money.acceptedDescription) (e.g. 3972526 or 3972526.50)", found: "'\(s)'")
             return nil
         }
     }
@@ -132,11 +132,11 @@ public struct ConfigReader {
     /// Notes keys that were never read (a typo in a key silently ignored is a classic trap).
     public func reportUnknownKeys(_ d: inout Diagnostics, known extra: Set<String> = []) {
         guard case .map(let pairs, _) = node else { return }
+        let known = "known keys here: " + used.union(extra).sorted().joined(separator: ", ")
         for (k, v) in pairs where !used.contains(k) && !extra.contains(k) {
             d.warning("config-unknown-key",
                       at: SourceLocation(file: file, line: v.position.line, column: v.position.column, keyPath: keyPath(k)),
-                      "the key '\(keyPath(k))' is not known and was ignored",
-                      hint: "known keys here: " + used.union(extra).sorted().joined(separator: ", "))
+                      "the key '\(keyPath(k))' is not known and was ignored", hint: known)
         }
     }
 }

@@ -51,8 +51,7 @@ public struct ScenarioLoader {
                     hint: "check the path; it is relative to the current directory")
             return .failure(ScenarioError(d))
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard var node = ConfigNode.parse(yaml: text, file: display, diagnostics: &d) else { return .failure(ScenarioError(d)) }
+        guard var node = ConfigNode.parse(bytes: bytes, file: display, diagnostics: &d) else { return .failure(ScenarioError(d)) }
         guard let base = ScenarioSpec.decode(node, file: display, diagnostics: &d) else { return .failure(ScenarioError(d)) }
         if let variant {
             guard let v = base.variants.first(where: { $0.id == variant }) else {

@@ -105,15 +105,9 @@ public struct CSVTable: Sendable {
     /// nothing usable could be read (empty file, unterminated quote).
     public static func parse(_ data: [UInt8], file: String, diagnostics: inout Diagnostics) -> CSVTable? {
         let errorsBefore = diagnostics.errorCount
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if !TextDecoding.isValidUTF8(bytes) {
-            let (line, column) = TextDecoding.firstInvalidUTF8Position(bytes)
-            diagnostics.warning("csv-encoding", at: SourceLocation(file: file, line: line, column: column),
-                                "the file is not UTF-8; it was read as Windows-1252",
-                                hint: "save it as 'CSV UTF-8' to be sure accented names are read as written")
-            bytes = TextDecoding.windows1252ToUTF8(bytes)
-        }
+        let bytes = TextDecoding.utf8Text(data, file: file, code: "csv-encoding",
+                                          hint: "save it as 'CSV UTF-8' to be sure accented names are read as written",
+                                          diagnostics: &diagnostics)
         var parser = CSVParser(bytes: bytes, file: file)
         let result: CSVTable? = bytes.withUnsafeBufferPointer { buffer in
             parser.run(buffer, diagnostics: &diagnostics)

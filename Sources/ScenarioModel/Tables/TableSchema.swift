@@ -111,18 +111,18 @@ public struct TableSchema: Sendable {
         switch Money.parse(v, decimalComma: table.decimalComma) {
         case .success(let m): return m
         case .failure(let f):
-            let (msg, hint): (String, String)
+            let hint: String
             switch f {
-            case .negative: (msg, hint) = ("a negative amount", "amounts are requests or quotes: zero or more")
-            case .tooManyDecimals: (msg, hint) = ("an amount with more than two decimals", "amounts are in euros, to the cent")
-            case .tooLarge: (msg, hint) = ("an implausibly large amount", "amounts are in euros, e.g. 85000 or 85 000,50")
+            case .negative: hint = "amounts are requests or quotes: zero or more"
+            case .tooManyDecimals: hint = "amounts are in euros, to the cent"
+            case .tooLarge: hint = "amounts are in euros, e.g. 85000 or 85 000,50"
             case .notANumber:
-                (msg, hint) = ("not an amount", table.decimalComma
+                hint = table.decimalComma
                     ? "write euros as 85000, 85 000 or 85000,50"
-                    : "write euros as 85000 or 85000.50 (a decimal comma needs ';' as the separator)")
+                    : "write euros as 85000 or 85000.50 (a decimal comma needs ';' as the separator)"
             }
-            d.error("invalid-amount", at: location(row, column), "'\(column.name)' is \(msg)",
-                    expected: "an amount in euros (0 or more, at most 2 decimals)", found: "'\(v)'", hint: hint)
+            d.error("invalid-amount", at: location(row, column), "'\(column.name)' is \(f.problem)",
+                    expected: "an amount in \(Money.acceptedDescription)", found: "'\(v)'", hint: hint)
             return nil
         }
     }

@@ -66,10 +66,25 @@ extension Money {
         case negative
         case tooManyDecimals
         case tooLarge
+
+        /// What is wrong with the text, for a message: "an amount over the maximum of 10 000 000 000 €".
+        public var problem: String {
+            switch self {
+            case .notANumber: return "not an amount"
+            case .negative: return "a negative amount"
+            case .tooManyDecimals: return "an amount with more than two decimals"
+            case .tooLarge: return "an amount over the maximum of \(Money.maximumParsed.frenchString)"
+            }
+        }
     }
 
     /// The largest amount accepted from a file: ten billion euros.
     public static let maximumParsed = Money(euros: 10_000_000_000)
+
+    /// What an amount read from a file may be, for messages.
+    public static var acceptedDescription: String {
+        "euros, 0 or more, at most 2 decimals, at most \(maximumParsed.frenchString)"
+    }
 
     /// Parses an amount in euros: `1234`, `1234.5`, `1 234,50` (decimal comma when allowed),
     /// an optional trailing `€`. Spaces (also no-break) group thousands.
