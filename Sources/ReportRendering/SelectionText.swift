@@ -7,6 +7,11 @@ public enum SelectionText {
     public static func render(scenario: Scenario, problem p: SelectionProblem, result r: SelectionResult,
                               explanations: [ProjectExplanation], timings: Bool = false) -> String {
         var out = "\(scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title)\n\n"
+        if let day = scenario.spec.committee {
+            let later = p.notCandidates.filter { $0.reason.hasPrefix("deposited on") }.count
+            out += "Committee of \(day.french): applications deposited until \((scenario.spec.cutoff ?? day).french)"
+            out += later > 0 ? " (\(later) deposited later go to the next committee)\n" : "\n"
+        }
         out += "Status: \(r.status.rawValue) — \(r.sentence)\n"
         out += "Envelope available: \(p.available.frenchString); used: \(r.used.frenchString); left: \((p.available - r.used).frenchString)\n"
         out += "Selected: \(r.selected.count) projects, \(r.finess) ESSMS (\(r.acquisitions) acquisitions), score \(r.score)"
