@@ -16,7 +16,9 @@ public enum ExplanationDocument {
         }
         if let c = e.forcingCost {
             pairs.append(("forcing_cost", .object([("finess", .int(c.finess)), ("acquisition", .int(c.acquisitions)),
-                                                   ("score", .int(c.score))])))
+                                                   ("score", .int(c.score)),
+                                                   ("dropped", .array(e.dropped.map { .string($0) }))])))
+            pairs.append(("envelope_to_enter", e.envelopeToEnter.map { .money($0) } ?? .null))
         }
         if let r = e.removal {
             pairs.append(("removal", .object([("frees", .money(r.freed)), ("finess_lost", .int(r.finessLost)),

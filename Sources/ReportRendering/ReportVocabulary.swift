@@ -100,9 +100,16 @@ extension ReportFormat {
                 + (e.conflicts.count > 1 ? " et \(e.conflicts.count - 1) autre\(e.conflicts.count > 2 ? "s" : "")" : "")
         case "displaced":
             guard let c = e.forcingCost else { return "évincé par de meilleurs projets" }
-            var s = e.reason.hasPrefix("does not fit") ? "ne tient pas dans le reliquat ; " : ""
-            s += "l'imposer coûte \(ess(c.finess)) financé\(c.finess > 1 ? "s" : "")"
-            if c.finess == 0 { s += ", \(integer(c.acquisitions)) acquisition\(c.acquisitions > 1 ? "s" : "") et \(integer(c.score)) points de score" }
+            var s = "l'imposer " + (e.dropped.isEmpty ? "n'évince aucun projet" : "évince \(e.dropped.joined(separator: ", "))")
+            s += " : " + Explainer.balanceSheet([(c.finess, "ESSMS financé" + (abs(c.finess) > 1 ? "s" : "")),
+                                                 (c.acquisitions, "acquisition" + (abs(c.acquisitions) > 1 ? "s" : "")),
+                                                 (c.score, "point" + (abs(c.score) > 1 ? "s" : "") + " de score")],
+                                                lose: "perd", gain: "gagne", same: "mêmes ESSMS, acquisitions et score")
+            if let m = e.envelopeToEnter {
+                s += " ; il entrerait sans évincer personne avec une enveloppe de \(money(m))"
+            } else {
+                s += " ; aucune enveloppe ne le fait entrer en plus de la sélection (FINESS partagé avec un projet retenu ou équilibre impératif)"
+            }
             return s
         case "forcing-infeasible":
             return "ne peut être retenu avec les projets engagés sous les contraintes d'équilibre"

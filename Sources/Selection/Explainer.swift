@@ -23,6 +23,11 @@ public struct ProjectExplanation: Sendable {
     public var conflicts: [(project: String, finess: FINESS)] = []
     /// Displaced: what forcing it in costs (ESSMS, acquisitions, score), from a re-solve.
     public var forcingCost: (finess: Int, acquisitions: Int, score: Int)?
+    /// Displaced: the selected projects that forcing it in pushes out (from the same re-solve).
+    public var dropped: [String] = []
+    /// Displaced: the envelope with which it comes in on top of the selection, pushing no one
+    /// out (nil when a FINESS it shares with a selected project or a hard balance row forbids it).
+    public var envelopeToEnter: Money?
     /// Selected: what removing it frees (money) and what would replace it (from a re-solve).
     public var removal: (freed: Money, finessLost: Int, replacedBy: [String])?
 }
@@ -108,13 +113,12 @@ public struct Explainer: Sendable {
                     + (selectedConflicts.count > 1 ? " and \(selectedConflicts.count - 1) more" : "")
             } else if forceBudget > 0 {
                 forceBudget -= 1
-                if let cost = forcingCost(p, r, i) {
+                if let forced = forcing(p, r, i) {
                     e.code = "displaced"
-                    e.forcingCost = cost
-                    e.reason = c.amount > left
-                        ? "does not fit in the \(left.frenchString) left; forcing it in costs \(cost.finess) funded ESSMS"
-                        : "forcing it in costs \(cost.finess) funded ESSMS"
-                    if cost.finess == 0 { e.reason += " and \(cost.acquisitions) acquisitions, \(cost.score) score points" }
+                    e.forcingCost = forced.cost
+                    e.dropped = forced.dropped
+                    e.envelopeToEnter = envelopeToEnter(p, r, i)
+                    e.reason = Self.displacedReason(e, cost: forced.cost, available: p.available)
                 } else {
                     e.code = "forcing-infeasible"
                     e.reason = "cannot be selected together with the engaged projects under the balance constraints"
@@ -128,18 +132,65 @@ public struct Explainer: Sendable {
         return out
     }
 
-    /// Objective lost when candidate `i` is forced in.
-    func forcingCost(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int) -> (finess: Int, acquisitions: Int, score: Int)? {
+    /// What the counterfactual re-solve found, first: who is pushed out and what it costs, then
+    /// the envelope with which it would come in without pushing anyone out.
+    static func displacedReason(_ e: ProjectExplanation, cost: (finess: Int, acquisitions: Int, score: Int),
+                                available: Money) -> String {
+        var s = "forcing it in " + (e.dropped.isEmpty ? "pushes no project out" : "pushes out \(e.dropped.joined(separator: ", "))")
+        s += ": " + Self.balanceSheet([(cost.finess, "funded ESSMS"), (cost.acquisitions, "acquisitions"), (cost.score, "score points")],
+                                      lose: "loses", gain: "gains", same: "the same ESSMS, acquisitions and score")
+        if let m = e.envelopeToEnter {
+            s += "; it comes in without pushing anyone out with an envelope of \(m.frenchString) (+\((m - available).frenchString))"
+        } else {
+            s += "; no envelope brings it in on top of the selection (it shares a FINESS with a selected project, or a hard balance forbids it)"
+        }
+        return s
+    }
+
+    /// "loses 1 funded ESSMS, 2 acquisitions; gains 5 score points": the terms a counterfactual
+    /// loses (positive) and gains (negative), zeros left out.
+    public static func balanceSheet(_ terms: [(Int, String)], lose: String, gain: String, same: String) -> String {
+        let lost = terms.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        let won = terms.filter { $0.0 < 0 }.map { "\(-$0.0) \($0.1)" }
+        var parts: [String] = []
+        if !lost.isEmpty { parts.append("\(lose) " + lost.joined(separator: ", ")) }
+        if !won.isEmpty { parts.append("\(gain) " + won.joined(separator: ", ")) }
+        return parts.isEmpty ? same : parts.joined(separator: "; ")
+    }
+
+    /// Objective lost when candidate `i` is forced in, and the selected projects it pushes out.
+    /// The lexicographic values do not depend on the soft balance, which ranks after them: the
+    /// re-solve leaves that last stage out, and starts from the selection with `i` in.
+    func forcing(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int)
+        -> (cost: (finess: Int, acquisitions: Int, score: Int), dropped: [String])? {
         var q = p
         q.forced.insert(p.candidates[i].id)
+        if q.territory.mode == .soft { q.territory.mode = .off }
+        if q.sector.mode == .soft { q.sector.mode = .off }
+        q.startHint = Set(r.selectedIDs(p))
         guard let s = try? selector.solve(q), s.status == .optimal || s.status == .feasible else { return nil }
-        return (r.finess - s.finess, r.acquisitions - s.acquisitions, r.score - s.score)
+        let kept = Set(s.selectedIDs(q))
+        return ((r.finess - s.finess, r.acquisitions - s.acquisitions, r.score - s.score),
+                r.selectedIDs(p).filter { !kept.contains($0) })
+    }
+
+    /// The envelope with which candidate `i` is selected on top of the selection: the money used
+    /// plus its amount, when it shares no FINESS with the selection and every hard balance row
+    /// still holds with it (shares do not depend on the envelope); nil otherwise.
+    func envelopeToEnter(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int) -> Money? {
+        let taken = Set(r.selected.flatMap { p.candidates[$0].finess }).union(p.engagedFINESS)
+        guard p.candidates[i].finess.allSatisfy({ !taken.contains($0) }) else { return nil }
+        let with = r.selected + [i]
+        if p.territory.mode == .hard, !p.territoryBalance(with).allSatisfy(\.within) { return nil }
+        if p.sector.mode == .hard, !p.sectorBalance(with).allSatisfy(\.within) { return nil }
+        return max(p.available, r.used + p.candidates[i].amount)
     }
 
     /// What taking candidate `i` out frees and what comes in instead.
     func removal(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int) -> (freed: Money, finessLost: Int, replacedBy: [String])? {
         var q = p
         q.candidates.remove(at: i)
+        q.startHint = Set(r.selectedIDs(p))
         guard let s = try? selector.solve(q), s.status == .optimal || s.status == .feasible else { return nil }
         let before = Set(r.selectedIDs(p))
         let came = s.selectedIDs(q).filter { !before.contains($0) }

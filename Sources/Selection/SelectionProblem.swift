@@ -74,6 +74,10 @@ public struct SelectionProblem: Sendable {
     /// Envelopes inside the budget, each capping the candidates it names (national
     /// redeployment: the national call, the regions' own AE); none for a regional committee.
     public var budgetRows: [BudgetRow] = []
+    /// Projects the solver's start solution takes first (after the forced ones): explanation
+    /// re-solves pass the committee's selection, so the search starts next to its optimum. It
+    /// changes where the search starts, never the optimum.
+    public var startHint: Set<String> = []
 
     public init(scenario: String, candidates: [Candidate], engaged: [Candidate], available: Money,
                 territory: BalanceSpec, sector: BalanceSpec, objective: Objective, forced: Set<String> = [],

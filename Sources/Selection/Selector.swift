@@ -284,6 +284,8 @@ public struct Selector: Sendable {
         let order = p.candidates.indices.sorted { a, b in
             let fa = p.forced.contains(p.candidates[a].id), fb = p.forced.contains(p.candidates[b].id)
             if fa != fb { return fa }
+            let ha = p.startHint.contains(p.candidates[a].id), hb = p.startHint.contains(p.candidates[b].id)
+            if ha != hb { return ha }
             let ra = value(p.candidates[a]) / Double(max(1, p.candidates[a].amount.cents))
             let rb = value(p.candidates[b]) / Double(max(1, p.candidates[b].amount.cents))
             return ra != rb ? ra > rb : a < b

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ScenarioModel
+import Selection
+import Testing
+import TestSupport
+
+/// The explanations equal exhaustive re-solves: for every candidate left out, what forcing it in
+/// costs is the lexicographic optimum of the selections that hold it (enumerated); the projects
+/// it pushes out are exactly those of the re-solve's selection; the envelope with which it
+/// comes in on top of the selection is the money used plus its amount, and only when it shares
+/// no FINESS and keeps every hard row; for every selected project, removing it loses what the
+/// enumeration without it says.
+@Suite struct ExplainerBruteForceTests {
+    static func lexMax(_ tuples: [[Int]]) -> [Int]? {
+        tuples.max { a, b in a.lexicographicallyPrecedes(b) }
+    }
+
+    @Test(arguments: [BalanceRule.Mode.off, .hard, .soft])
+    func explanationsEqualExhaustiveReSolves(mode: BalanceRule.Mode) throws {
+        var checked = 0
+        for seed in UInt64(0)..<40 {
+            let p = RandomSelectionInstances.instance(seed: seed, mode: mode)
+            let r = try Selector().solve(p)
+            guard r.status == .optimal else { continue }
+            let all = RandomSelectionInstances.feasibleSelections(p)
+            let best = try #require(Self.lexMax(all.map(\.tuple)))
+            #expect([r.finess, r.acquisitions, r.score] == best, "seed \(seed)")
+            let explanations = Explainer(selector: Selector(), resolveLimit: 1_000)
+                .explain(p, r, projects: p.candidates.map { ($0.id, $0.title) })
+            let selected = Set(r.selected)
+            for (i, c) in p.candidates.enumerated() {
+                let e = try #require(explanations.first { $0.id == c.id })
+                if selected.contains(i) {
+                    // Removing it: the best selection without it.
+                    if let without = Self.lexMax(all.filter { !$0.chosen.contains(i) }.map(\.tuple)) {
+                        #expect(e.removal?.finessLost == r.finess - without[0], "seed \(seed) \(c.id)")
+                    } else {
+                        #expect(e.removal == nil, "seed \(seed) \(c.id): no selection without it keeps the hard rows")
+                    }
+                    continue
+                }
+                guard e.code == "displaced" || e.code == "forcing-infeasible" else { continue }
+                let holding = all.filter { $0.chosen.contains(i) }
+                guard let forced = Self.lexMax(holding.map(\.tuple)) else {
+                    #expect(e.code == "forcing-infeasible", "seed \(seed) \(c.id): no feasible selection holds it")
+                    continue
+                }
+                let cost = try #require(e.forcingCost, "seed \(seed) \(c.id)")
+                #expect([cost.finess, cost.acquisitions, cost.score] == zip(best, forced).map { $0 - $1 },
+                        "seed \(seed) \(c.id): \(cost) against \(best) − \(forced)")
+                // The dropped projects are those of an optimal selection holding it.
+                let index = Dictionary(uniqueKeysWithValues: p.candidates.enumerated().map { ($1.id, $0) })
+                let dropped = Set(e.dropped.compactMap { index[$0] })
+                let kept = Set(r.selected).subtracting(dropped)
+                #expect(dropped.isSubset(of: selected), "seed \(seed) \(c.id): dropped \(e.dropped)")
+                let optimal = holding.filter { $0.tuple == forced }.map { Set($0.chosen) }
+                #expect(optimal.contains { kept.isSubset(of: $0) && $0.isDisjoint(with: dropped) },
+                        "seed \(seed) \(c.id): dropped \(e.dropped)")
+                // The envelope to come in on top of the selection.
+                let with = r.selected + [i]
+                let fits = RandomSelectionInstances.feasibleSelections(p, budget: Money(cents: Int64.max / 4))
+                    .contains { Set($0.chosen) == Set(with) }
+                if fits {
+                    #expect(e.envelopeToEnter == r.used + c.amount, "seed \(seed) \(c.id)")
+                } else {
+                    #expect(e.envelopeToEnter == nil, "seed \(seed) \(c.id)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 10)
+    }
+}
