@@ -21,6 +21,12 @@ enum GLPKEnvironment {
         return try body()
     }
 
+    /// Puts back the per-thread settings `run` relies on, after the guard freed this thread's
+    /// GLPK environment (a new one starts with terminal output on).
+    static func applyThreadSettings() {
+        glp_term_out(GLP_OFF)
+    }
+
     /// GLPK's version, e.g. "5.0".
     static var version: String {
         guard let text = glp_version() else { return "unknown" }
