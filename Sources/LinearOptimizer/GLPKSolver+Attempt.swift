@@ -110,6 +110,7 @@ extension GLPKSolver {
             }
         }
 
+        var relaxationBound: Double?
         if !presolve {
             if let flags = recovery.scalingFlags {
                 if flags != 0 { _ = try GLPKGuard.scale(problem, flags: flags).get() }
@@ -131,6 +132,8 @@ extension GLPKSolver {
                 outcome.stoppedByTime = code == GLP_ETMLIM
                 return outcome
             }
+            // The LP relaxation's optimum bounds the MIP's, whatever the search does next.
+            relaxationBound = glp_get_obj_val(p)
         }
 
         let monitor = SearchMonitor(
@@ -200,11 +203,19 @@ extension GLPKSolver {
             outcome.provenByGranularity = stop.granularity && code == GLP_ESTOP
             outcome.bestBound = outcome.objective
         case .feasible:
-            outcome.bestBound = monitor.roundedBound()
+            outcome.bestBound = tighter(monitor.roundedBound(), relaxationBound.map { monitor.rounded($0) },
+                                        maximize: prepared.model.sense == .maximize)
         default:
             break
         }
         return outcome
+    }
+
+    /// The tighter of two bounds (the smaller for a maximisation), either possibly unknown.
+    static func tighter(_ a: Double?, _ b: Double?, maximize: Bool) -> Double? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return maximize ? Swift.min(a, b) : Swift.max(a, b)
     }
 
     static func branchingCode(_ branching: SearchStrategy.Branching) -> Int32 {
