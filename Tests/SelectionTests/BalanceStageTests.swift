@@ -49,21 +49,7 @@ import TestSupport
         var g = SeededGenerator(seed: seed)
         var p = R.instance(seed: seed, mode: .soft)
         let pool = (0..<120).map { Fixture.finess("29", 500 + $0) }
-        p.candidates = (0..<40).map { i in
-            let fs = Array(Set((0..<(1 + g.int(5))).map { _ in pool[g.int(pool.count)] })).sorted()
-            var territory: [String: Int64] = [:], sector: [String: Int64] = [:]
-            var amount: Int64 = 0, acquisitions = 0
-            for _ in fs {
-                let acquisition = g.int(2) == 0
-                if acquisition { acquisitions += 1 }
-                let cents = Int64(acquisition ? 2_100_000 : 500_000) + Int64(g.int(300_000))
-                amount += cents
-                territory[R.territoryKeys[g.int(3)], default: 0] += cents
-                sector[R.sectorKeys[g.int(2)], default: 0] += cents
-            }
-            return Candidate(id: "M\(i)", title: "", amount: Money(cents: amount), finess: fs, acquisitions: acquisitions,
-                             score: g.int(19), territoryMoney: territory, sectorMoney: sector)
-        }
+        p.candidates = (0..<40).map { R.candidate(id: "M\($0)", pool: pool, &g) }
         p.engaged = []
         p.available = Money(cents: p.candidates.reduce(Int64(0)) { $0 + $1.amount.cents } / 4)
         let q = Self.softAndTightHard(p)
