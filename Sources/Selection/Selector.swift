@@ -120,7 +120,9 @@ public struct Selector: Sendable {
                 terms += sm.terms(t, p).map { Term($0.variable, $0.coefficient * w) }
             }
             sm.model.setObjective(.maximize, terms: terms)
-            let r = try run(sm.model, start: start, began: began, clock: clock, stage: index, term: name)
+            // With a soft balance, the integer stages leave part of the time limit to its stage.
+            let r = try run(sm.model, start: start, began: began, clock: clock, stage: index, term: name,
+                            reserve: soft ? Self.balanceStageReserve : 0)
             stages.append(stage(name, r))
             guard r.status.hasSolution else { return finish(p, sm, stages, values: lastValues) }
             lastValues = r.values
@@ -164,12 +166,20 @@ public struct Selector: Sendable {
         return index == 0 ? [.tunedDepthFirst] : [.tunedBestBound]
     }
 
+    /// The share of the time limit the integer stages leave to the soft-balance stage. Without
+    /// it, integer stages cut by the time limit left that stage 0.5 s: it ended `feasible` at the
+    /// root, its bound that of the LP relaxation, which spreads a fractional selection until the
+    /// slack is 0 (issue 13: "gap 1").
+    static let balanceStageReserve = 0.2
+
+    /// Solves one stage within what is left of the time limit, less `reserve` of it kept for
+    /// the stages that follow.
     func run(_ model: LinearModel, start: [Double]?, began: ContinuousClock.Instant,
-             clock: ContinuousClock, stage index: Int, term: String) throws(Failure) -> SolveResult {
+             clock: ContinuousClock, stage index: Int, term: String, reserve: Double = 0) throws(Failure) -> SolveResult {
         var options = SolverOptions(relativeGap: relativeGap, strategies: Self.strategies(stage: index, term: term))
         if let timeLimit {
             let elapsed = Double(began.duration(to: clock.now).components.seconds)
-            options.timeLimit = max(0.5, timeLimit - elapsed)
+            options.timeLimit = max(0.5, timeLimit * (1 - reserve) - elapsed)
         }
         do {
             return try solver.solve(model, options: options, start: start)
