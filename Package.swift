@@ -29,8 +29,11 @@ let package = Package(
         .target(name: "FundingRules", dependencies: ["ScenarioModel"]),
         // GLPK, as the system library `libglpk-dev` (Debian ships no glpk.pc).
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        // GLPK's calls that run solver code, behind setjmp and GLPK's error hook: an internal
+        // error of GLPK (abort() otherwise) becomes a return value. C, no API of its own.
+        .target(name: "CGLPKGuard", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
         // Solver-agnostic MIP model and the GLPK solver behind it.
-        .target(name: "LinearOptimizer", dependencies: ["CGLPK"]),
+        .target(name: "LinearOptimizer", dependencies: ["CGLPK", "CGLPKGuard"]),
         // Monte-Carlo attainment of the usage targets, what-if variants.
         .target(name: "Simulation", dependencies: ["ScenarioModel", "FundingRules", "Selection"]),
         // What leaves the tool: JSON documents, CSV for Excel, Markdown, HTML, the audit record.

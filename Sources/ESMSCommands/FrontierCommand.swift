@@ -59,6 +59,11 @@ struct FrontierCommand: ParsableCommand {
             Output.error("error: \(SelectionMessages.describe(error))")
             throw ExitStatus.scenarioErrors
         }
+        let infeasible = points.filter { $0.status == .infeasible }.count
+        if infeasible > 0 {
+            // The diagnosis is select's, made once; not re-run at every envelope.
+            Output.error("note: \(infeasible) of \(points.count) envelopes are infeasible (no selection meets the hard balance or the pins there); 'esms select' diagnoses why and which tolerances would do")
+        }
         if options.json {
             try Output.out(FrontierDocument.json(problem: problem, points: points).rendered())
         } else {

@@ -23,7 +23,9 @@ struct SelectCommand: ParsableCommand {
         displaced: what forcing it in would cost). 'Next in line' gives the projects that come in \
         first if the envelope grows, and the growth needed, to the cent. When a hard balance makes \
         the model infeasible, the keys that cannot be met are named with the tolerance that would \
-        admit a selection (from an elastic model: the same rows with slack, total slack minimised).
+        admit a selection (from an elastic model: the same rows with slack, total slack minimised); \
+        that diagnosis takes at most --time-limit, or 10 s without it, and says when it was cut short \
+        (its tolerances then still admit a selection, but may be larger than needed).
 
         Exit codes: 0 a selection was found (optimal or not: see 'status'), 1 the scenario has \
         errors or the model is infeasible, 2 usage, 3 an output could not be written.
@@ -36,7 +38,7 @@ struct SelectCommand: ParsableCommand {
     var force: [String] { pins.force }
     var exclude: [String] { pins.exclude }
 
-    @Option(help: ArgumentHelp("Time limit for the whole solve, in seconds.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Time limit for the whole solve, in seconds; also bounds the diagnosis of an infeasible model (10 s without it).", valueName: "seconds"))
     var timeLimit: Double?
 
     @Option(help: ArgumentHelp("Relative gap at which a stage may stop (0 = prove optimality).", valueName: "gap"))

@@ -4,9 +4,16 @@ import CGLPK
 /// Owns one `glp_prob` loaded from a `PreparedModel` and deletes it in `deinit`.
 ///
 /// Create, use and drop it inside one `GLPKEnvironment.run` call: the problem belongs
-/// to the thread that created it.
+/// to the thread that created it. After an internal error of GLPK caught by `GLPKGuard` the
+/// thread's GLPK environment, this problem with it, is freed: `isAlive` turns false and
+/// `deinit` leaves the pointer alone.
 final class GLPKProblem {
     let pointer: OpaquePointer
+    /// The guard's environment generation of the creating thread when the problem was made.
+    private let generation = GLPKGuard.generation
+
+    /// False once the GLPK environment that held this problem was freed by the guard.
+    var isAlive: Bool { generation == GLPKGuard.generation }
 
     /// Loads `prepared`. With `negatedObjective` a maximisation is loaded as the
     /// equivalent minimisation of the negated objective (for MPS, which has no direction).
@@ -60,7 +67,9 @@ final class GLPKProblem {
         }
     }
 
-    deinit { glp_delete_prob(pointer) }
+    deinit {
+        if isAlive { glp_delete_prob(pointer) }
+    }
 
     static func glpkBounds(_ kind: BoundKind, _ lower: Double, _ upper: Double) -> (Int32, Double, Double) {
         switch kind {

@@ -18,18 +18,84 @@ extension GLPKSolver {
         var stoppedByTime = false
     }
 
-    /// One `glp_intopt` run (preceded by `glp_simplex` when the MIP presolver is off).
-    /// Call only inside `GLPKEnvironment.run`.
+    /// One strategy run, re-run with other settings when GLPK fails an internal check (see
+    /// `Recovery`); a `solverError` with `SolveStatus.internalErrorCode` when every re-run fails
+    /// too. Call only inside `GLPKEnvironment.run`.
     static func runAttempt(
         _ prepared: PreparedModel, strategy: SearchStrategy, options: SolverOptions,
         milliseconds: Int32?, start: [Double]?, heuristic: IncumbentHeuristic?, granularity: Double?
     ) -> AttemptOutcome {
         let clock = ContinuousClock()
         let began = clock.now
+        var failures: [String] = []
+        for (index, recovery) in Recovery.sequence.enumerated() {
+            var left = milliseconds
+            if let limit = milliseconds {
+                let remaining = Int64(limit) - Self.milliseconds(began.duration(to: clock.now))
+                if remaining <= 0, index > 0 { break }
+                left = Int32(clamping: Swift.max(0, remaining))
+            }
+            do throws(GLPKInternalFailure) {
+                var outcome = try runGuardedAttempt(
+                    prepared, strategy: strategy, recovery: recovery, options: options, milliseconds: left,
+                    start: start, heuristic: heuristic, granularity: granularity,
+                    provokeFailure: index < options.provokedInternalFailures)
+                if let first = failures.first {
+                    outcome.sentence += " GLPK had failed an internal check (\(first)); the model was solved again \(recovery.description)."
+                }
+                return outcome
+            } catch {
+                failures.append(error.message)
+            }
+        }
+        let sentence = "GLPK failed an internal check (\(failures.first ?? "no message")) and the re-solves \(Recovery.sequence.dropFirst().map(\.description).joined(separator: ", then ")) failed too or had no time left; no solution is available. Fixing this: loosen the constraints that make the model hard (e.g. a hard balance with a tight tolerance), or report the model (--export-model) with GLPK's message."
+        return AttemptOutcome(status: .solverError(code: SolveStatus.internalErrorCode, sentence: sentence), sentence: sentence)
+    }
+
+    /// How a run is re-made after GLPK failed an internal check: GLPK's numerical trouble
+    /// (e.g. `teta_lim >= 0.0` in the primal simplex) depends on the scaling, the presolve and
+    /// the simplex variant, so another combination often gets through.
+    struct Recovery: Sendable {
+        var description: String
+        /// Force the MIP presolver off.
+        var presolveOff: Bool
+        /// `glp_scale_prob` flags instead of the strategy's (0: unscaled).
+        var scalingFlags: Int32?
+        var method: Int32
+        var ratioTest: Int32
+        var pricing: Int32
+
+        static let asAsked = Recovery(description: "as asked", presolveOff: false, scalingFlags: nil,
+                                      method: GLP_PRIMAL, ratioTest: GLP_RT_HAR, pricing: GLP_PT_PSE)
+        static let dualGeometricScaling = Recovery(
+            description: "without presolve, with geometric-mean and equilibration scaling and the dual simplex",
+            presolveOff: true, scalingFlags: GLP_SF_GM | GLP_SF_EQ | GLP_SF_2N,
+            method: GLP_DUALP, ratioTest: GLP_RT_HAR, pricing: GLP_PT_PSE)
+        static let unscaledTextbook = Recovery(
+            description: "without presolve nor scaling, with the primal simplex, Dantzig pricing and the textbook ratio test",
+            presolveOff: true, scalingFlags: 0, method: GLP_PRIMAL, ratioTest: GLP_RT_STD, pricing: GLP_PT_STD)
+        static let sequence: [Recovery] = [.asAsked, .dualGeometricScaling, .unscaledTextbook]
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+    }
+
+    /// One `glp_intopt` run (preceded by `glp_simplex` when the MIP presolver is off), every
+    /// solver call through `GLPKGuard`. With `provokeFailure` (tests), GLPK is first made to fail
+    /// an internal check on purpose.
+    private static func runGuardedAttempt(
+        _ prepared: PreparedModel, strategy: SearchStrategy, recovery: Recovery, options: SolverOptions,
+        milliseconds: Int32?, start: [Double]?, heuristic: IncumbentHeuristic?, granularity: Double?,
+        provokeFailure: Bool
+    ) throws(GLPKInternalFailure) -> AttemptOutcome {
+        let clock = ContinuousClock()
+        let began = clock.now
         let problem = GLPKProblem(prepared, names: false)
         let p = problem.pointer
+        if provokeFailure { _ = try GLPKGuard.setObjectiveDirection(problem, 99).get() }
         let injecting = start != nil || heuristic != nil
-        let presolve = strategy.presolve && !injecting
+        let presolve = strategy.presolve && !injecting && !recovery.presolveOff
         let completion = ContinuousCompletion(prepared)
 
         var startOutcome = StartSolutionOutcome.notGiven
@@ -44,20 +110,30 @@ extension GLPKSolver {
             }
         }
 
-        if strategy.scaling && !presolve { glp_scale_prob(p, GLP_SF_AUTO) }
+        var relaxationBound: Double?
         if !presolve {
-            glp_adv_basis(p, 0)
+            if let flags = recovery.scalingFlags {
+                if flags != 0 { _ = try GLPKGuard.scale(problem, flags: flags).get() }
+            } else if strategy.scaling {
+                _ = try GLPKGuard.scale(problem, flags: GLP_SF_AUTO).get()
+            }
+            _ = try GLPKGuard.advancedBasis(problem).get()
             var lp = glp_smcp()
             glp_init_smcp(&lp)
             lp.msg_lev = GLP_MSG_OFF
+            lp.meth = recovery.method
+            lp.r_test = recovery.ratioTest
+            lp.pricing = recovery.pricing
             if let milliseconds { lp.tm_lim = milliseconds }
-            let code = glp_simplex(p, &lp)
+            let code = try GLPKGuard.simplex(problem, lp).get()
             if let (status, sentence) = interpretSimplex(code: code, lpStatus: glp_get_status(p)) {
                 var outcome = AttemptOutcome(status: status, sentence: sentence)
                 outcome.startOutcome = startOutcome
                 outcome.stoppedByTime = code == GLP_ETMLIM
                 return outcome
             }
+            // The LP relaxation's optimum bounds the MIP's, whatever the search does next.
+            relaxationBound = glp_get_obj_val(p)
         }
 
         let monitor = SearchMonitor(
@@ -84,15 +160,13 @@ extension GLPKSolver {
         parameters.br_tech = branchingCode(strategy.branching)
         parameters.bt_tech = backtrackingCode(strategy.backtracking)
         if let milliseconds {
-            let spent = began.duration(to: clock.now)
-            let spentMilliseconds = spent.components.seconds * 1000 + spent.components.attoseconds / 1_000_000_000_000_000
-            parameters.tm_lim = Int32(clamping: Swift.max(0, Int64(milliseconds) - spentMilliseconds))
+            parameters.tm_lim = Int32(clamping: Swift.max(0, Int64(milliseconds) - Self.milliseconds(began.duration(to: clock.now))))
         }
         parameters.cb_func = SearchMonitor.callback
-        let code: Int32 = withExtendedLifetime(monitor) {
+        let code: Int32 = try withExtendedLifetime(monitor) {
             parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
-            return glp_intopt(p, &parameters)
-        }
+            return GLPKGuard.intopt(problem, parameters)
+        }.get()
 
         let mipStatus = glp_mip_status(p)
         let stop = StopCause(granularity: monitor.stoppedByGranularity, nodeLimit: monitor.stoppedByNodeLimit)
@@ -129,11 +203,19 @@ extension GLPKSolver {
             outcome.provenByGranularity = stop.granularity && code == GLP_ESTOP
             outcome.bestBound = outcome.objective
         case .feasible:
-            outcome.bestBound = monitor.roundedBound()
+            outcome.bestBound = tighter(monitor.roundedBound(), relaxationBound.map { monitor.rounded($0) },
+                                        maximize: prepared.model.sense == .maximize)
         default:
             break
         }
         return outcome
+    }
+
+    /// The tighter of two bounds (the smaller for a maximisation), either possibly unknown.
+    static func tighter(_ a: Double?, _ b: Double?, maximize: Bool) -> Double? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return maximize ? Swift.min(a, b) : Swift.max(a, b)
     }
 
     static func branchingCode(_ branching: SearchStrategy.Branching) -> Int32 {

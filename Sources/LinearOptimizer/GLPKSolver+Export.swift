@@ -36,9 +36,10 @@ extension GLPKSolver {
             let code: Int32 = try GLPKEnvironment.run { () throws(LinearOptimizerError) in
                 let negate = format == .freeMPS
                 let problem = GLPKProblem(prepared, names: true, negatedObjective: negate, constantAsColumn: format == .cplexLP)
-                switch format {
-                case .freeMPS: return glp_write_mps(problem.pointer, GLP_MPS_FILE, nil, temporary)
-                case .cplexLP: return glp_write_lp(problem.pointer, nil, temporary)
+                switch GLPKGuard.write(problem, as: format, to: temporary) {
+                case .success(let code): return code
+                case .failure(let failure):
+                    throw LinearOptimizerError(.exportFailed, "GLPK failed an internal check while writing the model to \(temporary) (\(failure.message)); nothing was written.")
                 }
             }
             guard code == 0 else {

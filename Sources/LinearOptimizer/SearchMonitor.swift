@@ -122,10 +122,14 @@ final class SearchMonitor {
 
     /// The bound rounded to the lattice (what the granularity rule proves).
     func roundedBound() -> Double? {
-        guard let bestBound else { return nil }
-        guard let step = granularity else { return bestBound }
+        bestBound.map(rounded)
+    }
+
+    /// `bound` rounded to the objective lattice, toward the incumbent.
+    func rounded(_ bound: Double) -> Double {
+        guard let step = granularity else { return bound }
         let offset = prepared.model.objectiveConstant
-        let k = (bestBound - offset) / step
+        let k = (bound - offset) / step
         return offset + step * (maximize ? (k + 1e-6).rounded(.down) : (k - 1e-6).rounded(.up))
     }
 

@@ -87,14 +87,17 @@ public struct SearchStrategy: Sendable, Hashable {
         branching: .hybridPseudocost, backtracking: .bestLocalBound, feasibilityPump: true
     )
 
-    /// No cuts, no pump, no presolve, hybrid pseudocost branching, best local bound: for a
-    /// stage whose objective is continuous (the penalised slack of soft balance rows over the
-    /// binaries fixed by earlier stages), where the LP relaxation is already tight and each
-    /// cut round costs an LP; 0.5-0.9 s instead of 0.7-1.4 s at 5 000 candidates
-    /// (Benchmarks/GLPK-TUNING.md, "Per-stage strategies").
+    /// No cuts, no pump, no presolve, Driebeck-Tomlin branching, best local bound: for a stage
+    /// whose objective is continuous (the penalised slack of soft balance rows over the
+    /// binaries fixed by earlier stages). Each cut round costs an LP, and cuts did not raise
+    /// the bound: 0.5-0.9 s instead of 0.7-1.4 s at 5 000 candidates (Benchmarks/GLPK-TUNING.md,
+    /// "Per-stage strategies"). Its LP relaxation can be 0 (a fractional selection meets every
+    /// soft row): Driebeck-Tomlin's penalties raise the bound where pseudocosts, which start
+    /// from nothing, did not (soft territory with a hard sector balance within 2 %: 1.9 s and
+    /// 2 221 nodes → 0.5 s and 465; "The soft-balance stage's bound").
     public static let slackBestBound = SearchStrategy(
         label: "slack-best-bound", presolve: false, cuts: [],
-        branching: .hybridPseudocost, backtracking: .bestLocalBound, feasibilityPump: false
+        branching: .driebeckTomlin, backtracking: .bestLocalBound, feasibilityPump: false
     )
 
     /// Checks every value GLPK would reject by aborting.

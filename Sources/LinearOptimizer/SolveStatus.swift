@@ -12,8 +12,14 @@ public enum SolveStatus: Sendable, Hashable, CustomStringConvertible {
     case unbounded
     /// The time (or node) limit was reached before any solution was found.
     case timeLimitNoSolution
-    /// GLPK reported something else; `code` is GLPK's return code.
+    /// GLPK reported something else; `code` is GLPK's return code, or `internalErrorCode`
+    /// when GLPK failed an internal check (it would have aborted the process) and the re-solves
+    /// with other settings failed too.
     case solverError(code: Int, sentence: String)
+
+    /// The `solverError` code of an internal error of GLPK caught by the guard (GLPK's own
+    /// return codes are positive).
+    public static let internalErrorCode = -1
 
     /// True for `optimal` and `feasible`: there are values to read.
     public var hasSolution: Bool { self == .optimal || self == .feasible }

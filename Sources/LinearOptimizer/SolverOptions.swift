@@ -22,6 +22,9 @@ public struct SolverOptions: Sendable, Hashable {
     public var heuristicInterval: Int
     /// Stop (status `feasible` or `timeLimitNoSolution`) after this many branch-and-bound nodes.
     public var nodeLimit: Int?
+    /// Tests only: the first n runs of each strategy make GLPK fail an internal check on purpose
+    /// (through the guard), so that the recovery is exercised.
+    var provokedInternalFailures = 0
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, strategies: [SearchStrategy] = [.tunedDepthFirst],

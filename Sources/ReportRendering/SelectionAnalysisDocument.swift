@@ -21,6 +21,7 @@ public enum SelectionAnalysisDocument {
             ("suggested_tolerance", .object(r.suggestedTolerances.map { ($0.balance, .double($0.tolerance, digits: 4)) })),
             ("no_fundable_candidate", .array(r.emptyKeys.map { .object([("balance", .string($0.balance)), ("key", .string($0.key))]) })),
             ("elastic_selection", .array(r.elasticSelection.map { .string(p.candidates[$0].id) })),
+            ("cut_short", .bool(r.cutShort)),
         ]
         if let v = r.verification {
             pairs.append(("verification", .object([("status", .string(v.status.rawValue)), ("finess", .int(v.finess)),

@@ -38,14 +38,23 @@ public struct ProjectExplanation: Sendable {
 public struct Explainer: Sendable {
     public var selector: Selector
     public var resolveLimit: Int
+    /// Re-solves run side by side on this many threads (the answers do not depend on it).
+    public var threads: Int
+
+    /// A re-solve's answer.
+    enum Resolved: Sendable {
+        case forcing(((finess: Int, acquisitions: Int, score: Int), [String])?)
+        case removal((Money, Int, [String])?)
+    }
 
     /// 200 re-solves of each kind for a committee; 20 above 400 candidates, where each one is a
     /// national-scale solve (the rest get the reason without its cost: `not-computed`).
     public static func defaultResolveLimit(candidates: Int) -> Int { candidates <= 400 ? 200 : 20 }
 
-    public init(selector: Selector, resolveLimit: Int = 200) {
+    public init(selector: Selector, resolveLimit: Int = 200, threads: Int = ParallelWork.defaultThreads) {
         self.selector = selector
         self.resolveLimit = resolveLimit
+        self.threads = max(1, threads)
     }
 
     public func explain(_ p: SelectionProblem, _ r: SelectionResult,
@@ -58,7 +67,32 @@ public struct Explainer: Sendable {
         let index = Dictionary(p.candidates.indices.map { (p.candidates[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         let notCandidate = Dictionary(p.notCandidates.map { ($0.id, $0.reason) }, uniquingKeysWith: { a, _ in a })
         let engagedIDs = Set(p.engaged.map(\.id))
-        var forceBudget = resolveLimit, removeBudget = resolveLimit
+        // The re-solves first, in the order of the projects and within the limit, run on every
+        // core: each is an independent, deterministic solve, gathered by candidate.
+        var forceJobs: [Int] = [], removeJobs: [Int] = []
+        for (id, _) in projects {
+            guard !engagedIDs.contains(id), notCandidate[id] == nil, let i = index[id] else { continue }
+            let c = p.candidates[i]
+            if selected.contains(i) {
+                if !p.forced.contains(id), removeJobs.count < resolveLimit { removeJobs.append(i) }
+            } else if !c.finess.contains(where: { engagedByFINESS[$0] != nil }), c.amount <= p.available,
+                      !c.finess.contains(where: { selectedByFINESS[$0] != nil }), forceJobs.count < resolveLimit {
+                forceJobs.append(i)
+            }
+        }
+        let jobs = forceJobs.map { (true, $0) } + removeJobs.map { (false, $0) }
+        let solved = ParallelWork.map(jobs.count, threads: threads) { k -> Resolved in
+            let (force, i) = jobs[k]
+            return force ? .forcing(forcing(p, r, i)) : .removal(removal(p, r, i))
+        }
+        var forcedOutcome: [Int: (cost: (finess: Int, acquisitions: Int, score: Int), dropped: [String])?] = [:]
+        var removalOutcome: [Int: (freed: Money, finessLost: Int, replacedBy: [String])?] = [:]
+        for (k, (_, i)) in jobs.enumerated() {
+            switch solved[k] {
+            case .forcing(let f): forcedOutcome[i] = .some(f)
+            case .removal(let rm): removalOutcome[i] = .some(rm)
+            }
+        }
         var out: [ProjectExplanation] = []
         for (id, _) in projects {
             if engagedIDs.contains(id), let c = p.engaged.first(where: { $0.id == id }) {
@@ -82,9 +116,8 @@ public struct Explainer: Sendable {
             if selected.contains(i) {
                 e.code = "selected"
                 e.reason = "selected: \(c.finessCount) ESSMS (\(c.acquisitions) in acquisition) for \(c.amount.frenchString)"
-                if !p.forced.contains(id), removeBudget > 0 {
-                    removeBudget -= 1
-                    e.removal = removal(p, r, i)
+                if let rm = removalOutcome[i] {
+                    e.removal = rm
                     if let rm = e.removal {
                         e.reason += "; removing it frees \(rm.freed.frenchString) and "
                             + (rm.replacedBy.isEmpty ? "brings no other project in" : "brings in \(rm.replacedBy.joined(separator: ", "))")
@@ -111,9 +144,8 @@ public struct Explainer: Sendable {
                 let others = Set(selectedConflicts.map(\.0)).sorted()
                 e.reason = "conflicts with selected project\(others.count > 1 ? "s" : "") \(others.joined(separator: ", ")) on FINESS \(selectedConflicts[0].1)"
                     + (selectedConflicts.count > 1 ? " and \(selectedConflicts.count - 1) more" : "")
-            } else if forceBudget > 0 {
-                forceBudget -= 1
-                if let forced = forcing(p, r, i) {
+            } else if let outcome = forcedOutcome[i] {
+                if let forced = outcome {
                     e.code = "displaced"
                     e.forcingCost = forced.cost
                     e.dropped = forced.dropped

@@ -58,6 +58,12 @@ public struct InfeasibilityReport: Sendable {
     /// The selection that needs the least tolerance (indices into `problem.candidates`).
     public var elasticSelection: [Int]
     public var verification: Verification?
+    /// The analysis stopped at its time budget before it was done (a solve hit its limit, or the
+    /// bisection stopped early): the suggested tolerances are proven to admit a selection but may
+    /// be larger than needed.
+    public var cutShort = false
+    /// The analysis's time budget in seconds, when it had one.
+    public var timeBudget: Double?
 }
 
 /// Explains an infeasible selection: an elastic model (the same model with a slack on each
@@ -66,26 +72,66 @@ public struct InfeasibilityReport: Sendable {
 /// tolerances (feasibility solves) brings it down to the least one, within 0.05 point. The
 /// keys and needed tolerances are read, in cents, from the selection found there. The forced
 /// projects are checked first for the causes that no tolerance fixes.
+///
+/// The whole analysis is bounded by `timeBudget`: the elastic solve, the bisection and the
+/// verification share it. A bisection solve cut short without a solution counts as infeasible,
+/// so the tolerances found stay ones that are proven to work, if less tight; the report then
+/// says it was cut short.
 public struct InfeasibilityAnalyzer: Sendable {
     public var selector: Selector
     /// Re-solve the selection under the suggested tolerances to check them.
     public var verify: Bool
     /// Feasibility solves at most to find the least uniform relaxation of the hard tolerances.
     public var bisections: Int
+    /// Seconds the whole analysis may take; nil for no bound (then `selector.timeLimit` bounds
+    /// each solve, if set).
+    public var timeBudget: Double?
 
-    /// The analyzer for a command's overall `timeLimit`: its solves (the elastic one, the
-    /// bisections, the verification) share it. A bisection solve cut short without a solution
-    /// counts as infeasible, so the tolerances found stay ones that are proven to work (if less
-    /// tight).
+    /// The budget when the command gives no time limit: a hard balance that cannot be met gets
+    /// its diagnosis within seconds (issue 13: unbounded, it ran for 13 minutes).
+    public static let defaultTimeBudget = 10.0
+
+    /// The analyzer for a command's overall `timeLimit` (the default budget when nil): its
+    /// solves (the elastic one, the bisections, the verification) share it.
     public static func sharing(timeLimit: Double?, relativeGap: Double, bisections: Int = 12) -> InfeasibilityAnalyzer {
-        let perSolve = timeLimit.map { max(0.5, $0 / Double(bisections + 2)) }
-        return InfeasibilityAnalyzer(selector: Selector(timeLimit: perSolve, relativeGap: relativeGap), bisections: bisections)
+        InfeasibilityAnalyzer(selector: Selector(relativeGap: relativeGap), bisections: bisections,
+                              timeBudget: timeLimit ?? defaultTimeBudget)
     }
 
-    public init(selector: Selector, verify: Bool = true, bisections: Int = 12) {
+    public init(selector: Selector, verify: Bool = true, bisections: Int = 12, timeBudget: Double? = nil) {
         self.selector = selector
         self.verify = verify
         self.bisections = bisections
+        self.timeBudget = timeBudget
+    }
+
+    /// The time left of the budget, and the limit of each solve.
+    struct Deadline {
+        let budget: Double?
+        let fallback: Double?
+        let clock = ContinuousClock()
+        let began: ContinuousClock.Instant
+
+        init(budget: Double?, fallback: Double?) {
+            self.budget = budget
+            self.fallback = fallback
+            began = clock.now
+        }
+
+        /// Seconds left (nil without a budget).
+        var remaining: Double? {
+            let elapsed = began.duration(to: clock.now).components
+            return budget.map { $0 - Double(elapsed.seconds) - Double(elapsed.attoseconds) * 1e-18 }
+        }
+
+        /// The limit of a solve that may take `share` of the budget and must leave `reserve` of
+        /// it to what follows; nil when no time is left for it.
+        func limit(share: Double, reserve: Double = 0) -> Double?? {
+            guard let budget, let remaining else { return .some(fallback) }
+            let available = remaining - reserve * budget
+            guard available > 0.05 else { return nil }
+            return .some(min(available, max(0.2, share * budget)))
+        }
     }
 
     /// Keys of each `hard` or `soft` balance with a positive target and no money from any
@@ -102,6 +148,8 @@ public struct InfeasibilityAnalyzer: Sendable {
     public func analyze(_ p: SelectionProblem, budget: Money? = nil) throws(Selector.Failure) -> InfeasibilityReport {
         let cap = budget ?? p.available
         let empty = Self.emptyKeys(p)
+        let deadline = Deadline(budget: timeBudget, fallback: selector.timeLimit)
+        var cutShort = false
         if let other = forcedCause(p, cap) {
             return InfeasibilityReport(cause: other.0, sentence: other.1, keys: [], emptyKeys: empty, suggestedTolerances: [],
                                        elasticSelection: [], verification: nil)
@@ -113,19 +161,23 @@ public struct InfeasibilityAnalyzer: Sendable {
         q.sector.mode = hard[1] ? .soft : .off
         var sm = SelectionModel(q, budget: cap, withSoftBalance: true)
         sm.model.setObjective(.minimize, terms: sm.slacks.map { Term($0, 1) })
-        let r: SolveResult
-        do {
-            r = try selector.solver.solve(sm.model, options: SolverOptions(timeLimit: selector.timeLimit))
-        } catch {
-            throw .solver(error)
-        }
+        // The elastic solve gets up to half the budget, keeping a quarter for the verification.
+        let r = try solve(sm.model, limit: deadline.limit(share: 0.5, reserve: verify ? 0.25 : 0) ?? 0.05)
         guard r.status.hasSolution else {
+            if r.status == .timeLimitNoSolution {
+                var report = InfeasibilityReport(cause: .unknown, sentence: "", keys: [], emptyKeys: empty, suggestedTolerances: [],
+                                                 elasticSelection: [], verification: nil, cutShort: true, timeBudget: timeBudget)
+                report.sentence = "the diagnosis found no selection even with the hard balance relaxed before its time limit" + Self.cutShortClause(report)
+                return report
+            }
             let sentence = p.minimumAcquisitions != nil
                 ? "no selection reaches \(p.minimumAcquisitions ?? 0) acquisitions within the envelope, even ignoring the balance"
                 : "no selection fits even with the balance relaxed (\(r.sentence))"
             return InfeasibilityReport(cause: p.minimumAcquisitions != nil ? .minimumAcquisitions : .unknown, sentence: sentence,
                                        keys: [], emptyKeys: empty, suggestedTolerances: [], elasticSelection: [], verification: nil)
         }
+        // An elastic selection not proven least violating still bounds the tolerance needed.
+        if r.status != .optimal { cutShort = true }
         let elastic = sm.x.indices.filter { r.values[sm.x[$0].index] > 0.5 }
         // The elastic selection bounds the tolerance needed; bisect a uniform relaxation of
         // the hard tolerances between the scenario's and that bound, with feasibility solves.
@@ -140,11 +192,20 @@ public struct InfeasibilityAnalyzer: Sendable {
         if fixable {
             var lo = 0.0, hi = 1.0
             for _ in 0..<bisections {
+                // Each feasibility solve may take an eighth of the budget, a quarter kept for the verification.
+                guard let limit = deadline.limit(share: 0.125, reserve: verify ? 0.25 : 0) else {
+                    cutShort = true
+                    break
+                }
                 let mid = (lo + hi) / 2
                 var relaxed = p
                 relaxed.territory.tolerance = p.territory.tolerance + mid * (upper[0] - p.territory.tolerance)
                 relaxed.sector.tolerance = p.sector.tolerance + mid * (upper[1] - p.sector.tolerance)
-                if let s = try feasible(relaxed, cap) { hi = mid; selected = s } else { lo = mid }
+                switch try feasible(relaxed, cap, limit: limit) {
+                case .found(let s): hi = mid; selected = s
+                case .none: lo = mid
+                case .unknown: lo = mid; cutShort = true
+                }
                 let width = zip(specs, upper).map { ($1 - $0.0.tolerance) * (hi - lo) }.max() ?? 0
                 if width < 0.0005 { break }
             }
@@ -163,14 +224,17 @@ public struct InfeasibilityAnalyzer: Sendable {
             if let worst = Self.worst(lines), worst > spec.tolerance { suggested.append((spec.name, Self.roundUp(worst))) }
         }
         var report = InfeasibilityReport(cause: keys.isEmpty ? .unknown : .balance, sentence: "", keys: keys, emptyKeys: empty,
-                                         suggestedTolerances: suggested, elasticSelection: selected, verification: nil)
-        report.sentence = Self.sentence(report)
+                                         suggestedTolerances: suggested, elasticSelection: selected, verification: nil,
+                                         cutShort: cutShort, timeBudget: timeBudget)
+        report.sentence = Self.sentence(report) + Self.cutShortClause(report)
         if verify, !suggested.isEmpty, !keys.contains(where: { $0.neededTolerance == nil }) {
             var relaxed = p
             for (name, t) in suggested {
                 if name == p.territory.name { relaxed.territory.tolerance = t } else { relaxed.sector.tolerance = t }
             }
-            let s = try selector.solve(relaxed, budget: budget)
+            var verifier = selector
+            if let remaining = deadline.remaining { verifier.timeLimit = max(0.5, remaining) }
+            let s = try verifier.solve(relaxed, budget: budget)
             report.verification = .init(status: s.status, finess: s.finess, acquisitions: s.acquisitions, used: s.used)
         }
         return report
@@ -182,22 +246,42 @@ public struct InfeasibilityAnalyzer: Sendable {
         lines.filter { !$0.within && $0.target > 0 }.map { abs($0.share - $0.target) / $0.target }.max()
     }
 
-    /// A selection meeting every row of `p` (hard balance included), most ESSMS first; nil if none.
-    func feasible(_ p: SelectionProblem, _ cap: Money) throws(Selector.Failure) -> [Int]? {
+    /// What a feasibility solve found.
+    enum Feasibility {
+        /// A selection meeting every row.
+        case found([Int])
+        /// Proven: no selection meets every row (or the one found is over the envelope in cents).
+        case none
+        /// The solve stopped at its time limit without a selection: unknown, counted as none.
+        case unknown
+    }
+
+    /// A selection meeting every row of `p` (hard balance included), most ESSMS first.
+    func feasible(_ p: SelectionProblem, _ cap: Money, limit: Double?) throws(Selector.Failure) -> Feasibility {
         var q = p
         if q.territory.mode == .soft { q.territory.mode = .off }
         if q.sector.mode == .soft { q.sector.mode = .off }
         var sm = SelectionModel(q, budget: cap, withSoftBalance: false)
         sm.model.setObjective(.maximize, terms: sm.terms(.finess, q))
-        let r: SolveResult
+        let r = try solve(sm.model, limit: limit)
+        guard r.status.hasSolution else { return r.status == .infeasible ? .none : .unknown }
+        let chosen = sm.x.indices.filter { r.values[sm.x[$0].index] > 0.5 }
+        return chosen.reduce(Money.zero, { $0 + p.candidates[$1].amount }) <= cap ? .found(chosen) : .none
+    }
+
+    func solve(_ model: LinearModel, limit: Double?) throws(Selector.Failure) -> SolveResult {
         do {
-            r = try selector.solver.solve(sm.model, options: SolverOptions(timeLimit: selector.timeLimit))
+            return try selector.solver.solve(model, options: SolverOptions(timeLimit: limit, relativeGap: selector.relativeGap))
         } catch {
             throw .solver(error)
         }
-        guard r.status.hasSolution else { return nil }
-        let chosen = sm.x.indices.filter { r.values[sm.x[$0].index] > 0.5 }
-        return chosen.reduce(Money.zero, { $0 + p.candidates[$1].amount }) <= cap ? chosen : nil
+    }
+
+    /// "; the diagnosis was cut short…" when it was, else "".
+    static func cutShortClause(_ r: InfeasibilityReport) -> String {
+        guard r.cutShort else { return "" }
+        let limit = r.timeBudget.map { " (\($0 == $0.rounded() && $0 < 1e9 ? String(Int($0)) : String($0)) s)" } ?? ""
+        return "; the diagnosis was cut short by its time limit\(limit): the suggested tolerances are proven to admit a selection but may be larger than needed (a larger --time-limit tightens them)"
     }
 
     /// Up to 0.001 above, so that the rounded tolerance still admits the selection.

@@ -120,7 +120,9 @@ public struct Selector: Sendable {
                 terms += sm.terms(t, p).map { Term($0.variable, $0.coefficient * w) }
             }
             sm.model.setObjective(.maximize, terms: terms)
-            let r = try run(sm.model, start: start, began: began, clock: clock, stage: index, term: name)
+            // With a soft balance, the integer stages leave part of the time limit to its stage.
+            let r = try run(sm.model, start: start, began: began, clock: clock, stage: index, term: name,
+                            reserve: soft ? Self.balanceStageReserve : 0)
             stages.append(stage(name, r))
             guard r.status.hasSolution else { return finish(p, sm, stages, values: lastValues) }
             lastValues = r.values
@@ -164,12 +166,20 @@ public struct Selector: Sendable {
         return index == 0 ? [.tunedDepthFirst] : [.tunedBestBound]
     }
 
+    /// The share of the time limit the integer stages leave to the soft-balance stage. Without
+    /// it, integer stages cut by the time limit left that stage 0.5 s: it ended `feasible` at the
+    /// root, its bound that of the LP relaxation, which spreads a fractional selection until the
+    /// slack is 0 (issue 13: "gap 1").
+    static let balanceStageReserve = 0.2
+
+    /// Solves one stage within what is left of the time limit, less `reserve` of it kept for
+    /// the stages that follow.
     func run(_ model: LinearModel, start: [Double]?, began: ContinuousClock.Instant,
-             clock: ContinuousClock, stage index: Int, term: String) throws(Failure) -> SolveResult {
+             clock: ContinuousClock, stage index: Int, term: String, reserve: Double = 0) throws(Failure) -> SolveResult {
         var options = SolverOptions(relativeGap: relativeGap, strategies: Self.strategies(stage: index, term: term))
         if let timeLimit {
             let elapsed = Double(began.duration(to: clock.now).components.seconds)
-            options.timeLimit = max(0.5, timeLimit - elapsed)
+            options.timeLimit = max(0.5, timeLimit * (1 - reserve) - elapsed)
         }
         do {
             return try solver.solve(model, options: options, start: start)
@@ -194,9 +204,10 @@ public struct Selector: Sendable {
         let specs = [(p.territory, "terr", \Candidate.territoryMoney), (p.sector, "sect", \Candidate.sectorMoney)]
             .filter { $0.0.mode == .soft }
         var slacks: [[(lo: VariableID, hi: VariableID)]] = []
-        for (spec, prefix, _) in specs {
-            slacks.append(spec.keys.map { k in
-                (m.addContinuous("\(prefix)_lo_slack_\(k)"), m.addContinuous("\(prefix)_hi_slack_\(k)"))
+        for (spec, prefix, money) in specs {
+            let bounds = slackBounds(p, spec, money: money)
+            slacks.append(zip(spec.keys, bounds).map { k, bound in
+                (m.addContinuous("\(prefix)_lo_slack_\(k)", upper: bound.lo), m.addContinuous("\(prefix)_hi_slack_\(k)", upper: bound.hi))
             })
         }
         for (s, (spec, prefix, money)) in specs.enumerated() {
@@ -222,6 +233,34 @@ public struct Selector: Sendable {
         }
         m.setObjective(.minimize, terms: slacks.flatMap { $0.flatMap { [Term($0.lo, 1), Term($0.hi, 1)] } })
         return m
+    }
+
+    /// Per key of a soft balance, the largest violation of its lower and upper row over all
+    /// selections, in euros: the slack never needs more. With x_p ∈ {0, 1}, the lower row's
+    /// violation (1−τ)·t_k·T − A_k = (1−τ)·t_k·E − E_k + Σ_p ((1−τ)·t_k·a_p − a_pk)·x_p is at most
+    /// its constant plus the positive coefficients, and likewise for the upper row. Bounded
+    /// slack gives GLPK's MIR and cover cuts a bounded continuous part to work with (unbounded,
+    /// the LP relaxation spreads fractional selections until every slack is 0 and the stage's
+    /// bound stays at 0). A relative margin keeps a start solution computed in floating point
+    /// within the bounds.
+    static func slackBounds(_ p: SelectionProblem, _ spec: BalanceSpec,
+                            money: KeyPath<Candidate, [String: Int64]>) -> [(lo: Double, hi: Double)] {
+        let euros = SelectionModel.euros
+        let total = { (c: Candidate) in euros(c[keyPath: money].values.reduce(0, +)) }
+        let engagedTotal = p.engaged.reduce(0.0) { $0 + total($1) }
+        return spec.keys.map { k in
+            let t = spec.targets[k] ?? 0
+            let engagedK = p.engaged.reduce(0.0) { $0 + euros($1[keyPath: money][k] ?? 0) }
+            var lo = (1 - spec.tolerance) * t * engagedTotal - engagedK
+            var hi = engagedK - (1 + spec.tolerance) * t * engagedTotal
+            for c in p.candidates {
+                let a = total(c), ak = euros(c[keyPath: money][k] ?? 0)
+                lo += max(0, (1 - spec.tolerance) * t * a - ak)
+                hi += max(0, ak - (1 + spec.tolerance) * t * a)
+            }
+            func padded(_ x: Double) -> Double { max(0, x) * (1 + 1e-7) + 0.01 }
+            return (padded(lo), padded(hi))
+        }
     }
 
     func stage(_ name: String, _ r: SolveResult) -> StageResult {

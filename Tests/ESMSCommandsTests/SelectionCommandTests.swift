@@ -93,9 +93,16 @@ import TestSupport
         #expect(keys.contains { $0["balance"] as? String == "sector" && $0["key"] as? String == "AUTRE"
             && $0["no_fundable_candidate"] as? Bool == true })
         #expect(keys.allSatisfy { $0["needed_tolerance"] != nil })
+        #expect(report["cut_short"] as? Bool == false)
         let text = try esms("select", path)
         #expect(text.status == 1)
         #expect(text.stdout.contains("Why no selection is possible"))
         #expect(text.stderr.contains("no fundable candidate for AUTRE"))
+        // The frontier says which envelopes are infeasible and points to select's diagnosis
+        // instead of running it at every envelope.
+        let frontier = try esms("frontier", path, "--steps", "3")
+        #expect(frontier.status == 0)
+        #expect(frontier.stdout.contains("infeasible"))
+        #expect(frontier.stderr.contains("'esms select' diagnoses why"), "\(frontier.stderr)")
     }
 }

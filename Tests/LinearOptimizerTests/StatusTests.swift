@@ -67,6 +67,17 @@ struct StatusTests {
         #expect(result.sentence.contains("node limit"))
     }
 
+    @Test("a search stopped early still reports a bound: at least the LP relaxation's")
+    func relaxationBoundWhenStoppedEarly() throws {
+        let model = Fixtures.marketSplit()
+        let zeros = [Double](repeating: 0, count: model.variables.count)
+        let result = try solver.solve(model, options: SolverOptions(nodeLimit: 1), start: zeros)
+        guard result.status == .feasible, let objective = result.objectiveValue else { return }
+        let bound = try #require(result.bestBound, "no bound: \(result.sentence)")
+        #expect(model.sense == .maximize ? bound >= objective - 1e-9 : bound <= objective + 1e-9)
+        #expect(result.gap != nil)
+    }
+
     @Test("a time limit of zero never aborts")
     func zeroTimeLimit() throws {
         let result = try solver.solve(Fixtures.marketSplit(), options: SolverOptions(timeLimit: 0))

@@ -18,24 +18,7 @@ enum RandomSelectionInstances {
         var g = Generator(seed: seed)
         let n = 4 + g.int(9)
         let pool = (0..<30).map { Fixture.finess("29", 300 + $0) }
-        var candidates: [Candidate] = []
-        for i in 0..<(n + 1) {
-            let size = 1 + g.int(5)
-            let fs = Array(Set((0..<size).map { _ in pool[g.int(pool.count)] })).sorted()
-            var territory: [String: Int64] = [:], sector: [String: Int64] = [:]
-            var amount: Int64 = 0, acquisitions = 0
-            for _ in fs {
-                let acquisition = g.int(2) == 0
-                if acquisition { acquisitions += 1 }
-                let cents = Int64(acquisition ? 2_100_000 : 500_000) + Int64(g.int(300_000))
-                amount += cents
-                territory[territoryKeys[g.int(3)], default: 0] += cents
-                sector[sectorKeys[g.int(2)], default: 0] += cents
-            }
-            candidates.append(Candidate(id: "P\(i)", title: "", amount: Money(cents: amount), finess: fs,
-                                        acquisitions: acquisitions, score: g.int(19),
-                                        territoryMoney: territory, sectorMoney: sector))
-        }
+        var candidates = (0..<(n + 1)).map { candidate(id: "P\($0)", pool: pool, &g) }
         var engaged: [Candidate] = []
         if g.int(3) == 0 { engaged.append(candidates.removeLast()) } else { candidates.removeLast() }
         let demand = candidates.reduce(Int64(0)) { $0 + $1.amount.cents }
@@ -50,6 +33,25 @@ enum RandomSelectionInstances {
         return SelectionProblem(scenario: "r\(seed)", candidates: candidates, engaged: engaged, available: available,
                                 territory: spec("territory", territoryKeys), sector: spec("sector", sectorKeys),
                                 objective: .default)
+    }
+
+    /// 1 to 5 ESSMS drawn from `pool`; per ESSMS an upgrade (5 000 € + noise) or an acquisition
+    /// (21 000 € + noise), in a random département and sector.
+    static func candidate(id: String, pool: [FINESS], _ g: inout Generator) -> Candidate {
+        let size = 1 + g.int(5)
+        let fs = Array(Set((0..<size).map { _ in pool[g.int(pool.count)] })).sorted()
+        var territory: [String: Int64] = [:], sector: [String: Int64] = [:]
+        var amount: Int64 = 0, acquisitions = 0
+        for _ in fs {
+            let acquisition = g.int(2) == 0
+            if acquisition { acquisitions += 1 }
+            let cents = Int64(acquisition ? 2_100_000 : 500_000) + Int64(g.int(300_000))
+            amount += cents
+            territory[territoryKeys[g.int(3)], default: 0] += cents
+            sector[sectorKeys[g.int(2)], default: 0] += cents
+        }
+        return Candidate(id: id, title: "", amount: Money(cents: amount), finess: fs, acquisitions: acquisitions,
+                         score: g.int(19), territoryMoney: territory, sectorMoney: sector)
     }
 
     /// Every selection meeting the budget (in cents), one grant per ESSMS and the hard balance:

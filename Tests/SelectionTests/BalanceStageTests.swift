@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import LinearOptimizer
+import ScenarioModel
+import Selection
+import Testing
+import TestSupport
+
+/// Issue 13: with soft territory and a hard sector balance within 2 %, envelope doubled, the last
+/// lexicographic stage (least soft-balance slack) ended `feasible` with its bound at 0. It must
+/// be proven optimal, and equal the exhaustive optimum on small instances.
+@Suite struct BalanceStageTests {
+    typealias R = RandomSelectionInstances
+
+    /// Soft territory, sector hard within 2 %, the envelope doubled.
+    static func softAndTightHard(_ p: SelectionProblem) -> SelectionProblem {
+        var q = p
+        q.territory.mode = .soft
+        q.sector.mode = .hard
+        q.sector.tolerance = 0.02
+        q.available = Money(cents: p.available.cents * 2)
+        return q
+    }
+
+    @Test func softBalanceStageIsProvenOptimalAndEqualsBruteForce() throws {
+        var checked = 0
+        for seed in UInt64(1)...100 {
+            let p = Self.softAndTightHard(R.instance(seed: seed &* 7_919 &+ 5, mode: .soft))
+            guard let expected = BruteForceTests.bruteForce(p) else { continue }
+            let r = try Selector(timeLimit: 60).solve(p)
+            #expect(r.status == .optimal, "seed \(seed): \(r.sentence)")
+            let stage = try #require(r.stages.last)
+            #expect(stage.term == "balance")
+            #expect(stage.status == .optimal, "seed \(seed): \(stage.sentence)")
+            #expect([r.finess, r.acquisitions, r.score] == expected.tuple, "seed \(seed)")
+            let slack = try #require(R.imbalance(p, r.selected), "seed \(seed): the selection breaks the hard balance")
+            #expect(abs(slack - expected.slack) <= 1e-6 * max(1, expected.slack), "seed \(seed): slack \(slack) vs \(expected.slack)")
+            if let bound = stage.bestBound, let value = stage.value {
+                #expect(abs(bound - value) <= 1e-6 * max(1, abs(value)), "seed \(seed): bound \(bound), value \(value)")
+            }
+            checked += 1
+        }
+        #expect(checked >= 30)
+    }
+
+    /// 40 candidates over 3 départements and 2 sectors: beyond brute force, the stage is proven
+    /// optimal (bound = value) well within its time limit.
+    @Test(arguments: [UInt64(11), 12, 13])
+    func mediumSoftBalanceStageIsProvenOptimal(seed: UInt64) throws {
+        var g = SeededGenerator(seed: seed)
+        var p = R.instance(seed: seed, mode: .soft)
+        let pool = (0..<120).map { Fixture.finess("29", 500 + $0) }
+        p.candidates = (0..<40).map { R.candidate(id: "M\($0)", pool: pool, &g) }
+        p.engaged = []
+        p.available = Money(cents: p.candidates.reduce(Int64(0)) { $0 + $1.amount.cents } / 4)
+        let q = Self.softAndTightHard(p)
+        let r = try Selector(timeLimit: 60).solve(q)
+        let stage = try #require(r.stages.last)
+        #expect(stage.term == "balance")
+        #expect(stage.status == .optimal, "seed \(seed): \(stage.sentence), bound \(stage.bestBound ?? -1), value \(stage.value ?? -1)")
+    }
+}
