@@ -35,7 +35,7 @@ def main():
         for name in ["members.csv", "regions.csv"]:
             shutil.copy(SRC / name, tmp / name)
         scenario = (SRC / "scenario.yaml").read_text().replace("../data/", str(Path("Scenarios/data").resolve()) + "/")
-        (tmp / "scenario.yaml").write_text(scenario + "\nfollowup: { indicators: indicators.csv, expenses: expenses.csv, as_of: 2025-12-31 }\n")
+        (tmp / "scenario.yaml").write_text(scenario)
         fund = json.loads(subprocess.run([esms, "fund", str(tmp / "scenario.yaml"), "--json"], check=True,
                                          capture_output=True, text=True).stdout)
         ind = ["project,finess,period_end,file_active,active_records,with_personalised_project,with_agenda_event,mss_rate,dmp_rate,project_ended"]
@@ -53,6 +53,7 @@ def main():
                 n += 1
         (tmp / "indicators.csv").write_text("\n".join(ind) + "\n")
         (tmp / "expenses.csv").write_text("\n".join(exp) + "\n")
+        (tmp / "scenario.yaml").write_text(scenario + "\nfollowup: { indicators: indicators.csv, expenses: expenses.csv, as_of: 2025-12-31 }\n")
         times = []
         for _ in range(a.runs):
             t = time.perf_counter()
