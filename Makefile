@@ -5,6 +5,7 @@ SWIFT ?= swift
 ESMS := .build/release/esms
 BRETAGNE := Scenarios/bretagne-2024/scenario.yaml
 NATIONAL := Scenarios/national-2024-redeploiement/scenario.yaml
+CAMPAIGN := Scenarios/bretagne-2024-campagne/campaign.yaml
 OUT_BRE := Reports/bretagne-2024-juin
 OUT_NAT := Reports/national-2024-redeploiement
 # The time written into the shipped reports (2024-06-14 08:00 UTC), so that re-running the demo
@@ -29,6 +30,10 @@ demo: build
 	@SOURCE_DATE_EPOCH=$(REPORT_EPOCH) $(ESMS) report $(NATIONAL) -o $(OUT_NAT) --explain-limit 0 --frontier-steps 0 --tradeoff-points 0 --draws 2000 --sensitivity-draws 200
 	@echo "== esms redeploy $(NATIONAL) --compare (pooled, own-first, prorata-essms)"
 	@$(ESMS) redeploy $(NATIONAL) --compare
+	@echo "== esms campaign $(CAMPAIGN) (April, June, September committees in sequence)"
+	@$(ESMS) campaign $(CAMPAIGN)
+	@echo "== esms followup $(CAMPAIGN) (reports on 31/12/2025: second halves due, withheld, to recover)"
+	@$(ESMS) followup $(CAMPAIGN)
 	@echo
 	@echo "Reports: $(OUT_BRE)/index.html (open in a browser), decisions.csv and essms.csv for Excel,"
 	@echo "minutes.md, results.json, audit.json; the same in $(OUT_NAT)/ (see Reports/README.md)"

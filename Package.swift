@@ -39,11 +39,13 @@ let package = Package(
         // What leaves the tool: JSON documents, CSV for Excel, Markdown, HTML, the audit record.
         .target(
             name: "ReportRendering",
-            dependencies: ["ScenarioModel", "FundingRules", "Selection", "Simulation",
+            dependencies: ["ScenarioModel", "FundingRules", "Selection", "Simulation", "CampaignYear",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Committee selection (and national redeployment) as mixed-integer programs.
         .target(name: "Selection", dependencies: ["ScenarioModel", "FundingRules", "LinearOptimizer"]),
+        // The year: committees in sequence, and the follow-up of funded projects to the second-tranche payment.
+        .target(name: "CampaignYear", dependencies: ["ScenarioModel", "FundingRules", "Selection"]),
         // Synthetic candidate pipelines over the real register.
         .target(name: "ScenarioGeneration", dependencies: ["ScenarioModel", "FundingRules"]),
         // Command-line interface: the only code that prints, exits, reads the clock or picks a seed.
@@ -51,7 +53,7 @@ let package = Package(
             name: "ESMSCommands",
             dependencies: [
                 "ScenarioModel", "FundingRules", "ScenarioGeneration", "ReportRendering", "Selection", "LinearOptimizer",
-                "Simulation",
+                "Simulation", "CampaignYear",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioModel", "FundingRules"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Selection", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering", "Selection", "Simulation", "FundingRules", "ScenarioModel", "TestSupport"]),
+        .testTarget(name: "CampaignYearTests", dependencies: ["CampaignYear", "Selection", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "SelectionTests", dependencies: ["Selection", "LinearOptimizer", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(
             name: "ESMSCommandsTests",

@@ -16,3 +16,5 @@ echo "== simulate: Monte-Carlo attainment, national eligible candidates, esms vs
 python3 Benchmarks/bench_simulate.py --esms "$ESMS" --draws 2000 --runs 5
 echo "== redeploy: pooled national selection of the shipped scenario (target < 10 s, proven optimal)"
 for i in 1 2 3 4 5; do /usr/bin/time -f "%e s" "$ESMS" redeploy Scenarios/national-2024-redeploiement/scenario.yaml --policy pooled --json > /dev/null; done
+echo "== followup: national follow-up, every funded ESSMS reporting (target: well under 1 s)"
+python3 Benchmarks/bench_followup.py --esms "$ESMS" --runs 9

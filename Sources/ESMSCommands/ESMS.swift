@@ -18,6 +18,8 @@ public struct ESMS: ParsableCommand {
           esms fund Scenarios/bretagne-2024/scenario.yaml
           esms select Scenarios/bretagne-2024/scenario.yaml
           esms report Scenarios/bretagne-2024/scenario.yaml
+          esms campaign Scenarios/bretagne-2024-campagne/campaign.yaml
+          esms followup Scenarios/bretagne-2024-campagne/campaign.yaml
 
         Every command that computes takes --json and then prints one JSON document on stdout; \
         human text goes to stderr.
@@ -32,7 +34,8 @@ public struct ESMS: ParsableCommand {
         """,
         version: version,
         subcommands: [ValidateCommand.self, FundCommand.self, SelectCommand.self, FrontierCommand.self, TradeoffCommand.self,
-                      SimulateCommand.self, WhatifCommand.self, EnvelopesCommand.self, RedeployCommand.self, ReportCommand.self,
+                      SimulateCommand.self, WhatifCommand.self, CampaignCommand.self, FollowupCommand.self, EnvelopesCommand.self,
+                      RedeployCommand.self, ReportCommand.self,
                       RegisterCommand.self, GenerateCommand.self]
     )
 

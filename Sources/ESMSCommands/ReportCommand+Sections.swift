@@ -54,6 +54,24 @@ extension ReportCommand {
                                  document: SimulationDocument.json(context))
     }
 
+    /// The campaign of the year (`--campaign`) and the follow-up of the funded projects (a
+    /// scenario with a followup block).
+    static func yearSections(_ content: inout ReportContent, campaign: String?, scenarioFile: String,
+                             timeLimit: Double?) throws {
+        if let campaign {
+            let (c, run) = try CampaignFile.run(campaign, timeLimit: timeLimit)
+            if c.scenario.spec.id != content.scenario.spec.id || c.scenario.inputs.first?.bytes != content.scenario.inputs.first?.bytes {
+                Output.error("error: --campaign \(campaign): its scenario (\(c.spec.scenario)) is not \(scenarioFile)")
+                throw ExitStatus.usage
+            }
+            content.campaign = run
+        }
+        guard content.scenario.followup != nil else { return }
+        let selection = content.selection.flatMap { $0.solved ? $0.result.selectedIDs($0.problem) : nil } ?? []
+        content.followup = try FollowupRun.compute(content.scenario, rules: content.rules, campaign: content.campaign,
+                                                   selection: selection, file: scenarioFile)
+    }
+
     /// The redeployment of a national scenario under its policy (pooled by default).
     static func redeploymentSection(scenario: Scenario, rules: RuleSet, assessments: [ProjectAssessment],
                                     timeLimit: Double?) throws -> RedeploymentSection {

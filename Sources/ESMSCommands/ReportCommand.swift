@@ -26,6 +26,11 @@ struct ReportCommand: ParsableCommand {
           audit.json     SHA-256 of every input, rules, policies, solver,
                          status, gap, settings, time of the run
 
+        With --campaign FILE (a campaign over this scenario), the report adds the committees of \
+        the year. When the scenario has a followup block, it adds the follow-up of the funded \
+        projects (who is late, who is at risk, the money withheld): funded are the engaged \
+        projects plus the campaign's selections, or the report's selection without --campaign.
+
         The report is written into a temporary folder beside the output folder, then put in its \
         place in one step: the folder always holds a complete report, the old one or the new one \
         (a run stopped by Ctrl-C or SIGTERM removes its temporary folder; one killed otherwise is \
@@ -48,6 +53,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")],
             help: ArgumentHelp("The folder to write the report into (default: Reports/<scenario id>).", valueName: "dir"))
     var output: String?
+
+    @Option(help: ArgumentHelp("A campaign file whose scenario is this one: adds the committees of the year (and they are the funded projects of the follow-up).",
+                               valueName: "file"))
+    var campaign: String?
 
     @Option(help: ArgumentHelp("Language of the HTML, the minutes and the CSV headers: fr or en.", valueName: "lang"))
     var lang: String = "fr"
@@ -181,6 +190,7 @@ struct ReportCommand: ParsableCommand {
                 Output.error("warning: the redeployment section is left out: \(SelectionMessages.describe(error))")
             }
         }
+        try Self.yearSections(&content, campaign: campaign, scenarioFile: options.scenario, timeLimit: timeLimit)
         let files = Report.files(content, language: language)
         do {
             for file in files { try report.write(file.name, file.bytes) }

@@ -22,6 +22,8 @@ public enum HTMLReport {
         if content.selection?.solved == true { balance(&h, facts) }
         if content.frontier != nil || content.tradeoff != nil { envelopeCharts(&h, facts) }
         if content.simulation != nil { simulation(&h, facts) }
+        if content.campaign != nil { campaign(&h, facts) }
+        if content.followup != nil { followup(&h, facts) }
         projectTable(&h, facts)
         if let s = content.selection, !s.nextInLine.isEmpty { nextInLine(&h, facts, s) }
         projectDetails(&h, facts)
@@ -57,6 +59,8 @@ public enum HTMLReport {
         if c.selection?.solved == true { links.append(("equilibre", f.tr("Équilibre", "Balance"))) }
         if c.frontier != nil || c.tradeoff != nil { links.append(("enveloppe", f.tr("Enveloppe", "Envelope"))) }
         if c.simulation != nil { links.append(("simulation", f.tr("Simulation", "Simulation"))) }
+        if c.campaign != nil { links.append(("campagne", f.tr("Campagne", "Campaign"))) }
+        if c.followup != nil { links.append(("suivi", f.tr("Suivi et paiements", "Follow-up and payments"))) }
         links.append(("projets", f.tr("Projets", "Projects")))
         if c.selection?.nextInLine.isEmpty == false { links.append(("suivants", f.tr("Projets suivants", "Next in line"))) }
         links.append(("details", f.tr("Détail par projet", "Project details")))

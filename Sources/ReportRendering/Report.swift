@@ -59,6 +59,8 @@ public enum ResultsDocument {
             if let d = sim.document { s.append(("document", d)) }
             pairs.append(("simulation", .object(s)))
         }
+        if let r = c.campaign { pairs.append(("campaign", CampaignDocument.json(r, scenario: c.scenario))) }
+        if let r = c.followup { pairs.append(("followup", FollowupDocument.json(r))) }
         if let r = c.redeployment {
             var s: [(String, JSONValue)] = [("policy", .string(r.policy)), ("regions", .array(r.regions.map { g in
                 .object([("region", .string(g.region)), ("released", .money(g.released)), ("received", .money(g.received)),

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import CampaignYear
 import FundingRules
 import ScenarioModel
 import Selection
@@ -26,6 +27,10 @@ public struct ReportContent: Sendable {
     public var redeployment: RedeploymentSection?
     /// When, with what and how the run was made (the audit record).
     public var run: ReportRun
+    /// `esms campaign`: the committees of the year, when the report is given a campaign.
+    public var campaign: CampaignResult? = nil
+    /// `esms followup`: the funded projects' reports, when the scenario has a followup block.
+    public var followup: FollowupResult? = nil
 
     public init(scenario: Scenario, rules: RuleSet, variant: String? = nil, assessments: [ProjectAssessment],
                 selection: SelectionSection? = nil, frontier: [FrontierPoint]? = nil, tradeoff: TradeoffCurve? = nil,

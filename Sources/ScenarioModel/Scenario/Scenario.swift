@@ -110,6 +110,8 @@ public struct ScenarioSpec: Sendable {
     /// Grappes funded by ESMS numérique outside this scenario's tables (earlier campaigns), which a
     /// project's `joins_grappe` may name besides the scenario's `engaged` projects.
     public var fundedGrappes: [String] = []
+    /// The `followup` block: reports of the funded projects (`esms followup`).
+    public var followup: FollowupSpec? = nil
     /// The whole file, for variants.
     public var node: ConfigNode
 

@@ -12,6 +12,8 @@ public struct Scenario: Sendable {
     public var inputs: [InputFile]
     /// Warnings and notes found while loading (errors make loading fail).
     public var diagnostics: Diagnostics
+    /// The reports of the `followup` block, read and checked row by row.
+    public var followup: FollowupReports?
 
     public init(spec: ScenarioSpec, register: Register, projects: [Project], regionEnvelopes: [RegionEnvelope] = [],
                 inputs: [InputFile] = [], diagnostics: Diagnostics = Diagnostics()) {
@@ -111,9 +113,19 @@ public struct ScenarioLoader {
         if spec.scope == .national, let rel = spec.regions, let rt = table("regions", rel) {
             regionEnvelopes = Self.loadRegions(rt, &d)
         }
+        var followup: FollowupReports?
+        if let f = spec.followup, let it = table("followup", f.indicators) {
+            let et = f.expenses.flatMap { table("followup", $0) }
+            if f.expenses == nil || et != nil {
+                followup = FollowupReports.read(asOf: f.asOf, indicators: it, expenses: et, projects: projects,
+                                                register: register, diagnostics: &d)
+            }
+        }
         if d.hasErrors { return .failure(ScenarioError(d)) }
-        return .success(Scenario(spec: spec, register: register, projects: projects, regionEnvelopes: regionEnvelopes,
-                                 inputs: inputs, diagnostics: d))
+        var scenario = Scenario(spec: spec, register: register, projects: projects, regionEnvelopes: regionEnvelopes,
+                                inputs: inputs, diagnostics: d)
+        scenario.followup = followup
+        return .success(scenario)
     }
 
     static func loadRegions(_ t: CSVTable, _ d: inout Diagnostics) -> [RegionEnvelope] {

@@ -73,14 +73,17 @@ extension ScenarioSpec {
         }
         let nationalCall = r.money("national_call", &d)
         let fundedGrappes = decodeFundedGrappes(&r, &d)
+        let followup = decodeFollowup(&r, &d)
         r.reportUnknownKeys(&d)
         guard let id, let rules, let register, let projects, let members else { return nil }
-        return ScenarioSpec(id: id, title: title, rules: rules, rulesNode: rulesNode, scope: scope, region: region,
+        var spec = ScenarioSpec(id: id, title: title, rules: rules, rulesNode: rulesNode, scope: scope, region: region,
                             committee: committee, depositsUntil: depositsUntil, envelope: envelope, register: register, projects: projects,
                             members: members, policies: policies, territory: territory, sector: sector,
                             objective: objective, simulation: simulation, variants: variants, date: date,
                             deadline: deadline, regions: regions, redeploymentPolicy: policy, nationalCall: nationalCall,
                             fundedGrappes: fundedGrappes, node: node)
+        spec.followup = followup
+        return spec
     }
 
     /// `committee: 2024-06-14` or `committee: { date: 2024-06-14, deposits_until: 2024-05-31 }`.

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import CampaignYear
+import ReportRendering
+import ScenarioModel
+import Selection
+
+/// `esms campaign`: the committees of a year, in sequence.
+struct CampaignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "campaign",
+        abstract: "Run the committees of a year in order: each selects among the applications deposited up to its cut-off.",
+        discussion: """
+        Reads a campaign file (id, title, scenario, committees: id, date, deposits_until, reserve, \
+        only_if_envelope_left) and runs its committees in order over the scenario's tables. \
+        Committee k is the scenario's selection ('esms select') with the date and cut-off of k, in \
+        which every project selected by the earlier committees is engaged: its money counts against \
+        the envelope and in the balance, and a project joining its grappe becomes admissible. Its \
+        candidates are the admissible applications deposited up to its cut-off that no earlier \
+        committee took; later deposits are carried over to the next committee. A committee marked \
+        only_if_envelope_left is skipped when nothing is left to spend. Projects already 'engaged' \
+        in the scenario's tables stay engaged from the first committee on; its 'rejected' ones stay \
+        out; each committee's reserve (default 0) replaces the scenario's envelope.reserve.
+
+          esms campaign Scenarios/bretagne-2024-campagne/campaign.yaml
+          esms campaign Scenarios/bretagne-2024-campagne/campaign.yaml --json
+
+        Exit codes: 0 every committee ran or was skipped, 1 the campaign or its scenario has \
+        errors, or a committee found no selection meeting the hard constraints, 2 usage, 3 an \
+        output could not be written.
+        """)
+
+    @Argument(help: ArgumentHelp("The campaign file (YAML).", valueName: "campaign"))
+    var campaign: String
+
+    @OptionGroup var options: YearOptions
+
+    func validate() throws { try options.check() }
+
+    func run() throws {
+        let (campaign, run) = try CampaignFile.run(campaign, timeLimit: options.timeLimit)
+        let scenario = campaign.scenario
+        if options.json {
+            try Output.out(CampaignDocument.json(run, scenario: scenario).renderedBytes())
+        } else {
+            try Output.out(CampaignDocument.text(run, scenario: scenario))
+        }
+        try CampaignFile.failIfInfeasible(run)
+    }
+}
+
+/// The options `campaign` and `followup` share.
+struct YearOptions: ParsableArguments {
+    @Flag(help: "Print one JSON document on stdout; human text goes to stderr.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Time limit for each selection solve (each committee's), in seconds.", valueName: "seconds"))
+    var timeLimit: Double?
+
+    func check() throws { try NumericOptions.timeLimit.check(timeLimit) }
+}
+
+/// Loading and running a campaign file, shared by `campaign`, `followup` and `report`.
+enum CampaignFile {
+    /// Loads the campaign and its scenario, or reports every problem and exits 1.
+    static func load(_ path: String) throws -> Campaign {
+        switch CampaignSpec.load(path) {
+        case .failure(let e):
+            Output.report(e.diagnostics)
+            Output.error("\(path): not loaded, fix the errors above")
+            throw ExitStatus.scenarioErrors
+        case .success(let (spec, scenarioPath)):
+            var loader = ScenarioLoader()
+            let (scenario, rules) = try ScenarioOptions.load(&loader, scenarioPath, variant: nil, reportWarnings: true)
+            if scenario.spec.scope != .regional {
+                Output.error("error: \(path): a campaign runs one region's committees; the scenario \(scenarioPath) is national")
+                throw ExitStatus.scenarioErrors
+            }
+            return Campaign(spec: spec, scenario: scenario, rules: rules)
+        }
+    }
+
+    /// Loads and runs the campaign at `path`.
+    static func run(_ path: String, timeLimit: Double?) throws -> (Campaign, CampaignResult) {
+        let campaign = try load(path)
+        do {
+            return (campaign, try campaign.run(selector: Selector(timeLimit: timeLimit)))
+        } catch {
+            switch error {
+            case .selection(let committee, let failure):
+                Output.error("error: committee \(committee): \(SelectionMessages.describe(failure))")
+            }
+            throw ExitStatus.scenarioErrors
+        }
+    }
+
+    /// Exit 1, after the outputs, when a committee found no selection.
+    static func failIfInfeasible(_ run: CampaignResult) throws {
+        guard run.failed else { return }
+        for c in run.committees where c.status == .infeasible || c.status == .solverError {
+            Output.error("error: committee \(c.committee.id): no selection satisfies the scenario's hard constraints: \(c.sentence)")
+        }
+        throw ExitStatus.scenarioErrors
+    }
+}

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import CampaignYear
+import Foundation
+import FundingRules
+import ReportRendering
+import ScenarioModel
+import Selection
+
+/// `esms followup`: the funded projects' reports, to the second-tranche payment.
+struct FollowupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "followup",
+        abstract: "Follow the funded projects to the second-tranche payment: first half paid, second half due or withheld, to recover.",
+        discussion: """
+        Reads the scenario's followup block (indicators.csv, optional expenses.csv, as_of) and \
+        gives, to the cent, per funded ESSMS and project: the grant (equipment capped at what was \
+        spent), the first half paid at signature (half the grant, rounded half-up), the second half \
+        due or withheld with its reason (no-report, targets-not-met, not-ended, not-certified), and \
+        what is to recover when the capped grant is under the first half; each indicator's rate and \
+        whether its target is met (90 % for the three record indicators, 70 % for MSSanté and DMP, \
+        PJM exempt from those two under the 2025 rules; a rate equal to its target meets it); the \
+        policy second_tranche (per-essms or all-or-nothing); the active DUI reported and the ESSMS \
+        meeting every target (per region too, for a national scenario). The latest report whose \
+        period_end is on or before as_of counts; later ones are ignored.
+
+        The funded projects are those with decision: engaged, plus the projects 'esms select' \
+        selects on the scenario (--engaged-only: engaged ones only). Given a campaign file instead \
+        of a scenario, they are the scenario's engaged projects plus every committee's selection, \
+        and the followup block is the campaign's scenario's.
+
+          esms followup Scenarios/bretagne-2024-campagne/campaign.yaml
+          esms followup Scenarios/bretagne-2024-campagne/campaign.yaml --csv payments.csv
+
+        Exit codes: 0 done, 1 the scenario or a report has errors (all listed, with file, line and \
+        column), 2 usage, 3 an output could not be written.
+        """)
+
+    @Argument(help: ArgumentHelp("The scenario file with a followup block, or a campaign file.", valueName: "scenario"))
+    var scenario: String
+
+    @OptionGroup var options: YearOptions
+
+    @Option(help: ArgumentHelp("Also write the payments to order (second halves due, amounts to recover) to FILE, for Excel (';', UTF-8 with BOM, decimal comma).",
+                               valueName: "file"))
+    var csv: String?
+
+    @Flag(help: "Count as funded only the projects with decision: engaged (no selection is solved).")
+    var engagedOnly = false
+
+    func validate() throws { try options.check() }
+
+    func run() throws {
+        let (scenario, result) = try FollowupRun.compute(scenario, engagedOnly: engagedOnly, timeLimit: options.timeLimit)
+        if let csv {
+            do {
+                try Output.writeAtomically(Data(FollowupDocument.csv(result, scenario: scenario).bytes), to: csv,
+                                           inputs: scenario.inputs.map(\.path))
+            } catch {
+                Output.error("error: \(error)")
+                throw ExitStatus.outputFailed
+            }
+        }
+        if options.json {
+            try Output.out(FollowupDocument.json(result).renderedBytes())
+        } else {
+            try Output.out(FollowupDocument.text(result))
+        }
+        if let csv { Output.error("wrote \(csv)") }
+        ExitLifetime.keep((scenario, result))
+    }
+}
+
+/// Which projects are funded, and their follow-up; shared by `followup` and `report`.
+enum FollowupRun {
+    /// Loads `path` (a scenario, or a campaign file) and computes the follow-up of its funded
+    /// projects; reports every problem and exits 1 on errors.
+    static func compute(_ path: String, engagedOnly: Bool, timeLimit: Double?) throws -> (Scenario, FollowupResult) {
+        if CampaignSpec.isCampaignFile(path) {
+            let (campaign, run) = try CampaignFile.run(path, timeLimit: timeLimit)
+            return (campaign.scenario, try compute(campaign.scenario, rules: campaign.rules, campaign: run, selection: nil,
+                                                   file: path))
+        }
+        var loader = ScenarioLoader()
+        let (scenario, rules) = try ScenarioOptions.load(&loader, path, variant: nil, reportWarnings: true)
+        var selection: [String]?
+        if !engagedOnly {
+            selection = try select(scenario, rules, timeLimit: timeLimit)
+        }
+        return (scenario, try compute(scenario, rules: rules, campaign: nil, selection: selection, file: path))
+    }
+
+    /// What `esms select` selects on the scenario.
+    static func select(_ scenario: Scenario, _ rules: RuleSet, timeLimit: Double?) throws -> [String] {
+        let assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
+        do {
+            let problem = try SelectionProblem.build(scenario: scenario, assessments: assessments)
+            let result = try Selector(timeLimit: timeLimit).solve(problem)
+            return result.status == .infeasible || result.status == .solverError ? [] : result.selectedIDs(problem)
+        } catch {
+            Output.error("error: \(SelectionMessages.describe(error))")
+            throw ExitStatus.scenarioErrors
+        }
+    }
+
+    /// The follow-up of the engaged projects plus `campaign`'s or `selection`'s.
+    static func compute(_ scenario: Scenario, rules: RuleSet, campaign: CampaignResult?, selection: [String]?,
+                        file: String) throws -> FollowupResult {
+        guard let reports = scenario.followup else {
+            var d = Diagnostics()
+            d.error("followup-missing", at: SourceLocation(file: file, keyPath: "followup"), "the scenario has no followup block",
+                    expected: "followup: { indicators: indicators.csv, expenses: expenses.csv, as_of: 2025-12-31 }",
+                    hint: "see Scenarios/README.md, 'Follow-up of funded projects'")
+            Output.report(d)
+            throw ExitStatus.scenarioErrors
+        }
+        let engaged = scenario.projects.filter { $0.decision == .engaged }.map(\.id)
+        var committees: [String: String] = [:]
+        let extra: [String]
+        let basis: String
+        if let campaign {
+            extra = campaign.selected
+            for c in campaign.committees { for id in c.selected { committees[id] = c.committee.id } }
+            basis = "engaged before the campaign \(campaign.campaign.id) (\(engaged.count)) and selected by its committees (\(extra.count))"
+        } else if let selection {
+            extra = selection
+            basis = "engaged (\(engaged.count)) and selected by 'esms select' (\(selection.count))"
+        } else {
+            extra = []
+            basis = "engaged (\(engaged.count))"
+        }
+        let funded = Set(engaged + extra)
+        // Funded projects are engaged: a project joining one of their grappes is admissible.
+        var s = scenario
+        for i in s.projects.indices where funded.contains(s.projects[i].id) { s.projects[i].decision = .engaged }
+        let ids = s.projects.map(\.id).filter(funded.contains)
+        let assessments = FundingEngine(scenario: s, rules: rules).assess(s.projects.filter { funded.contains($0.id) })
+        let (result, d) = FollowUp(rules: rules).compute(scenario: s, assessments: assessments, funded: ids,
+                                                         committees: committees, reports: reports, fundedBasis: basis)
+        Output.report(d)
+        if d.hasErrors {
+            Output.error("\(file): the follow-up reports have errors, fix them above")
+            throw ExitStatus.scenarioErrors
+        }
+        return result
+    }
+}

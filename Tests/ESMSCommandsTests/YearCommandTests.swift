@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import Testing
+import TestSupport
+
+/// `esms campaign` and `esms followup`, run as a user runs them, on the shipped Bretagne campaign.
+@Suite struct YearCommandTests {
+    static let campaign = "Scenarios/bretagne-2024-campagne/campaign.yaml"
+
+    func esms(_ args: String...) throws -> CommandResult { try CommandRunner.run(args) }
+
+    func object(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    static func cents(_ x: Any?) -> Int64? { (x as? NSNumber).map { Int64(($0.doubleValue * 100).rounded()) } }
+
+    @Test func theBretagneCampaignRunsItsThreeCommitteesInOrder() throws {
+        let r = try esms("campaign", Self.campaign, "--json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try object(r.stdout)
+        #expect(doc["campaign"] as? String == "bretagne-2024-campagne")
+        let committees = try #require(doc["committees"] as? [[String: Any]])
+        #expect(committees.map { $0["id"] as? String } == ["avril", "juin", "septembre"])
+        for c in committees {
+            for key in ["id", "date", "status", "selected", "used", "left", "carried_over"] { #expect(c[key] != nil, "missing \(key)") }
+        }
+        #expect(committees[2]["status"] as? String == "skipped")
+        let selected = committees.flatMap { ($0["selected"] as? [String]) ?? [] }
+        #expect(Set(selected).count == selected.count && !selected.isEmpty)
+        let totals = try #require(doc["totals"] as? [String: Any])
+        #expect(totals["selected"] as? Int == selected.count)
+        #expect(Self.cents(totals["used"]) == committees.compactMap { Self.cents($0["used"]) }.reduce(0, +))
+        #expect(Self.cents(totals["left"]) == Self.cents(committees.last?["left"]))
+        // June takes the April carry-overs deposited until 31 May; the June deposits go to September.
+        let april = try #require(committees[0]["carried_over"] as? [String])
+        let june = try #require(committees[1]["selected"] as? [String])
+        #expect(june.allSatisfy(april.contains))
+    }
+
+    @Test func theFollowupAddsUpAndWritesTheAccountantsCSV() throws {
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("esms-payments-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: csv) }
+        let r = try esms("followup", Self.campaign, "--json", "--csv", csv.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try object(r.stdout)
+        #expect(doc["as_of"] as? String == "2025-12-31")
+        let totals = try #require(doc["totals"] as? [String: Any])
+        for key in ["granted", "first_half", "second_half_due", "withheld", "to_recover", "essms_meeting_targets", "active_dui"] {
+            #expect(totals[key] != nil, "missing \(key)")
+        }
+        let projects = try #require(doc["projects"] as? [[String: Any]])
+        let essms = projects.flatMap { ($0["essms"] as? [[String: Any]]) ?? [] }
+        let reasons = Set(essms.compactMap { $0["reason"] as? String })
+        #expect(reasons == ["targets-not-met", "no-report", "not-ended", "not-certified"])
+        #expect((Self.cents(totals["to_recover"]) ?? 0) > 0)
+        // Granted = first halves + due + withheld − to recover, to the cent.
+        let g = Self.cents(totals["granted"])!, f = Self.cents(totals["first_half"])!, due = Self.cents(totals["second_half_due"])!
+        let w = Self.cents(totals["withheld"])!, rec = Self.cents(totals["to_recover"])!
+        #expect(g == f + due + w - rec)
+        let bytes = try [UInt8](Data(contentsOf: csv))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("operation;projet;porteur;finess"))
+        #expect(text.contains("reversement;") && text.contains("paiement;"))
+    }
+
+    @Test func aCampaignFileWithErrorsIsLocated() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-campaign-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("campaign.yaml")
+        try """
+        id: c
+        scenario: scenario.yaml
+        committees:
+          - { id: juin, date: 2024-06-14, deposits_until: 2024-06-30 }
+          - { id: avril, date: 2024-04-12 }
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let r = try esms("campaign", file.path)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("campaign.yaml:4:") && r.stderr.contains("the deposit cut-off is after the committee date"))
+    }
+}
