@@ -104,7 +104,8 @@ extension ReportFormat {
             s += " : " + Explainer.balanceSheet([(c.finess, "ESSMS financé" + (abs(c.finess) > 1 ? "s" : "")),
                                                  (c.acquisitions, "acquisition" + (abs(c.acquisitions) > 1 ? "s" : "")),
                                                  (c.score, "point" + (abs(c.score) > 1 ? "s" : "") + " de score")],
-                                                lose: "perd", gain: "gagne", same: "mêmes ESSMS, acquisitions et score")
+                                                lose: "perd", gain: "gagne", same: "mêmes ESSMS, acquisitions et score",
+                                                separator: " ; ")
             if let m = e.envelopeToEnter {
                 s += " ; il entrerait sans évincer personne avec une enveloppe de \(money(m))"
             } else {

@@ -181,13 +181,14 @@ public struct Explainer: Sendable {
 
     /// "loses 1 funded ESSMS, 2 acquisitions; gains 5 score points": the terms a counterfactual
     /// loses (positive) and gains (negative), zeros left out.
-    public static func balanceSheet(_ terms: [(Int, String)], lose: String, gain: String, same: String) -> String {
+    public static func balanceSheet(_ terms: [(Int, String)], lose: String, gain: String, same: String,
+                                    separator: String = "; ") -> String {
         let lost = terms.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         let won = terms.filter { $0.0 < 0 }.map { "\(-$0.0) \($0.1)" }
         var parts: [String] = []
         if !lost.isEmpty { parts.append("\(lose) " + lost.joined(separator: ", ")) }
         if !won.isEmpty { parts.append("\(gain) " + won.joined(separator: ", ")) }
-        return parts.isEmpty ? same : parts.joined(separator: "; ")
+        return parts.isEmpty ? same : parts.joined(separator: separator)
     }
 
     /// Objective lost when candidate `i` is forced in, and the selected projects it pushes out.
