@@ -35,7 +35,7 @@ let package = Package(
         // Solver-agnostic MIP model and the GLPK solver behind it.
         .target(name: "LinearOptimizer", dependencies: ["CGLPK", "CGLPKGuard"]),
         // Monte-Carlo attainment of the usage targets, what-if variants.
-        .target(name: "Simulation", dependencies: ["ScenarioModel", "FundingRules", "Selection"]),
+        .target(name: "Simulation", dependencies: ["ScenarioModel", "FundingRules"]),
         // What leaves the tool: JSON documents, CSV for Excel, Markdown, HTML, the audit record.
         .target(
             name: "ReportRendering",

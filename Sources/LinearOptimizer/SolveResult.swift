@@ -60,3 +60,24 @@ public struct SolveResult: Sendable {
     /// True when the 0/1 variable is at 1 (value > 0.5).
     public func isSelected(_ variable: VariableID) -> Bool { (value(variable) ?? 0) > 0.5 }
 }
+
+extension SolveResult {
+    /// A result made by another implementation of `MIPSolver` (no search statistics).
+    public init(status: SolveStatus, sentence: String, objectiveValue: Double?, values: [Double], bestBound: Double?,
+                seconds: Double = 0, options: SolverOptions = SolverOptions()) {
+        self.status = status
+        self.sentence = sentence
+        self.objectiveValue = objectiveValue
+        self.values = values
+        self.bestBound = bestBound
+        self.gap = objectiveValue.flatMap { o in bestBound.map { b in abs(o - b) / (abs(o) + 1e-10) } }
+        self.nodeCount = nil
+        self.seconds = seconds
+        self.options = options
+        self.granularity = nil
+        self.provenByGranularity = false
+        self.startSolution = .notGiven
+        self.heuristicSolutionsAccepted = 0
+        self.attempts = []
+    }
+}

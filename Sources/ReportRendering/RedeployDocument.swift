@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import LinearOptimizer
 import ScenarioModel
 import Selection
 
@@ -37,7 +36,7 @@ public enum RedeployDocument {
                             activeDUI: [RedeploymentPolicy: ActiveDUIEstimate] = [:]) -> JSONValue {
         .object([("scenario", .string(p.scenario)), ("rules", .string(rules))]
             + policyPairs(p, r, timings: timings, activeDUI: activeDUI[r.policy])
-            + [("solver", .object([("name", .string("GLPK")), ("version", .string(GLPKSolver.glpkVersion))]))])
+            + [("solver", .object([("name", .string(Selector.defaultSolver.name)), ("version", .string(Selector.defaultSolver.version))]))])
     }
 
     /// The three policies side by side, with what each funds that the others do not.
@@ -49,7 +48,7 @@ public enum RedeployDocument {
             ("scenario", .string(p.scenario)), ("rules", .string(rules)),
             ("policies", .array(results.map { .object(policyPairs(p, $0, timings: timings, activeDUI: activeDUI[$0.policy])) })),
             ("only", .object(results.map { ($0.policy.rawValue, .array((only[$0.policy] ?? []).map { .string($0) })) })),
-            ("solver", .object([("name", .string("GLPK")), ("version", .string(GLPKSolver.glpkVersion))])),
+            ("solver", .object([("name", .string(Selector.defaultSolver.name)), ("version", .string(Selector.defaultSolver.version))])),
         ])
     }
 

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import FundingRules
-import LinearOptimizer
 import ScenarioModel
 import Selection
 
@@ -40,7 +39,7 @@ public enum SelectDocument {
                 if timings { stage.append(("seconds", .double(s.seconds))) }
                 return .object(stage)
             })),
-            ("solver", .object([("name", .string("GLPK")), ("version", .string(GLPKSolver.glpkVersion))])),
+            ("solver", .object([("name", .string(Selector.defaultSolver.name)), ("version", .string(Selector.defaultSolver.version))])),
         ]
         if !explanations.isEmpty {
             pairs.append(("projects", .array(explanations.map(ExplanationDocument.json))))

@@ -271,7 +271,7 @@ public struct InfeasibilityAnalyzer: Sendable {
 
     func solve(_ model: LinearModel, limit: Double?) throws(Selector.Failure) -> SolveResult {
         do {
-            return try selector.solver.solve(model, options: SolverOptions(timeLimit: limit, relativeGap: selector.relativeGap))
+            return try selector.solver.solve(model, options: SolverOptions(timeLimit: limit, relativeGap: selector.relativeGap), start: nil)
         } catch {
             throw .solver(error)
         }

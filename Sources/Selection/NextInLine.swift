@@ -129,7 +129,7 @@ public struct NextInLine: Sendable {
             options.timeLimit = selector.timeLimit
             let s: SolveResult
             do {
-                s = try selector.solver.solve(sm.model, options: options)
+                s = try selector.solver.solve(sm.model, options: options, start: nil)
             } catch {
                 throw .solver(error)
             }

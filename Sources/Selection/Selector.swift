@@ -44,15 +44,21 @@ public struct SelectionResult: Sendable {
 /// Solves a `SelectionProblem`: the lexicographic objective by sequential solves (each earlier
 /// term fixed at its optimum before the next), or the weighted sum; soft balance slack last.
 public struct Selector: Sendable {
-    public var solver: GLPKSolver
+    public var solver: any MIPSolver
     public var timeLimit: Double?
     public var relativeGap: Double
 
-    public init(solver: GLPKSolver = GLPKSolver(), timeLimit: Double? = nil, relativeGap: Double = 0) {
+    public init(solver: any MIPSolver = GLPKSolver(), timeLimit: Double? = nil, relativeGap: Double = 0) {
         self.solver = solver
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
     }
+
+    /// The solver behind the selection, for the documents and the audit record.
+    public var solverName: String { solver.name }
+    public var solverVersion: String { solver.version }
+    /// The solver the tool ships (the commands' default).
+    public static var defaultSolver: (name: String, version: String) { let s = GLPKSolver(); return (s.name, s.version) }
 
     public enum Failure: Error, Sendable {
         case unsupportedObjective(String)
