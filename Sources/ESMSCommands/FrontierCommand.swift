@@ -13,7 +13,7 @@ struct FrontierCommand: ParsableCommand {
         Solves the selection of the scenario (same model and objective as 'esms select') at \
         STEPS envelopes evenly spaced from --from to --to, each given as a percentage of the \
         available envelope (notified − engaged − reserve − engaged projects), e.g. 80%, or as an \
-        amount in euros, e.g. 250000 or 250 000,50. For each envelope: status, funded ESSMS, \
+        amount in euros, e.g. 250000 or 250 000,50 (below 1 000 € write the sign: 500€, so that a forgotten % is not read as euros). For each envelope: status, funded ESSMS, \
         acquisitions, score, money used and the projects that enter (+) or leave (−) from one \
         envelope to the next.
 
@@ -87,8 +87,16 @@ struct FrontierCommand: ParsableCommand {
             if parts.count == 2 { fraction = Int64(parts[1] + String(repeating: "0", count: 4 - parts[1].count)) ?? 0 }
             return .share(millionths: whole * 10_000 + fraction)
         }
-        switch Money.parse(t, decimalComma: true) {
-        case .success(let m): return .amount(m)
+        // "50" is more likely a forgotten % than an envelope of 50 €: below 1 000 € the euros
+        // must be said ("50€").
+        let euros = t.hasSuffix("€")
+        let amount = euros ? String(t.dropLast()).trimmingSpaces : t
+        switch Money.parse(amount, decimalComma: true) {
+        case .success(let m):
+            if !euros && m < Money(euros: 1_000) {
+                throw ValidationError("\(option) \(text): an envelope of \(m.frenchString) is most likely a forgotten %: write \(text)% for a percentage of the available envelope, or \(text)€ for euros")
+            }
+            return .amount(m)
         case .failure:
             throw ValidationError("\(option) \(text): expected a percentage of the available envelope (80%) or an amount in euros (250000)")
         }

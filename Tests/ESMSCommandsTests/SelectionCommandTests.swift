@@ -40,6 +40,11 @@ import TestSupport
         let bad = try esms("frontier", Self.mini, "--from", "lots")
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("--from lots"))
+        // "50" is not read silently as 50 €: a usage error that says how to write either.
+        let forgotten = try esms("frontier", Self.mini, "--from", "50")
+        #expect(forgotten.status == 2 && forgotten.stderr.contains("write 50% for a percentage"))
+        let euros = try esms("frontier", Self.mini, "--from", "500€", "--to", "420 000", "--steps", "2")
+        #expect(euros.status == 0, "\(euros.stderr)")
     }
 
     @Test func tradeoffJSONHasTheCurve() throws {
