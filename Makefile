@@ -11,6 +11,8 @@ OUT_NAT := Reports/national-2024-redeploiement
 # The time written into the shipped reports (2024-06-14 08:00 UTC), so that re-running the demo
 # gives the same bytes (the test of Reports/ uses the same value).
 REPORT_EPOCH ?= 1718352000
+# The national report is dated on the redeployment day (2024-10-15 08:00 UTC).
+REPORT_EPOCH_NAT ?= 1728979200
 
 .PHONY: demo test build glpk bench clean report-render
 
@@ -27,7 +29,7 @@ demo: build
 	@echo "== esms whatif $(BRETAGNE) (base and variants: fund, select, simulate)"
 	@$(ESMS) whatif $(BRETAGNE)
 	@echo "== esms report $(NATIONAL) (pooled national selection)"
-	@SOURCE_DATE_EPOCH=$(REPORT_EPOCH) $(ESMS) report $(NATIONAL) -o $(OUT_NAT) --explain-limit 0 --frontier-steps 0 --tradeoff-points 0 --draws 2000 --sensitivity-draws 200
+	@SOURCE_DATE_EPOCH=$(REPORT_EPOCH_NAT) $(ESMS) report $(NATIONAL) -o $(OUT_NAT) --explain-limit 0 --frontier-steps 0 --tradeoff-points 0 --draws 2000 --sensitivity-draws 200
 	@echo "== esms redeploy $(NATIONAL) --compare (pooled, own-first, prorata-essms)"
 	@$(ESMS) redeploy $(NATIONAL) --compare
 	@echo "== esms campaign $(CAMPAIGN) (April, June, September committees in sequence)"

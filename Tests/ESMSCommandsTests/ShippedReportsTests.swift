@@ -8,8 +8,9 @@ import TestSupport
 /// compared byte for byte, one test per file, so that anyone can read them without running the
 /// tool. `ESMS_RECORD_GOLDEN=1` rewrites the files (as `make demo` does).
 @Suite(.serialized) struct ShippedReportsTests {
-    /// 2024-06-14 08:00 UTC, the `REPORT_EPOCH` of the Makefile.
-    static let epoch = "1718352000"
+    /// The time of each report, as `make demo` gives it: the committee on 2024-06-14 08:00 UTC
+    /// (`REPORT_EPOCH`), the redeployment on 2024-10-15 08:00 UTC (`REPORT_EPOCH_NAT`).
+    static let epochs = ["Reports/bretagne-2024-juin": "1718352000", "Reports/national-2024-redeploiement": "1728979200"]
 
     /// Each shipped report: its folder, and the arguments of `make demo` (the national one with
     /// fewer draws and no explanation re-solves, frontier or trade-off: 2 500 projects).
@@ -26,7 +27,7 @@ import TestSupport
     static func report(_ folder: String) throws -> (URL, CommandResult) {
         if let done = produced[folder] { return done }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-shipped-\(UUID().uuidString)")
-        let r = try CommandRunner.run(shipped[folder]! + ["-o", dir.path], environment: ["SOURCE_DATE_EPOCH": epoch])
+        let r = try CommandRunner.run(shipped[folder]! + ["-o", dir.path], environment: ["SOURCE_DATE_EPOCH": epochs[folder]!])
         produced[folder] = (dir, r)
         return (dir, r)
     }
