@@ -11,7 +11,7 @@ OUT_NAT := Reports/national-2024-redeploiement
 # gives the same bytes (the test of Reports/ uses the same value).
 REPORT_EPOCH ?= 1718352000
 
-.PHONY: demo test build glpk bench clean report-render
+.PHONY: demo test build glpk bench clean report-render fuzz
 
 ## demo: install GLPK if needed, build, run the shipped scenarios; reports in Reports/
 demo: build
@@ -46,6 +46,10 @@ build: glpk
 
 glpk:
 	@sh scripts/ensure-glpk.sh
+
+## fuzz: build the libFuzzer targets of Fuzz/ and run each FUZZ_SECONDS (default 60); crashes in Fuzz/Crashes/
+fuzz:
+	sh Fuzz/run.sh
 
 ## bench: the benchmarks of Benchmarks/README.md
 bench: build
