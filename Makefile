@@ -56,4 +56,4 @@ bench: build
 	sh Benchmarks/run.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build Fuzz/.build
