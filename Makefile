@@ -14,7 +14,7 @@ REPORT_EPOCH ?= 1718352000
 # The national report is dated on the redeployment day (2024-10-15 08:00 UTC).
 REPORT_EPOCH_NAT ?= 1728979200
 
-.PHONY: demo test build glpk bench clean report-render
+.PHONY: demo test build glpk bench clean report-render fuzz
 
 ## demo: install GLPK if needed, build, run the shipped scenarios; reports in Reports/
 demo: build
@@ -54,9 +54,13 @@ build: glpk
 glpk:
 	@sh scripts/ensure-glpk.sh
 
+## fuzz: build the libFuzzer targets of Fuzz/ and run each FUZZ_SECONDS (default 60); crashes in Fuzz/Crashes/
+fuzz:
+	sh Fuzz/run.sh
+
 ## bench: the benchmarks of Benchmarks/README.md
 bench: build
 	sh Benchmarks/run.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build Fuzz/.build

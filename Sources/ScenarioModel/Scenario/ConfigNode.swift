@@ -40,6 +40,20 @@ public indirect enum ConfigNode: Sendable {
         }
     }
 
+    /// The tree with a what-if variant's overrides applied, in the order they are written.
+    public func applying(_ variant: Variant) -> ConfigNode {
+        var node = self
+        for (keyPath, value) in variant.set {
+            // A rule value set on a scenario that names a built-in rule set: the name becomes
+            // the base of an inline rule set (`rules: 2024` + `rules.volume_rank: 40`).
+            if keyPath.count > 1, keyPath[0] == "rules", case .scalar(let name, let pos)? = node["rules"] {
+                node = node.setting(["rules"], to: .map([("base", .scalar(name, pos))], pos))
+            }
+            node = node.setting(keyPath, to: value)
+        }
+        return node
+    }
+
     /// The tree with the value at a dotted key path replaced (created when absent), as a
     /// variant's `set: { envelope.notified: 3575273 }` asks.
     public func setting(_ keyPath: [String], to value: ConfigNode) -> ConfigNode {

@@ -61,14 +61,7 @@ public struct ScenarioLoader {
                         expected: "one of: " + base.variants.map(\.id).joined(separator: ", "))
                 return .failure(ScenarioError(d))
             }
-            for (keyPath, value) in v.set {
-                // A rule value set on a scenario that names a built-in rule set: the name becomes
-                // the base of an inline rule set (`rules: 2024` + `rules.volume_rank: 40`).
-                if keyPath.count > 1, keyPath[0] == "rules", case .scalar(let name, let pos)? = node["rules"] {
-                    node = node.setting(["rules"], to: .map([("base", .scalar(name, pos))], pos))
-                }
-                node = node.setting(keyPath, to: value)
-            }
+            node = node.applying(v)
         }
         guard var spec = variant == nil ? base : ScenarioSpec.decode(node, file: display, diagnostics: &d) else {
             return .failure(ScenarioError(d))
