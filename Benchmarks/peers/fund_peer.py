@@ -74,7 +74,7 @@ def load(path):
            "min_value": ms.get("value", 15) if isinstance(ms, dict) else ms,
            "min_hard": ms.get("hard", False) if isinstance(ms, dict) else False,
            "national": national, "region": str(spec.get("region", "")),
-           "committee": parse_day(str(spec["committee"])) if not national else None}
+           "funded": set(spec.get("funded_grappes") or [])}
     reg_rows, _ = read_table(os.path.join(base, spec["register"]))
     register, og_size = {}, {}
     for r in reg_rows:
@@ -84,6 +84,7 @@ def load(path):
     for r in csv.DictReader(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../Sources/ScenarioModel/Resources/finess-categories-full.csv"), encoding="utf-8")):
         cats[r["code"]] = r["sector"]
     projects, pcomma = read_table(os.path.join(base, spec["projects"]))
+    ctx["funded"] |= {q["id"] for q in projects if q.get("decision", "").strip() == "engaged"}
     members, mcomma = read_table(os.path.join(base, spec["members"]))
     by_project = {}
     for m in members:
@@ -108,11 +109,15 @@ def assess(ctx, p):
             continue
         if mode == "upgrade" and va and va <= rules["sons_cutoff"]:
             continue
-        if mode == "acquisition" and truthy(m.get("sons_order", "")) and rules["sons_cancel"]:
-            limit = min(va, rules["sons_cancel"]) if va else rules["sons_cancel"]
+        if mode == "acquisition" and truthy(m.get("sons_order", "")):
+            # [000 §3.2.A]: excluded unless cancelled (any date in 2024; before 17/04/2025 and the VA from 2025).
             c = m.get("sons_cancelled", "").strip()
-            if not c or parse_day(c) >= limit:
+            if not c:
                 continue
+            if rules["sons_cancel"]:
+                limit = min(va, rules["sons_cancel"]) if va else rules["sons_cancel"]
+                if parse_day(c) >= limit:
+                    continue
         if el and hours(el, mcomma) == 0:
             continue
         kept.append((m, register[m["finess"].strip()]))
@@ -130,11 +135,14 @@ def assess(ctx, p):
         errors.append("solutions")
     if any(truthy(m.get("national_entity", "")) for m, _ in kept) and not truthy(p.get("national_entity_agreement", "")):
         errors.append("entity")
-    if p.get("joins_grappe", "").strip() and not truthy(p.get("joins_agreement", "")):
+    joins = p.get("joins_grappe", "").strip()
+    if joins and not truthy(p.get("joins_agreement", "")):
         errors.append("joins")
+    if joins and joins not in ctx["funded"]:
+        errors.append("joins-unfunded")
     regions = {e["region"] for _, e in kept}
     overseas = bool(kept) and regions <= OVERSEAS
-    if ctx["min_hard"] and not p.get("joins_grappe", "").strip() and not overseas and len(kept) < ctx["min_value"]:
+    if ctx["min_hard"] and not (joins and joins in ctx["funded"]) and not overseas and len(kept) < ctx["min_value"]:
         errors.append("size")
     nat_desk = len(kept) >= 50 and len(regions) > 1
     window = rules["national"] if nat_desk else rules["multi"] if len(regions) > 1 else rules["regional"]
@@ -142,8 +150,7 @@ def assess(ctx, p):
     if not ctx["national"]:
         if nat_desk:
             errors.append("desk")
-        if dep > ctx["committee"]:
-            errors.append("committee")
+        # After the committee's cut-off: admissible, for the next committee (not an error).
     if kept and not (window[0] <= dep <= window[1]):
         errors.append("window")
     # Ranks.
