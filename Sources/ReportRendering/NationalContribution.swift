@@ -30,10 +30,9 @@ struct NationalContribution {
 
     /// What the run does not count, as stable codes.
     var notCounted: [String] {
-        var out = ["earlier-campaigns", "other-regions-and-desks"]
-        if engagedESSMS > 0 { out.insert("engaged-projects-active-dui", at: 0) }
-        if regional { out = ["other-regions-and-desks", "earlier-campaigns"] + (engagedESSMS > 0 ? ["engaged-projects-active-dui"] : []) }
-        return out
+        let engaged = engagedESSMS > 0 ? ["engaged-projects-active-dui"] : []
+        return regional ? ["other-regions-and-desks", "earlier-campaigns"] + engaged
+                        : engaged + ["earlier-campaigns", "other-regions-and-desks"]
     }
 
     /// The paragraph for a person.

@@ -8,7 +8,7 @@ public enum SelectionText {
                               explanations: [ProjectExplanation], timings: Bool = false) -> String {
         var out = "\(scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title)\n\n"
         if let day = scenario.spec.committee {
-            let later = p.notCandidates.filter { $0.reason.hasPrefix("deposited on") }.count
+            let later = p.laterCommittee.count
             out += "Committee of \(day.french): applications deposited until \((scenario.spec.cutoff ?? day).french)"
             out += later > 0 ? " (\(later) deposited later go to the next committee)\n" : "\n"
         }

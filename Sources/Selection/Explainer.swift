@@ -103,7 +103,7 @@ public struct Explainer: Sendable {
             }
             if let reason = notCandidate[id] {
                 let decision: ProjectExplanation.Decision = reason.hasPrefix("ineligible") ? .ineligible
-                    : reason.hasPrefix("rejected") ? .rejected : reason.hasPrefix("deposited on") ? .laterCommittee : .excluded
+                    : reason.hasPrefix("rejected") ? .rejected : reason.hasPrefix(SelectionProblem.laterCommitteeReason) ? .laterCommittee : .excluded
                 let code = decision != .excluded ? decision.rawValue
                     : reason.hasPrefix("not ready") ? "not-ready" : "excluded-by-committee"
                 out.append(ProjectExplanation(id: id, decision: decision, code: code, reason: reason))

@@ -94,6 +94,15 @@ public struct SelectionProblem: Sendable {
         self.notCandidates = notCandidates
     }
 
+    /// How the reason of a project deposited after the committee's cut-off starts (the
+    /// explanations and the text tell those projects by it).
+    public static let laterCommitteeReason = "deposited on"
+
+    /// The projects deposited after the committee's cut-off (they go to the next committee).
+    public var laterCommittee: [String] {
+        notCandidates.filter { $0.reason.hasPrefix(Self.laterCommitteeReason) }.map(\.id)
+    }
+
     /// The FINESS numbers held by engaged projects: no candidate may take them.
     public var engagedFINESS: Set<FINESS> { Set(engaged.flatMap(\.finess)) }
 }
@@ -143,7 +152,7 @@ extension SelectionProblem {
                     notCandidates.append((p.id, "ineligible: \(reasons)"))
                     if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it is ineligible (\(reasons))") }
                 } else if a.afterCutoff, let cutoff = spec.cutoff {
-                    notCandidates.append((p.id, "deposited on \(p.deposited.french), after this committee's cut-off (\(cutoff.french)): it goes to the next committee"))
+                    notCandidates.append((p.id, "\(laterCommitteeReason) \(p.deposited.french), after this committee's cut-off (\(cutoff.french)): it goes to the next committee"))
                     if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it was deposited after this committee's cut-off (\(cutoff.french)); it goes to the next committee") }
                 } else if spec.scope == .national, let deadline, let ready = p.ready, ready > deadline {
                     notCandidates.append((p.id, "not ready before the engagement deadline (\(ready.french) > \(deadline.french))"))
