@@ -17,12 +17,14 @@ public enum ExplanationDocument {
         if let c = e.forcingCost {
             pairs.append(("forcing_cost", .object([("finess", .int(c.finess)), ("acquisition", .int(c.acquisitions)),
                                                    ("score", .int(c.score)),
-                                                   ("dropped", .array(e.dropped.map { .string($0) }))])))
+                                                   ("dropped", .array(e.dropped.map { .string($0) })),
+                                                   ("proven", .bool(e.proven))])))
             pairs.append(("envelope_to_enter", e.envelopeToEnter.map { .money($0) } ?? .null))
         }
         if let r = e.removal {
             pairs.append(("removal", .object([("frees", .money(r.freed)), ("finess_lost", .int(r.finessLost)),
-                                              ("replaced_by", .array(r.replacedBy.map { .string($0) }))])))
+                                              ("replaced_by", .array(r.replacedBy.map { .string($0) })),
+                                              ("proven", .bool(e.proven))])))
         }
         return .object(pairs)
     }

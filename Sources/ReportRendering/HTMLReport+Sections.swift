@@ -253,7 +253,7 @@ extension HTMLReport {
         h.raw("<tbody>")
         for c in s.nextInLine {
             h.raw("<tr>")
-            h.cell("+" + f.money(c.growth), numeric: true)
+            h.cell((c.proven ? "+" : "≤ +") + f.money(c.growth), numeric: true)
             h.cell(f.money(c.budget), numeric: true)
             h.cell(signed(c.deltaFiness, f), numeric: true)
             h.cell(signed(c.deltaAcquisitions, f), numeric: true)

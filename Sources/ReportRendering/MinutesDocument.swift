@@ -104,7 +104,7 @@ public enum MinutesDocument {
             if !s.nextInLine.isEmpty {
                 out += "\n## " + f.tr("Si l'enveloppe augmente", "If the envelope grows") + "\n\n"
                 out += table([f.tr("Complément", "Growth"), "ESSMS", f.tr("Acq.", "Acq."), f.tr("Entrent", "Entering"), f.tr("Sortent", "Leaving")],
-                             s.nextInLine.map { ["+" + f.money($0.growth), HTMLReport.signed($0.deltaFiness, f), HTMLReport.signed($0.deltaAcquisitions, f),
+                             s.nextInLine.map { [($0.proven ? "+" : "≤ +") + f.money($0.growth), HTMLReport.signed($0.deltaFiness, f), HTMLReport.signed($0.deltaAcquisitions, f),
                                                  md($0.entering.joined(separator: ", ")), md($0.leaving.joined(separator: ", "))] },
                              right: [0, 1, 2], escape: false)
             }

@@ -61,6 +61,9 @@ extension ReportFormat {
         return tr(t.0, t.1)
     }
 
+    /// Appended to a counterfactual whose re-solve stopped at its node limit.
+    static let unprovenClause = " (meilleure sélection trouvée par un recalcul arrêté à sa limite de nœuds : optimalité non prouvée)"
+
     /// The sentence explaining a project's decision, from its structured fields.
     public func reason(_ e: ProjectExplanation, assessment: ProjectAssessment?) -> String {
         guard language == .fr else { return e.reason }
@@ -71,6 +74,7 @@ extension ReportFormat {
                 s += " ; le retirer libère \(money(rm.freed)) et "
                     + (rm.replacedBy.isEmpty ? "ne fait entrer aucun autre projet" : "fait entrer \(rm.replacedBy.joined(separator: ", "))")
                     + " (\(rm.finessLost >= 0 ? "−" : "+")\(abs(rm.finessLost)) ESSMS)"
+                    + (e.proven ? "" : Self.unprovenClause)
             } else if e.reason.contains("forced in") {
                 s += " (imposé par le comité)"
             }
@@ -106,6 +110,7 @@ extension ReportFormat {
                                                  (c.score, "point" + (abs(c.score) > 1 ? "s" : "") + " de score")],
                                                 lose: "perd", gain: "gagne", same: "mêmes ESSMS, acquisitions et score",
                                                 separator: " ; ")
+            if !e.proven { s += Self.unprovenClause }
             if let m = e.envelopeToEnter {
                 s += " ; il entrerait sans évincer personne avec une enveloppe de \(money(m))"
             } else {
@@ -115,7 +120,11 @@ extension ReportFormat {
         case "forcing-infeasible":
             return "ne peut être retenu avec les projets engagés sous les contraintes d'équilibre"
         case "not-computed":
-            return e.reason.hasPrefix("does not fit") ? "ne tient pas dans le reliquat" : "évincé par de meilleurs projets (coût non calculé)"
+            if !e.proven {
+                return "évincé par de meilleurs projets (coût non calculé : le recalcul qui l'impose n'a trouvé aucune sélection dans sa limite de nœuds)"
+            }
+            return (e.reason.hasPrefix("does not fit") ? "ne tient pas dans le reliquat" : "évincé par de meilleurs projets (coût non calculé)")
+                + (e.reason.contains("node budget") ? " (le budget de nœuds des recalculs d'explication était épuisé avant ce projet)" : "")
         default:
             return e.reason
         }

@@ -36,7 +36,7 @@ public enum SelectionAnalysisDocument {
             .object([("growth", .money(c.growth)), ("budget", .money(c.budget)), ("status", .string(c.status.rawValue)),
                      ("entering", .array(c.entering.map { .string($0) })), ("leaving", .array(c.leaving.map { .string($0) })),
                      ("finess", .int(c.finess)), ("acquisition", .int(c.acquisitions)), ("score", .int(c.score)),
-                     ("used", .money(c.used)),
+                     ("used", .money(c.used)), ("proven", .bool(c.proven)),
                      ("delta", .object([("finess", .int(c.deltaFiness)), ("acquisition", .int(c.deltaAcquisitions)),
                                         ("score", .int(c.deltaScore))]))])
         })
@@ -70,7 +70,7 @@ public enum SelectionAnalysisDocument {
         guard !changes.isEmpty else { return "\nNext in line: no better selection at any envelope.\n" }
         var out = "\nNext in line if the envelope grows:\n"
         out += TextTable.render([["growth (€)", "envelope (€)", "ESSMS", "acq", "score", "entering", "leaving"]] + changes.map { c in
-            ["+" + amount(c.growth), amount(c.budget), signed(c.deltaFiness), signed(c.deltaAcquisitions), signed(c.deltaScore),
+            [(c.proven ? "+" : "≤ +") + amount(c.growth), amount(c.budget), signed(c.deltaFiness), signed(c.deltaAcquisitions), signed(c.deltaScore),
              c.entering.joined(separator: ", "), c.leaving.joined(separator: ", ")]
         }, rightAligned: [0, 1, 2, 3, 4])
         out += "(changes against the recommended selection; below each growth the optimum does not improve)\n"

@@ -30,6 +30,9 @@ public struct ProjectExplanation: Sendable {
     public var envelopeToEnter: Money?
     /// Selected: what removing it frees (money) and what would replace it (from a re-solve).
     public var removal: (freed: Money, finessLost: Int, replacedBy: [String])?
+    /// False when the re-solve behind `forcingCost` or `removal` reached its node limit in a stage:
+    /// the figures are those of the best selection it found, not proven optimal.
+    public var proven = true
 }
 
 /// Explains a selection: for each candidate not selected, the first reason that applies; for
@@ -41,20 +44,47 @@ public struct Explainer: Sendable {
     /// Re-solves run side by side on this many threads (the answers do not depend on it).
     public var threads: Int
 
-    /// A re-solve's answer.
+    /// Nodes each stage of a re-solve may open: past it, the re-solve gives the best selection
+    /// it found, marked not proven. A count of nodes, not seconds, so the explanations are the
+    /// same on every machine and at every load.
+    public var stageNodeLimit: Int
+    /// Nodes all the re-solves may open together. They run in batches of `batchSize`, in the
+    /// order of the projects; once a batch ends over the budget no other starts, and the
+    /// projects left get their reason without its cost (`not-computed`). Each re-solve is
+    /// deterministic, so where the budget stops does not depend on the threads.
+    public var nodeBudget: Int
+    static let batchSize = 16
+
+    /// A re-solve's answer, whether every stage was proven, and the nodes it opened.
     enum Resolved: Sendable {
-        case forcing(((finess: Int, acquisitions: Int, score: Int), [String])?)
-        case removal((Money, Int, [String])?)
+        case forcing(((finess: Int, acquisitions: Int, score: Int), [String])?, proven: Bool, nodes: Int)
+        case removal((Money, Int, [String])?, proven: Bool, nodes: Int)
+
+        var nodes: Int {
+            switch self {
+            case .forcing(_, _, let n), .removal(_, _, let n): return n
+            }
+        }
     }
 
     /// 200 re-solves of each kind for a committee; 20 above 400 candidates, where each one is a
     /// national-scale solve (the rest get the reason without its cost: `not-computed`).
     public static func defaultResolveLimit(candidates: Int) -> Int { candidates <= 400 ? 200 : 20 }
+    /// Per stage of a re-solve: 500 nodes. An easy committee's re-solves open 1 to 30 nodes in
+    /// all; under a hard balance one re-solve opened up to 19 577 nodes in one stage (13 s)
+    /// (Benchmarks/README.md, "Explanations under a hard balance").
+    public static let defaultStageNodeLimit = 500
+    /// 40 000 nodes for all the re-solves: about 30 s of one core under a hard balance, never
+    /// reached by committees without one.
+    public static let defaultNodeBudget = 40_000
 
-    public init(selector: Selector, resolveLimit: Int = 200, threads: Int = ParallelWork.defaultThreads) {
+    public init(selector: Selector, resolveLimit: Int = 200, threads: Int = ParallelWork.defaultThreads,
+                stageNodeLimit: Int = Explainer.defaultStageNodeLimit, nodeBudget: Int = Explainer.defaultNodeBudget) {
         self.selector = selector
         self.resolveLimit = resolveLimit
         self.threads = max(1, threads)
+        self.stageNodeLimit = max(1, stageNodeLimit)
+        self.nodeBudget = max(0, nodeBudget)
     }
 
     public func explain(_ p: SelectionProblem, _ r: SelectionResult,
@@ -80,19 +110,44 @@ public struct Explainer: Sendable {
                 forceJobs.append(i)
             }
         }
-        let jobs = forceJobs.map { (true, $0) } + removeJobs.map { (false, $0) }
-        let solved = ParallelWork.map(jobs.count, threads: threads) { k -> Resolved in
-            let (force, i) = jobs[k]
-            return force ? .forcing(forcing(p, r, i)) : .removal(removal(p, r, i))
+        // Interleaved (a forcing, a removal…) so that a budget spent early leaves both kinds.
+        var jobs: [(force: Bool, candidate: Int)] = []
+        for k in 0..<max(forceJobs.count, removeJobs.count) {
+            if k < forceJobs.count { jobs.append((true, forceJobs[k])) }
+            if k < removeJobs.count { jobs.append((false, removeJobs[k])) }
+        }
+        var limited = selector
+        limited.stageNodeLimit = stageNodeLimit
+        let solver = limited, work = jobs
+        var solved: [Resolved?] = Array(repeating: nil, count: jobs.count)
+        var spent = 0, next = 0
+        while next < jobs.count, spent < nodeBudget {
+            let batch = Array(next..<min(jobs.count, next + Self.batchSize))
+            let answers = ParallelWork.map(batch.count, threads: threads) { b -> Resolved in
+                let (force, i) = work[batch[b]]
+                return force ? forcing(p, r, i, solver: solver) : removal(p, r, i, solver: solver)
+            }
+            for (b, k) in batch.enumerated() {
+                solved[k] = answers[b]
+                spent += answers[b].nodes
+            }
+            next = batch.last! + 1
         }
         var forcedOutcome: [Int: (cost: (finess: Int, acquisitions: Int, score: Int), dropped: [String])?] = [:]
         var removalOutcome: [Int: (freed: Money, finessLost: Int, replacedBy: [String])?] = [:]
-        for (k, (_, i)) in jobs.enumerated() {
+        var unproven: Set<Int> = []
+        for (k, job) in jobs.enumerated() {
             switch solved[k] {
-            case .forcing(let f): forcedOutcome[i] = .some(f)
-            case .removal(let rm): removalOutcome[i] = .some(rm)
+            case .forcing(let f, let proven, _)?:
+                forcedOutcome[job.candidate] = .some(f)
+                if !proven { unproven.insert(job.candidate) }
+            case .removal(let rm, let proven, _)?:
+                removalOutcome[job.candidate] = .some(rm)
+                if !proven { unproven.insert(job.candidate) }
+            case nil: continue
             }
         }
+        let budgetSpent = next < jobs.count
         var out: [ProjectExplanation] = []
         for (id, _) in projects {
             if engagedIDs.contains(id), let c = p.engaged.first(where: { $0.id == id }) {
@@ -119,9 +174,11 @@ public struct Explainer: Sendable {
                 if let rm = removalOutcome[i] {
                     e.removal = rm
                     if let rm = e.removal {
+                        e.proven = !unproven.contains(i)
                         e.reason += "; removing it frees \(rm.freed.frenchString) and "
                             + (rm.replacedBy.isEmpty ? "brings no other project in" : "brings in \(rm.replacedBy.joined(separator: ", "))")
                             + " (\(rm.finessLost >= 0 ? "−" : "+")\(abs(rm.finessLost)) ESSMS)"
+                            + (e.proven ? "" : Self.unprovenClause)
                     }
                 } else if p.forced.contains(id) {
                     e.reason += " (forced in by the committee)"
@@ -150,7 +207,12 @@ public struct Explainer: Sendable {
                     e.forcingCost = forced.cost
                     e.dropped = forced.dropped
                     e.envelopeToEnter = envelopeToEnter(p, r, i)
+                    e.proven = !unproven.contains(i)
                     e.reason = Self.displacedReason(e, cost: forced.cost, available: p.available)
+                } else if unproven.contains(i) {
+                    e.code = "not-computed"
+                    e.proven = false
+                    e.reason = "displaced by better projects (cost not computed: the re-solve forcing it in found no selection within its node limit)"
                 } else {
                     e.code = "forcing-infeasible"
                     e.reason = "cannot be selected together with the engaged projects under the balance constraints"
@@ -158,11 +220,17 @@ public struct Explainer: Sendable {
             } else {
                 e.code = "not-computed"
                 e.reason = c.amount > left ? "does not fit in the \(left.frenchString) left" : "displaced by better projects (cost not computed)"
+                if budgetSpent { e.reason += Self.budgetClause }
             }
             out.append(e)
         }
         return out
     }
+
+    /// Appended to a counterfactual whose re-solve reached its node limit.
+    static let unprovenClause = " (best selection found by a re-solve stopped at its node limit: not proven optimal)"
+    /// Appended to `not-computed` when the re-solves' node budget was spent before the project.
+    static let budgetClause = " (the explanation re-solves' node budget was spent before this project)"
 
     /// What the counterfactual re-solve found, first: who is pushed out and what it costs, then
     /// the envelope with which it would come in without pushing anyone out.
@@ -171,6 +239,7 @@ public struct Explainer: Sendable {
         var s = "forcing it in " + (e.dropped.isEmpty ? "pushes no project out" : "pushes out \(e.dropped.joined(separator: ", "))")
         s += ": " + Self.balanceSheet([(cost.finess, "funded ESSMS"), (cost.acquisitions, "acquisitions"), (cost.score, "score points")],
                                       lose: "loses", gain: "gains", same: "the same ESSMS, acquisitions and score")
+        if !e.proven { s += unprovenClause }
         if let m = e.envelopeToEnter {
             s += "; it comes in without pushing anyone out with an envelope of \(m.frenchString) (+\((m - available).frenchString))"
         } else {
@@ -194,17 +263,21 @@ public struct Explainer: Sendable {
     /// Objective lost when candidate `i` is forced in, and the selected projects it pushes out.
     /// The lexicographic values do not depend on the soft balance, which ranks after them: the
     /// re-solve leaves that last stage out, and starts from the selection with `i` in.
-    func forcing(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int)
-        -> (cost: (finess: Int, acquisitions: Int, score: Int), dropped: [String])? {
+    func forcing(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int, solver: Selector) -> Resolved {
         var q = p
         q.forced.insert(p.candidates[i].id)
         if q.territory.mode == .soft { q.territory.mode = .off }
         if q.sector.mode == .soft { q.sector.mode = .off }
         q.startHint = Set(r.selectedIDs(p))
-        guard let s = try? selector.solve(q), s.status == .optimal || s.status == .feasible else { return nil }
+        guard let s = try? solver.solve(q) else { return .forcing(nil, proven: true, nodes: 0) }
+        let nodes = s.stages.reduce(0) { $0 + ($1.nodes ?? 0) }
+        guard s.status == .optimal || s.status == .feasible else {
+            // Infeasible is proven; a stage stopped without any selection is not.
+            return .forcing(nil, proven: s.status == .infeasible, nodes: nodes)
+        }
         let kept = Set(s.selectedIDs(q))
-        return ((r.finess - s.finess, r.acquisitions - s.acquisitions, r.score - s.score),
-                r.selectedIDs(p).filter { !kept.contains($0) })
+        return .forcing(((r.finess - s.finess, r.acquisitions - s.acquisitions, r.score - s.score),
+                         r.selectedIDs(p).filter { !kept.contains($0) }), proven: s.status == .optimal, nodes: nodes)
     }
 
     /// The envelope with which candidate `i` is selected on top of the selection: the money used
@@ -220,13 +293,15 @@ public struct Explainer: Sendable {
     }
 
     /// What taking candidate `i` out frees and what comes in instead.
-    func removal(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int) -> (freed: Money, finessLost: Int, replacedBy: [String])? {
+    func removal(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int, solver: Selector) -> Resolved {
         var q = p
         q.candidates.remove(at: i)
         q.startHint = Set(r.selectedIDs(p))
-        guard let s = try? selector.solve(q), s.status == .optimal || s.status == .feasible else { return nil }
+        guard let s = try? solver.solve(q) else { return .removal(nil, proven: true, nodes: 0) }
+        let nodes = s.stages.reduce(0) { $0 + ($1.nodes ?? 0) }
+        guard s.status == .optimal || s.status == .feasible else { return .removal(nil, proven: s.status == .infeasible, nodes: nodes) }
         let before = Set(r.selectedIDs(p))
         let came = s.selectedIDs(q).filter { !before.contains($0) }
-        return (p.candidates[i].amount, r.finess - s.finess, came)
+        return .removal((p.candidates[i].amount, r.finess - s.finess, came), proven: s.status == .optimal, nodes: nodes)
     }
 }

@@ -19,6 +19,9 @@ public struct NextInLineChange: Sendable, Hashable {
     public var deltaFiness: Int
     public var deltaAcquisitions: Int
     public var deltaScore: Int
+    /// False when the least-cost solve behind `growth` stopped at its node limit: the selection
+    /// does change at `growth`, but a smaller growth may change it already.
+    public var proven: Bool = true
 }
 
 /// The projects that come in first if the envelope grows, and by how much it must grow.
@@ -35,10 +38,20 @@ public struct NextInLine: Sendable {
     /// Solver calls at most (each minimum-cost solve and each re-solve counts one).
     public var solveLimit: Int
 
-    public init(selector: Selector, changes: Int = 3, solveLimit: Int = 16) {
+    /// Nodes each least-cost solve may open when the problem has a hard balance; past it, the
+    /// cheapest improvement found stands, marked not proven. Deterministic, unlike a time limit.
+    /// Without a hard balance the least-cost solve is a covering knapsack that GLPK proves (the
+    /// shipped national scenario needs more than 2 000 nodes for it, and gets them); with one,
+    /// an unbounded least-cost solve ran for minutes on a committee of 202 candidates.
+    public var nodeLimit: Int
+
+    public static let defaultNodeLimit = 1_000
+
+    public init(selector: Selector, changes: Int = 3, solveLimit: Int = 16, nodeLimit: Int = NextInLine.defaultNodeLimit) {
         self.selector = selector
         self.changes = changes
         self.solveLimit = solveLimit
+        self.nodeLimit = max(1, nodeLimit)
     }
 
     public func compute(_ p: SelectionProblem, _ r: SelectionResult) throws(Selector.Failure) -> [NextInLineChange] {
@@ -49,7 +62,7 @@ public struct NextInLine: Sendable {
         var solves = 0
         var out: [NextInLineChange] = []
         while out.count < changes && solves < solveLimit {
-            guard let cost = try cheapestImprovement(p, current, solves: &solves) else { break }
+            guard let (cost, proven) = try cheapestImprovement(p, current, solves: &solves) else { break }
             // Not above the envelope: the current selection is not optimal there, nothing sure to say.
             guard cost > currentBudget, solves < solveLimit else { break }
             let budget = cost
@@ -63,7 +76,7 @@ public struct NextInLine: Sendable {
                                         leaving: r.selectedIDs(p).filter { !now.contains($0) },
                                         finess: s.finess, acquisitions: s.acquisitions, score: s.score, used: s.used,
                                         deltaFiness: s.finess - r.finess, deltaAcquisitions: s.acquisitions - r.acquisitions,
-                                        deltaScore: s.score - r.score))
+                                        deltaScore: s.score - r.score, proven: proven && out.allSatisfy(\.proven)))
             current = s
             currentBudget = budget
         }
@@ -107,9 +120,10 @@ public struct NextInLine: Sendable {
 
     /// The least cost (in cents, from the chosen candidates' amounts) of a selection strictly
     /// better than `r`; nil when none exists at any envelope.
-    func cheapestImprovement(_ p: SelectionProblem, _ r: SelectionResult, solves: inout Int) throws(Selector.Failure) -> Money? {
+    func cheapestImprovement(_ p: SelectionProblem, _ r: SelectionResult, solves: inout Int) throws(Selector.Failure) -> (Money, proven: Bool)? {
         let levels = Self.levels(p.objective)
         var best: Money?
+        var proven = true
         for i in levels.indices where solves < solveLimit {
             var sm = SelectionModel(p, budget: nil, withSoftBalance: false)
             sm.model.setRowBounds(sm.budgetRow, .free)
@@ -127,6 +141,7 @@ public struct NextInLine: Sendable {
             })
             var options = SolverOptions(relativeGap: 0)
             options.timeLimit = selector.timeLimit
+            if p.territory.mode == .hard || p.sector.mode == .hard { options.nodeLimit = nodeLimit }
             let s: SolveResult
             do {
                 s = try selector.solver.solve(sm.model, options: options, start: nil)
@@ -134,11 +149,12 @@ public struct NextInLine: Sendable {
                 throw .solver(error)
             }
             solves += 1
+            if s.status != .optimal, s.status != .infeasible { proven = false }
             guard s.status.hasSolution else { continue }
             let cost = sm.x.indices.filter { s.values[sm.x[$0].index] > 0.5 }
                 .reduce(Money.zero) { $0 + p.candidates[$1].amount }
             if best == nil || cost < best! { best = cost }
         }
-        return best
+        return best.map { ($0, proven) }
     }
 }

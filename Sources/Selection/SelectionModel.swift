@@ -14,6 +14,9 @@ public struct SelectionModel: Sendable {
     public let budgetRow: RowID
     /// Candidates sharing each FINESS row, for explanations.
     public let conflictRows: [(finess: FINESS, candidates: [Int])]
+    /// The total of each hard balance, a free column T = E + Σ_p a_p·x_p (see `addHardBalanceRows`):
+    /// its column, E (euros) and the candidates' a_p, to complete a start vector.
+    public let totals: [(variable: VariableID, engaged: Double, amounts: [(candidate: Int, euros: Double)])]
 
     /// Builds the model. `withSoftBalance: false` leaves out the soft balance rows (they bind
     /// nothing until the last lexicographic stage, where their slack is minimised).
@@ -48,14 +51,59 @@ public struct SelectionModel: Sendable {
                 p.candidates[i].acquisitions == 0 ? nil : Term(x[i], Double(p.candidates[i].acquisitions))
             }, .greaterOrEqual(Double(minimum)))
         }
+        // The hard balances first, so that the columns of a model with the soft rows and of one
+        // without them share their prefix (the soft-balance stage maps values back by prefix).
+        let balances = [(p.territory, "terr", \Candidate.territoryMoney), (p.sector, "sect", \Candidate.sectorMoney)]
+        var totals: [(variable: VariableID, engaged: Double, amounts: [(candidate: Int, euros: Double)])] = []
+        for (spec, prefix, money) in balances where spec.mode == .hard {
+            totals.append(Self.addHardBalanceRows(&m, spec, prefix: prefix, p: p, x: x, money: money))
+        }
         var slacks: [VariableID] = []
-        for (spec, prefix, money) in [(p.territory, "terr", \Candidate.territoryMoney), (p.sector, "sect", \Candidate.sectorMoney)] {
-            guard spec.mode == .hard || (spec.mode == .soft && withSoftBalance) else { continue }
+        for (spec, prefix, money) in balances where spec.mode == .soft && withSoftBalance {
             slacks += Self.addBalanceRows(&m, spec, prefix: prefix, p: p, x: x, money: money)
         }
         self.model = m
         self.x = x
         self.slacks = slacks
+        self.totals = totals
+    }
+
+    /// Sets the total column of each hard balance from the candidates' values in `v`, so that a
+    /// start built from the binaries satisfies the total rows.
+    public func completeTotals(_ v: inout [Double]) {
+        for t in totals where t.variable.index < v.count {
+            v[t.variable.index] = t.amounts.reduce(t.engaged) { $0 + $1.euros * (v[x[$1.candidate].index] > 0.5 ? 1 : 0) }
+        }
+    }
+
+    /// A hard balance in sparse form: a free column T with one row T − Σ_p a_p·x_p = E, and for each
+    /// key k two rows over the candidates with money in k only,
+    /// (1−τ)·t_k·T ≤ Σ_p a_pk·x_p + E_k ≤ (1+τ)·t_k·T. Substituting T gives the dense rows of
+    /// `addBalanceRows` exactly (the same selections, the same LP relaxation), where every
+    /// candidate had a term in every row: at 250 candidates and 20 keys, 10 000 entries instead
+    /// of 750, and GLPK's MIR cuts on the dense rows took most of the solve
+    /// (Benchmarks/GLPK-TUNING.md, "Hard balance").
+    static func addHardBalanceRows(_ m: inout LinearModel, _ spec: BalanceSpec, prefix: String, p: SelectionProblem,
+                                   x: [VariableID], money: KeyPath<Candidate, [String: Int64]>)
+        -> (variable: VariableID, engaged: Double, amounts: [(candidate: Int, euros: Double)]) {
+        let engagedTotal = p.engaged.reduce(Int64(0)) { $0 + $1[keyPath: money].values.reduce(0, +) }
+        let total = m.addContinuous("\(prefix)_total", lower: -.infinity)
+        var amounts: [(candidate: Int, euros: Double)] = []
+        var byKey: [String: [Term]] = [:]
+        for (i, c) in p.candidates.enumerated() {
+            let a = c[keyPath: money].values.reduce(0, +)
+            if a != 0 { amounts.append((i, euros(a))) }
+            for (k, cents) in c[keyPath: money] where cents != 0 { byKey[k, default: []].append(Term(x[i], euros(cents))) }
+        }
+        m.addRow("\(prefix)_total", [Term(total, 1)] + amounts.map { Term(x[$0.candidate], -$0.euros) }, .equal(euros(engagedTotal)))
+        for k in spec.keys {
+            let t = spec.targets[k] ?? 0
+            let engagedK = p.engaged.reduce(Int64(0)) { $0 + ($1[keyPath: money][k] ?? 0) }
+            let inKey = (byKey[k] ?? []).sorted { $0.variable.index < $1.variable.index }
+            m.addRow("\(prefix)_lo_\(k)", inKey + [Term(total, -(1 - spec.tolerance) * t)], .greaterOrEqual(-euros(engagedK)))
+            m.addRow("\(prefix)_hi_\(k)", inKey + [Term(total, -(1 + spec.tolerance) * t)], .lessOrEqual(-euros(engagedK)))
+        }
+        return (total, euros(engagedTotal), amounts)
     }
 
     static func euros(_ cents: Int64) -> Double { Double(cents) / 100 }

@@ -70,4 +70,47 @@ import TestSupport
         }
         #expect(checked > 10)
     }
+
+    @Test("the explanations of the brute-force instances are proven, within the default node limits")
+    func bruteForceExplanationsAreProven() throws {
+        for seed in UInt64(0)..<20 {
+            let p = RandomSelectionInstances.instance(seed: seed, mode: .hard)
+            let r = try Selector().solve(p)
+            guard r.status == .optimal else { continue }
+            let explanations = Explainer(selector: Selector(), resolveLimit: 1_000)
+                .explain(p, r, projects: p.candidates.map { ($0.id, $0.title) })
+            #expect(explanations.allSatisfy { $0.proven && !$0.reason.contains("node") }, "seed \(seed)")
+        }
+    }
+
+    @Test("a spent node budget leaves the projects after it not computed, and says so; threads change nothing")
+    func nodeBudgetIsDeterministic() throws {
+        var sawBudget = false
+        for seed in UInt64(0)..<20 {
+            let p = RandomSelectionInstances.instance(seed: seed, mode: .hard)
+            let r = try Selector().solve(p)
+            guard r.status == .optimal else { continue }
+            let projects = p.candidates.map { ($0.id, $0.title) }
+            let none = Explainer(selector: Selector(), resolveLimit: 1_000, nodeBudget: 0).explain(p, r, projects: projects)
+            #expect(none.allSatisfy { $0.forcingCost == nil && $0.removal == nil }, "seed \(seed)")
+            for e in none where e.code == "not-computed" {
+                #expect(e.reason.contains("node budget was spent"), "seed \(seed) \(e.id): \(e.reason)")
+                sawBudget = true
+            }
+            // One node: the first batch runs (each re-solve opens at least one node), nothing after it.
+            let one = Explainer(selector: Selector(), resolveLimit: 1_000, threads: 1, nodeBudget: 1).explain(p, r, projects: projects)
+            let two = Explainer(selector: Selector(), resolveLimit: 1_000, threads: 2, nodeBudget: 1).explain(p, r, projects: projects)
+            #expect(one.map(\.reason) == two.map(\.reason), "seed \(seed)")
+            // What the small budget did compute equals the unlimited explanation; what it did not is marked.
+            let full = Explainer(selector: Selector(), resolveLimit: 1_000).explain(p, r, projects: projects)
+            for (a, b) in zip(one, full) {
+                if a.forcingCost != nil || a.removal != nil || a.code != "not-computed" {
+                    #expect(a.reason == b.reason, "seed \(seed) \(a.id)")
+                } else if b.code != "not-computed" || b.removal != nil {
+                    #expect(a.reason.contains("node budget was spent") || a.decision == .selected, "seed \(seed) \(a.id): \(a.reason)")
+                }
+            }
+        }
+        #expect(sawBudget)
+    }
 }

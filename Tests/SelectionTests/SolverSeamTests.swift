@@ -12,11 +12,28 @@ struct ExhaustiveSolver: MIPSolver {
     var version: String { "test" }
 
     func solve(_ model: LinearModel, options: SolverOptions, start: [Double]?) throws(LinearOptimizerError) -> SolveResult {
-        let n = model.variables.count
-        precondition(n <= 16 && model.variables.allSatisfy { $0.kind != .continuous }, "0/1 models of at most 16 variables")
+        // Binaries are enumerated; each continuous column must be defined by an equality row in
+        // which it is the only continuous term (the total of a hard balance).
+        let binaries = model.variables.indices.filter { model.variables[$0].kind != .continuous }
+        let defined: [(column: Int, row: Row, coefficient: Double)] = model.variables.indices
+            .filter { model.variables[$0].kind == .continuous }.map { j in
+                let row = model.rows.first { row in
+                    guard case .equal = row.bounds else { return false }
+                    let continuous = row.terms.filter { model.variables[$0.variable.index].kind == .continuous }
+                    return continuous.count == 1 && continuous[0].variable.index == j
+                }
+                precondition(row != nil, "continuous column \(model.variables[j].name) not defined by an equality row")
+                return (j, row!, row!.terms.first { $0.variable.index == j }!.coefficient)
+            }
+        precondition(binaries.count <= 16, "0/1 models of at most 16 binaries")
         var best: (value: Double, x: [Double])?
-        for mask in 0..<(1 << n) {
-            let x = (0..<n).map { mask & (1 << $0) != 0 ? 1.0 : 0.0 }
+        for mask in 0..<(1 << binaries.count) {
+            var x = [Double](repeating: 0, count: model.variables.count)
+            for (k, j) in binaries.enumerated() where mask & (1 << k) != 0 { x[j] = 1 }
+            for d in defined {
+                let rest = d.row.terms.reduce(0) { $0 + ($1.variable.index == d.column ? 0 : $1.coefficient * x[$1.variable.index]) }
+                x[d.column] = (d.row.bounds.interval.0 - rest) / d.coefficient
+            }
             guard zip(x, model.variables).allSatisfy({ $0 >= $1.lower - 1e-9 && $0 <= $1.upper + 1e-9 }) else { continue }
             let fits = model.rows.allSatisfy { row in
                 let v = row.terms.reduce(0) { $0 + $1.coefficient * x[$1.variable.index] }
