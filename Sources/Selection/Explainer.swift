@@ -237,7 +237,8 @@ public struct Explainer: Sendable {
     static func displacedReason(_ e: ProjectExplanation, cost: (finess: Int, acquisitions: Int, score: Int),
                                 available: Money) -> String {
         var s = "forcing it in " + (e.dropped.isEmpty ? "pushes no project out" : "pushes out \(e.dropped.joined(separator: ", "))")
-        s += ": " + Self.balanceSheet([(cost.finess, "funded ESSMS"), (cost.acquisitions, "acquisitions"), (cost.score, "score points")],
+        s += ": " + Self.balanceSheet([(cost.finess, "funded ESSMS"), (cost.acquisitions, abs(cost.acquisitions) == 1 ? "acquisition" : "acquisitions"),
+                                       (cost.score, abs(cost.score) == 1 ? "score point" : "score points")],
                                       lose: "loses", gain: "gains", same: "the same ESSMS, acquisitions and score")
         if !e.proven { s += unprovenClause }
         if let m = e.envelopeToEnter {
