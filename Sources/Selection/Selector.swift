@@ -68,8 +68,8 @@ public struct Selector: Sendable {
         case solver(LinearOptimizerError)
     }
 
-    /// Solves `p` (under `budget` instead of the available envelope when given). The budget is
-    /// re-checked in cents after the solve: a selection that the solver's tolerances let over it
+    /// Solves `p` (under `budget` instead of the available envelope when given). The budget and
+    /// the hard balance are re-checked in cents after the solve: a selection that the solver's tolerances let over it
     /// (a project one cent too dear) is cut off exactly — a row that forbids that one selection —
     /// and the model solved again.
     public func solve(_ p: SelectionProblem, budget: Money? = nil) throws(Failure) -> SelectionResult {
@@ -77,18 +77,28 @@ public struct Selector: Sendable {
         var cuts: [[Int]] = []
         while true {
             let r = try solveOnce(p, budget: cap, cuts: cuts)
-            if r.used <= cap && p.budgetRowsExceeded(by: r.selected).isEmpty { return r }
+            if r.used <= cap && p.budgetRowsExceeded(by: r.selected).isEmpty && Self.hardBalanceHolds(p, r.selected) { return r }
             // Over the envelope with nothing selected (an envelope already overspent): no cut can
             // help, and cutting the empty selection would force one project in.
             if r.selected.isEmpty { return r }
             if cuts.count >= 50 {
                 var failed = r
                 failed.status = .solverError
-                failed.sentence = "the solver kept returning selections over the envelope by a few cents (\(r.used - cap)); the model is too close to its tolerances"
+                failed.sentence = r.used > cap
+                    ? "the solver kept returning selections over the envelope by a few cents (\(r.used - cap)); the model is too close to its tolerances"
+                    : "the solver kept returning selections just outside a hard balance band; the model is too close to its tolerances"
                 return failed
             }
             cuts.append(r.selected)
         }
+    }
+
+    /// Whether every hard balance row holds for `selected`, checked on the amounts in cents
+    /// rather than through the solver's tolerances (a selection they let out of a band by a
+    /// few cents is cut off like one over the envelope).
+    static func hardBalanceHolds(_ p: SelectionProblem, _ selected: [Int]) -> Bool {
+        (p.territory.mode != .hard || p.territoryBalance(selected).allSatisfy(\.within))
+            && (p.sector.mode != .hard || p.sectorBalance(selected).allSatisfy(\.within))
     }
 
     /// Adds to `sm` one row per cut: Σ_{i∈S} x_i − Σ_{i∉S} x_i ≤ |S| − 1 forbids exactly selection S.
