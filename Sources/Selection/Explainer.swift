@@ -95,7 +95,7 @@ public struct Explainer: Sendable {
         let engagedByFINESS = Dictionary(p.engaged.flatMap { c in c.finess.map { ($0, c.id) } }, uniquingKeysWith: { a, _ in a })
         let left = p.available - r.used
         let index = Dictionary(p.candidates.indices.map { (p.candidates[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
-        let notCandidate = Dictionary(p.notCandidates.map { ($0.id, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        let notCandidate = Dictionary(p.notCandidates.map { ($0.id, ($0.code, $0.reason)) }, uniquingKeysWith: { a, _ in a })
         let engagedIDs = Set(p.engaged.map(\.id))
         // The re-solves first, in the order of the projects and within the limit, run on every
         // core: each is an independent, deterministic solve, gathered by candidate.
@@ -156,11 +156,13 @@ public struct Explainer: Sendable {
                                               amount: c.amount, finess: c.finessCount, acquisitions: c.acquisitions))
                 continue
             }
-            if let reason = notCandidate[id] {
-                let decision: ProjectExplanation.Decision = reason.hasPrefix("ineligible") ? .ineligible
-                    : reason.hasPrefix("rejected") ? .rejected : reason.hasPrefix(SelectionProblem.laterCommitteeReason) ? .laterCommittee : .excluded
-                let code = decision != .excluded ? decision.rawValue
-                    : reason.hasPrefix("not ready") ? "not-ready" : "excluded-by-committee"
+            if let (code, reason) = notCandidate[id] {
+                let decision: ProjectExplanation.Decision = switch code {
+                case "ineligible": .ineligible
+                case "rejected": .rejected
+                case "later-committee": .laterCommittee
+                default: .excluded  // `not-ready`, `excluded-by-committee`
+                }
                 out.append(ProjectExplanation(id: id, decision: decision, code: code, reason: reason))
                 continue
             }

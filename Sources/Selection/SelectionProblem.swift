@@ -67,7 +67,9 @@ public struct SelectionProblem: Sendable {
     public var forced: Set<String>
     public var excluded: Set<String>
     /// Projects that are not candidates and why (ineligible, rejected, excluded by the committee).
-    public var notCandidates: [(id: String, reason: String)]
+    /// Projects that are not candidates, with a stable code (`rejected`, `ineligible`,
+    /// `later-committee`, `not-ready`, `excluded-by-committee`) and the sentence that says why.
+    public var notCandidates: [(id: String, code: String, reason: String)]
     /// At least this many acquisitions among the selected candidates (row `min_acquisition`),
     /// for the ESSMS–acquisition trade-off; nil for none.
     public var minimumAcquisitions: Int? = nil
@@ -81,7 +83,7 @@ public struct SelectionProblem: Sendable {
 
     public init(scenario: String, candidates: [Candidate], engaged: [Candidate], available: Money,
                 territory: BalanceSpec, sector: BalanceSpec, objective: Objective, forced: Set<String> = [],
-                excluded: Set<String> = [], notCandidates: [(id: String, reason: String)] = []) {
+                excluded: Set<String> = [], notCandidates: [(id: String, code: String, reason: String)] = []) {
         self.scenario = scenario
         self.candidates = candidates
         self.engaged = engaged
@@ -94,13 +96,9 @@ public struct SelectionProblem: Sendable {
         self.notCandidates = notCandidates
     }
 
-    /// How the reason of a project deposited after the committee's cut-off starts (the
-    /// explanations and the text tell those projects by it).
-    public static let laterCommitteeReason = "deposited on"
-
     /// The projects deposited after the committee's cut-off (they go to the next committee).
     public var laterCommittee: [String] {
-        notCandidates.filter { $0.reason.hasPrefix(Self.laterCommitteeReason) }.map(\.id)
+        notCandidates.filter { $0.code == "later-committee" }.map(\.id)
     }
 
     /// The FINESS numbers held by engaged projects: no candidate may take them.
@@ -130,7 +128,7 @@ extension SelectionProblem {
         let territoryKeys = Set(territory.keys), sectorKeys = Set(sector.keys)
 
         var candidates: [Candidate] = [], engaged: [Candidate] = []
-        var notCandidates: [(String, String)] = []
+        var notCandidates: [(String, String, String)] = []
         for p in scenario.projects {
             guard let a = byId[p.id] else { continue }
             var c = Candidate(id: p.id, title: p.title, amount: a.amount.total, finess: a.funded.map(\.finess),
@@ -143,22 +141,22 @@ extension SelectionProblem {
             case .engaged:
                 engaged.append(c)
             case .rejected:
-                notCandidates.append((p.id, "rejected at an earlier committee"))
+                notCandidates.append((p.id, "rejected", "rejected at an earlier committee"))
                 if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it was rejected at an earlier committee") }
             case .candidate:
                 let deadline = spec.deadline
                 if !a.eligible {
                     let reasons = a.errors.map(\.code).joined(separator: ", ")
-                    notCandidates.append((p.id, "ineligible: \(reasons)"))
+                    notCandidates.append((p.id, "ineligible", "ineligible: \(reasons)"))
                     if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it is ineligible (\(reasons))") }
                 } else if a.afterCutoff, let cutoff = spec.cutoff {
-                    notCandidates.append((p.id, "\(laterCommitteeReason) \(p.deposited.french), after this committee's cut-off (\(cutoff.french)): it goes to the next committee"))
+                    notCandidates.append((p.id, "later-committee", "deposited on \(p.deposited.french), after this committee's cut-off (\(cutoff.french)): it goes to the next committee"))
                     if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it was deposited after this committee's cut-off (\(cutoff.french)); it goes to the next committee") }
                 } else if spec.scope == .national, let deadline, let ready = p.ready, ready > deadline {
-                    notCandidates.append((p.id, "not ready before the engagement deadline (\(ready.french) > \(deadline.french))"))
+                    notCandidates.append((p.id, "not-ready", "not ready before the engagement deadline (\(ready.french) > \(deadline.french))"))
                     if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it is not ready before the deadline") }
                 } else if exclude.contains(p.id) {
-                    notCandidates.append((p.id, "excluded by the committee (--exclude)"))
+                    notCandidates.append((p.id, "excluded-by-committee", "excluded by the committee (--exclude)"))
                 } else {
                     candidates.append(c)
                 }
