@@ -124,7 +124,7 @@ extension ReportFormat {
                 return "évincé par de meilleurs projets (coût non calculé : le recalcul qui l'impose n'a trouvé aucune sélection dans sa limite de nœuds)"
             }
             return (e.reason.hasPrefix("does not fit") ? "ne tient pas dans le reliquat" : "évincé par de meilleurs projets (coût non calculé)")
-                + (e.reason.contains("node budget") ? " (le budget de nœuds des recalculs d'explication était épuisé avant ce projet)" : "")
+                + (e.budgetSpent ? " (le budget de nœuds des recalculs d'explication était épuisé avant ce projet)" : "")
         default:
             return e.reason
         }

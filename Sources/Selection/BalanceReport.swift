@@ -30,6 +30,13 @@ extension SelectionProblem {
         }
     }
 
+    /// Whether every hard balance holds for `selected`, on the amounts in cents rather than
+    /// through the solver's tolerances.
+    public func hardBalanceHolds(_ selected: [Int]) -> Bool {
+        (territory.mode != .hard || territoryBalance(selected).allSatisfy(\.within))
+            && (sector.mode != .hard || sectorBalance(selected).allSatisfy(\.within))
+    }
+
     public func territoryBalance(_ selected: [Int]) -> [BalanceLine] { balance(territory, selected: selected, money: \.territoryMoney) }
     public func sectorBalance(_ selected: [Int]) -> [BalanceLine] { balance(sector, selected: selected, money: \.sectorMoney) }
 }

@@ -33,6 +33,8 @@ public struct ProjectExplanation: Sendable {
     /// False when the re-solve behind `forcingCost` or `removal` reached its node limit in a stage:
     /// the figures are those of the best selection it found, not proven optimal.
     public var proven = true
+    /// `not-computed` because the re-solves' node budget was spent before this project.
+    public var budgetSpent = false
 }
 
 /// Explains a selection: for each candidate not selected, the first reason that applies; for
@@ -222,7 +224,10 @@ public struct Explainer: Sendable {
             } else {
                 e.code = "not-computed"
                 e.reason = c.amount > left ? "does not fit in the \(left.frenchString) left" : "displaced by better projects (cost not computed)"
-                if budgetSpent { e.reason += Self.budgetClause }
+                if budgetSpent {
+                    e.budgetSpent = true
+                    e.reason += Self.budgetClause
+                }
             }
             out.append(e)
         }
@@ -273,7 +278,7 @@ public struct Explainer: Sendable {
         if q.sector.mode == .soft { q.sector.mode = .off }
         q.startHint = Set(r.selectedIDs(p))
         guard let s = try? solver.solve(q) else { return .forcing(nil, proven: true, nodes: 0) }
-        let nodes = s.stages.reduce(0) { $0 + ($1.nodes ?? 0) }
+        let nodes = s.nodes
         guard s.status == .optimal || s.status == .feasible else {
             // Infeasible is proven; a stage stopped without any selection is not.
             return .forcing(nil, proven: s.status == .infeasible, nodes: nodes)
@@ -289,9 +294,7 @@ public struct Explainer: Sendable {
     func envelopeToEnter(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int) -> Money? {
         let taken = Set(r.selected.flatMap { p.candidates[$0].finess }).union(p.engagedFINESS)
         guard p.candidates[i].finess.allSatisfy({ !taken.contains($0) }) else { return nil }
-        let with = r.selected + [i]
-        if p.territory.mode == .hard, !p.territoryBalance(with).allSatisfy(\.within) { return nil }
-        if p.sector.mode == .hard, !p.sectorBalance(with).allSatisfy(\.within) { return nil }
+        guard p.hardBalanceHolds(r.selected + [i]) else { return nil }
         return max(p.available, r.used + p.candidates[i].amount)
     }
 
@@ -301,7 +304,7 @@ public struct Explainer: Sendable {
         q.candidates.remove(at: i)
         q.startHint = Set(r.selectedIDs(p))
         guard let s = try? solver.solve(q) else { return .removal(nil, proven: true, nodes: 0) }
-        let nodes = s.stages.reduce(0) { $0 + ($1.nodes ?? 0) }
+        let nodes = s.nodes
         guard s.status == .optimal || s.status == .feasible else { return .removal(nil, proven: s.status == .infeasible, nodes: nodes) }
         let before = Set(r.selectedIDs(p))
         let came = s.selectedIDs(q).filter { !before.contains($0) }

@@ -39,6 +39,8 @@ public struct SelectionResult: Sendable {
     public var model: SelectionModel
 
     public func selectedIDs(_ p: SelectionProblem) -> [String] { selected.map { p.candidates[$0].id } }
+    /// Branch-and-bound nodes opened by all the stages.
+    public var nodes: Int { stages.reduce(0) { $0 + ($1.nodes ?? 0) } }
 }
 
 /// Solves a `SelectionProblem`: the lexicographic objective by sequential solves (each earlier
@@ -77,7 +79,7 @@ public struct Selector: Sendable {
         var cuts: [[Int]] = []
         while true {
             let r = try solveOnce(p, budget: cap, cuts: cuts)
-            if r.used <= cap && p.budgetRowsExceeded(by: r.selected).isEmpty && Self.hardBalanceHolds(p, r.selected) { return r }
+            if r.used <= cap && p.budgetRowsExceeded(by: r.selected).isEmpty && p.hardBalanceHolds(r.selected) { return r }
             // Over the envelope with nothing selected (an envelope already overspent): no cut can
             // help, and cutting the empty selection would force one project in.
             if r.selected.isEmpty { return r }
@@ -91,14 +93,6 @@ public struct Selector: Sendable {
             }
             cuts.append(r.selected)
         }
-    }
-
-    /// Whether every hard balance row holds for `selected`, checked on the amounts in cents
-    /// rather than through the solver's tolerances (a selection they let out of a band by a
-    /// few cents is cut off like one over the envelope).
-    static func hardBalanceHolds(_ p: SelectionProblem, _ selected: [Int]) -> Bool {
-        (p.territory.mode != .hard || p.territoryBalance(selected).allSatisfy(\.within))
-            && (p.sector.mode != .hard || p.sectorBalance(selected).allSatisfy(\.within))
     }
 
     /// Adds to `sm` one row per cut: Σ_{i∈S} x_i − Σ_{i∉S} x_i ≤ |S| − 1 forbids exactly selection S.
