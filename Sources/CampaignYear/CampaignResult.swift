@@ -14,6 +14,8 @@ public struct CommitteeOutcome: Sendable {
 
     public var committee: CampaignSpec.Committee
     public var status: Status = .skipped
+    /// No selection: infeasible, undecided at the search's limit, or a solver failure.
+    public var failed: Bool { status == .infeasible || status == .timeLimit || status == .solverError }
     /// The solver's sentence, or why the committee was skipped.
     public var sentence: String = ""
     /// The committee's selection problem (its candidates, the engaged projects, the envelope).
@@ -52,7 +54,7 @@ public struct CommitteeOutcome: Sendable {
         case .timeLimit: status = .timeLimit
         case .solverError: status = .solverError
         }
-        guard [.optimal, .feasible, .timeLimit].contains(status) else { return }
+        guard [.optimal, .feasible].contains(status) else { return }
         selected = r.selectedIDs(p)
         used = r.used
         finess = r.finess
@@ -75,7 +77,7 @@ public struct CampaignResult: Sendable {
     /// Projects still carried over after the last committee.
     public var carriedOver: [String] { committees.last?.carriedOver ?? [] }
     /// Whether a committee found no selection meeting the hard constraints, or failed.
-    public var failed: Bool { committees.contains { $0.status == .infeasible || $0.status == .solverError } }
+    public var failed: Bool { committees.contains(where: \.failed) }
     /// Which committee selected a project.
     public func committee(of project: String) -> CommitteeOutcome? {
         committees.first { $0.selected.contains(project) }

@@ -27,7 +27,8 @@ struct CampaignCommand: ParsableCommand {
 
         Exit codes: 0 every committee ran or was skipped, 1 the campaign or its scenario has \
         errors, or a committee found no selection meeting the hard constraints, 2 usage, 3 an \
-        output could not be written.
+        output could not be written, 4 a committee's selection was not decided (none found and \
+        none proven impossible before the search's limit, or the solver failed).
         """)
 
     @Argument(help: ArgumentHelp("The campaign file (YAML).", valueName: "campaign"))
@@ -94,12 +95,20 @@ enum CampaignFile {
         }
     }
 
-    /// Exit 1, after the outputs, when a committee found no selection.
+    /// After the outputs, when a committee has no selection: exit 1 if one is infeasible, else 4
+    /// (undecided at the search's limit, or a solver failure), each committee said on stderr.
     static func failIfInfeasible(_ run: CampaignResult) throws {
         guard run.failed else { return }
-        for c in run.committees where c.status == .infeasible || c.status == .solverError {
-            Output.error("error: committee \(c.committee.id): no selection satisfies the scenario's hard constraints: \(c.sentence)")
+        for c in run.committees where c.failed {
+            switch c.status {
+            case .infeasible:
+                Output.error("error: committee \(c.committee.id): no selection satisfies the scenario's hard constraints: \(c.sentence)")
+            case .timeLimit:
+                Output.error("error: committee \(c.committee.id): no selection meeting the hard constraints was found, and none was proven impossible (give --time-limit to search longer; 'esms select' on that committee diagnoses it): \(c.sentence)")
+            default:
+                Output.error("error: committee \(c.committee.id): the solver failed, no selection was decided: \(c.sentence)")
+            }
         }
-        throw ExitStatus.scenarioErrors
+        throw run.committees.contains { $0.status == .infeasible } ? ExitStatus.scenarioErrors : ExitStatus.undecided
     }
 }

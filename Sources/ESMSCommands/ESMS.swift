@@ -93,6 +93,10 @@ public enum ExitStatus {
     public static let scenarioErrors = ExitCode(1)
     public static let usage = ExitCode(2)
     public static let outputFailed = ExitCode(3)
+    /// No selection was decided: the search stopped at its limit (`--time-limit`, or without it
+    /// the nodes allowed to find a first selection) before it found a selection or proved there
+    /// is none, or the solver failed. Not an error of the scenario, and not infeasible.
+    public static let undecided = ExitCode(4)
     /// Standard output (or error) is a pipe whose reader has gone (`esms … | head`): the run ends
     /// quietly with the status a shell gives a process killed by SIGPIPE (128 + 13).
     public static let brokenPipe = ExitCode(141)

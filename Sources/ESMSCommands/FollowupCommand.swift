@@ -33,7 +33,9 @@ struct FollowupCommand: ParsableCommand {
           esms followup Scenarios/bretagne-2024-campagne/campaign.yaml --csv payments.csv
 
         Exit codes: 0 done, 1 the scenario or a report has errors (all listed, with file, line and \
-        column), 2 usage, 3 an output could not be written.
+        column), or the selection to follow is infeasible, 2 usage, 3 an output could not be \
+        written, 4 the selection to follow was not decided (--engaged-only follows the engaged \
+        projects alone).
         """)
 
     @Argument(help: ArgumentHelp("The scenario file with a followup block, or a campaign file.", valueName: "scenario"))
@@ -96,7 +98,15 @@ enum FollowupRun {
         do {
             let problem = try SelectionProblem.build(scenario: scenario, assessments: assessments)
             let result = try Selector(timeLimit: timeLimit).solve(problem)
-            return result.status == .infeasible || result.status == .solverError ? [] : result.selectedIDs(problem)
+            guard result.status == .optimal || result.status == .feasible else {
+                // No selection, so no funded projects to follow: said, not followed as if none were.
+                Output.error("note: the follow-up needs the committee's selection; --engaged-only follows the engaged projects alone")
+                try SelectionMessages.failIfUndecided(result, infeasibility: nil, timeLimit: timeLimit)
+                return []
+            }
+            return result.selectedIDs(problem)
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             Output.error("error: \(SelectionMessages.describe(error))")
             throw ExitStatus.scenarioErrors

@@ -64,6 +64,10 @@ struct FrontierCommand: ParsableCommand {
             // The diagnosis is select's, made once; not re-run at every envelope.
             Output.error("note: \(infeasible) of \(points.count) envelopes are infeasible (no selection meets the hard balance or the pins there); 'esms select' diagnoses why and which tolerances would do")
         }
+        let undecided = points.filter { $0.status == .timeLimit }.count
+        if undecided > 0 {
+            Output.error("note: at \(undecided) of \(points.count) envelopes no selection was found and none proven impossible before the search's limit (--time-limit searches longer); 'esms select' diagnoses it")
+        }
         if options.json {
             try Output.out(FrontierDocument.json(problem: problem, points: points).rendered())
         } else {

@@ -33,7 +33,8 @@ struct RedeployCommand: ParsableCommand {
         docs/REDEPLOYMENT.md.
 
         Exit codes: 0 a redeployment was computed, 1 the scenario has errors, is not national, or a \
-        selection is infeasible, 2 usage.
+        selection is infeasible, 2 usage, 4 a selection was not decided (no selection found and \
+        none proven impossible before the search's limit, or the solver failed).
         """)
 
     @OptionGroup var options: ScenarioOptions
@@ -116,7 +117,8 @@ struct RedeployCommand: ParsableCommand {
                 Output.error("error: policy \(r.policy.rawValue): \(r.status.rawValue) — \(r.sentence)")
                 if options.json || compare { Output.error(RedeployDocument.infeasibilityText(r)) }
             }
-            throw ExitStatus.scenarioErrors
+            // 1 when a policy is proven infeasible; 4 when none is but one is undecided or failed.
+            throw failed.contains { $0.status == .infeasible } ? ExitStatus.scenarioErrors : ExitStatus.undecided
         }
     }
 

@@ -39,7 +39,8 @@ struct ReportCommand: ParsableCommand {
         SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, else the clock: with it a re-run \
         gives the same bytes.
 
-        Exit codes: 0 the report was written (the selection may be infeasible: see the report), \
+        Exit codes: 0 the report was written (the selection may be infeasible, or undecided at the \
+        search's limit: see the report), \
         1 the scenario has errors or the solver failed, 2 usage, 3 an output could not be written.
         """)
 
@@ -143,14 +144,17 @@ struct ReportCommand: ParsableCommand {
                 : []
             var next: [NextInLineChange] = []
             var infeasibility: InfeasibilityReport?
-            if result.status == .infeasible {
-                infeasibility = try? InfeasibilityAnalyzer.sharing(timeLimit: timeLimit, relativeGap: gap).analyze(problem)
+            if result.status == .infeasible || result.status == .timeLimit {
+                infeasibility = try? InfeasibilityAnalyzer.sharing(timeLimit: timeLimit, relativeGap: gap)
+                    .analyze(problem, undecided: result.status == .timeLimit)
             } else if solved {
                 next = (try? NextInLine(selector: selector, changes: nextInLine).compute(problem, result)) ?? []
             }
             section = SelectionSection(problem: problem, result: result, explanations: explanations, nextInLine: next,
                                        infeasibility: infeasibility, warnings: warnings)
-            if frontierSteps > 0 {
+            // An undecided selection (no selection found, none proven impossible) would be
+            // undecided again at most envelopes: the frontier is left out, the diagnosis says why.
+            if frontierSteps > 0 && result.status != .timeLimit && result.status != .solverError {
                 let budgets = EnvelopeLevel.budgets(available: problem.available, from: .share(millionths: 500_000),
                                                     to: .share(millionths: 1_500_000), steps: frontierSteps)
                 frontier = try Frontier(selector: Selector(timeLimit: timeLimit)).compute(problem, budgets: budgets)
@@ -201,6 +205,11 @@ struct ReportCommand: ParsableCommand {
         }
         Output.error("wrote \(folder)/: " + files.map(\.name).joined(separator: ", "))
         ExitLifetime.keep((scenario, assessments, content))
+        // The report documents an infeasible or undecided selection (exit 0: it was written); stderr says it too.
+        if !section.result.status.hasSelection {
+            Output.error("note: the report has no selection: \(section.result.status.rawValue) — \(section.result.sentence)"
+                + (section.infeasibility.map { " — \($0.sentence)" } ?? ""))
+        }
     }
 
     /// The time of the run: `SOURCE_DATE_EPOCH` when set (reproducible), else the clock.

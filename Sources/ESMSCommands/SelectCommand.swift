@@ -27,8 +27,17 @@ struct SelectCommand: ParsableCommand {
         that diagnosis takes at most --time-limit, or 10 s without it, and says when it was cut short \
         (its tolerances then still admit a selection, but may be larger than needed).
 
+        Without --time-limit, the search for a first selection meeting the hard constraints may \
+        open \(Selector.defaultFirstSelectionNodes) branch-and-bound nodes (a count, the same on every \
+        machine): a hard balance that no selection can meet exactly, which GLPK cannot always \
+        prove, ends there as 'time-limit', with the same diagnosis (the keys no selection found \
+        meets, the tolerance that admits one); --time-limit searches as long as it says instead. \
+        Once a selection is found, only --time-limit bounds the search.
+
         Exit codes: 0 a selection was found (optimal or not: see 'status'), 1 the scenario has \
-        errors or the model is infeasible, 2 usage, 3 an output could not be written.
+        errors or the model is infeasible, 2 usage, 3 an output could not be written, 4 no \
+        selection was found and none was proven impossible before the limit (status \
+        'time-limit'), or the solver failed ('solver-error').
         """)
 
     @OptionGroup var options: ScenarioOptions
@@ -109,15 +118,16 @@ struct SelectCommand: ParsableCommand {
         var infeasibility: InfeasibilityReport?
         var next: [NextInLineChange] = []
         do {
-            if result.status == .infeasible {
-                infeasibility = try InfeasibilityAnalyzer.sharing(timeLimit: timeLimit, relativeGap: gap).analyze(problem)
+            if result.status == .infeasible || result.status == .timeLimit {
+                infeasibility = try InfeasibilityAnalyzer.sharing(timeLimit: timeLimit, relativeGap: gap)
+                    .analyze(problem, undecided: result.status == .timeLimit)
             } else if result.status == .optimal || result.status == .feasible {
                 next = try NextInLine(selector: selector, changes: nextInLine).compute(problem, result)
             }
         } catch {
             Output.error("warning: \(SelectionMessages.describe(error))")
         }
-        lap(result.status == .infeasible ? "infeasibility" : "next_in_line")
+        lap(result.status == .infeasible || result.status == .timeLimit ? "infeasibility" : "next_in_line")
         if options.json {
             var extra: [(String, JSONValue)] = [("warnings", .array(warnings.map { .string($0) }))]
             if timings {
@@ -128,7 +138,7 @@ struct SelectCommand: ParsableCommand {
             if let infeasibility {
                 extra.append(("infeasibility", SelectionAnalysisDocument.infeasibility(infeasibility, problem: problem)))
             }
-            if nextInLine > 0 && result.status != .infeasible {
+            if nextInLine > 0 && (result.status == .optimal || result.status == .feasible) {
                 extra.append(("next_in_line", SelectionAnalysisDocument.nextInLine(next)))
             }
             try Output.out(SelectDocument.json(scenario: scenario, rules: rules, problem: problem, result: result,
@@ -146,11 +156,7 @@ struct SelectCommand: ParsableCommand {
             }
             try Output.out(text)
         }
-        if result.status == .infeasible {
-            Output.error("error: no selection satisfies the scenario's hard constraints: \(result.sentence)"
-                + (infeasibility.map { " — \($0.sentence)" } ?? ""))
-            throw ExitStatus.scenarioErrors
-        }
+        try SelectionMessages.failIfUndecided(result, infeasibility: infeasibility, timeLimit: timeLimit)
     }
 }
 
@@ -169,6 +175,27 @@ enum SelectionMessages {
         } catch {
             Output.error("error: \(describe(error))")
             throw ExitStatus.usage
+        }
+    }
+
+    /// Exit 1 for an infeasible selection, 4 for one not decided (the search stopped at its
+    /// limit with no selection, or the solver failed), each with its sentence on stderr.
+    static func failIfUndecided(_ result: SelectionResult, infeasibility: InfeasibilityReport?, timeLimit: Double?) throws {
+        let diagnosis = infeasibility.map { " — \($0.sentence)" } ?? ""
+        switch result.status {
+        case .optimal, .feasible:
+            return
+        case .infeasible:
+            Output.error("error: no selection satisfies the scenario's hard constraints: \(result.sentence)\(diagnosis)")
+            throw ExitStatus.scenarioErrors
+        case .timeLimit:
+            let limit = timeLimit.map { "its time limit (--time-limit \(JSONValue.formatDecimal($0, digits: 3)) s)" }
+                ?? "its first \(Selector.defaultFirstSelectionNodes) nodes (give --time-limit to search longer)"
+            Output.error("error: no selection meeting the scenario's hard constraints was found within \(limit), and none was proven impossible: \(result.sentence)\(diagnosis)")
+            throw ExitStatus.undecided
+        case .solverError:
+            Output.error("error: the solver failed, no selection was decided: \(result.sentence)")
+            throw ExitStatus.undecided
         }
     }
 

@@ -17,8 +17,9 @@ struct TradeoffCommand: ParsableCommand {
         acquisition-first optimum. Between consecutive points it gives the marginal cost: how many \
         funded ESSMS each extra acquisition costs. The scenario's balance rules and pins apply.
 
-        Exit codes: 0 the curve was computed, 1 the scenario has errors, the model is infeasible \
-        or the solver failed, 2 usage.
+        Exit codes: 0 the curve was computed, 1 the scenario has errors or the model is \
+        infeasible, 2 usage, 4 no selection was found and none proven impossible before the \
+        search's limit, or the solver failed.
         """)
 
     @OptionGroup var options: ScenarioOptions
@@ -58,7 +59,7 @@ struct TradeoffCommand: ParsableCommand {
         }
         if curve.points.isEmpty {
             Output.error("error: no selection: the model is \(curve.status.rawValue); run 'esms select' for the reasons")
-            throw ExitStatus.scenarioErrors
+            throw curve.status == .timeLimit || curve.status == .solverError ? ExitStatus.undecided : ExitStatus.scenarioErrors
         }
     }
 }

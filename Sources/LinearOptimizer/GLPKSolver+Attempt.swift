@@ -139,7 +139,7 @@ extension GLPKSolver {
         let monitor = SearchMonitor(
             prepared: prepared, granularity: granularity, heuristic: heuristic,
             heuristicInterval: options.heuristicInterval, nodeLimit: options.nodeLimit,
-            canInject: !presolve, completion: completion)
+            firstSolutionNodeLimit: options.firstSolutionNodeLimit, canInject: !presolve, completion: completion)
         monitor.pendingStart = checkedStart
         monitor.startOutcome = startOutcome
 
@@ -169,7 +169,8 @@ extension GLPKSolver {
         }.get()
 
         let mipStatus = glp_mip_status(p)
-        let stop = StopCause(granularity: monitor.stoppedByGranularity, nodeLimit: monitor.stoppedByNodeLimit)
+        let stop = StopCause(granularity: monitor.stoppedByGranularity, nodeLimit: monitor.stoppedByNodeLimit,
+                             firstSolution: monitor.stoppedWithoutFirstSolution ? options.firstSolutionNodeLimit : nil)
         let (status, sentence) = interpretIntopt(code: code, mipStatus: mipStatus, stop: stop)
         var outcome = AttemptOutcome(status: status, sentence: sentence)
         outcome.startOutcome = monitor.startOutcome

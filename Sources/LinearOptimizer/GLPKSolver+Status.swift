@@ -6,6 +6,8 @@ extension GLPKSolver {
     struct StopCause: Equatable {
         var granularity = false
         var nodeLimit = false
+        /// The search stopped with no solution after this many nodes (`firstSolutionNodeLimit`).
+        var firstSolution: Int? = nil
     }
 
     /// Maps a `glp_intopt` return code and the `glp_mip_status` after it to a status and a sentence.
@@ -45,6 +47,9 @@ extension GLPKSolver {
         case GLP_ESTOP:
             if stop.granularity && hasIncumbent {
                 return (.optimal, "The search stopped when the best bound, rounded to the objective granularity, met the incumbent: the solution is optimal.")
+            }
+            if let nodes = stop.firstSolution, !hasIncumbent {
+                return (.timeLimitNoSolution, "No solution was found in the first \(nodes) nodes of the search, and none was proven impossible.")
             }
             if stop.nodeLimit {
                 return hasIncumbent

@@ -15,6 +15,7 @@ final class SearchMonitor {
     let heuristic: IncumbentHeuristic?
     let heuristicInterval: Int
     let nodeLimit: Int?
+    let firstSolutionNodeLimit: Int?
     /// Whether the tree works on the original columns (presolve off): injection needs it.
     let canInject: Bool
     let completion: ContinuousCompletion
@@ -29,16 +30,19 @@ final class SearchMonitor {
     private(set) var nodeCount = 0
     private(set) var stoppedByGranularity = false
     private(set) var stoppedByNodeLimit = false
+    private(set) var stoppedWithoutFirstSolution = false
     private(set) var heuristicAccepted = 0
     private var heuristicRequests = 0
 
     init(prepared: PreparedModel, granularity: Double?, heuristic: IncumbentHeuristic?,
-         heuristicInterval: Int, nodeLimit: Int?, canInject: Bool, completion: ContinuousCompletion) {
+         heuristicInterval: Int, nodeLimit: Int?, firstSolutionNodeLimit: Int? = nil, canInject: Bool,
+         completion: ContinuousCompletion) {
         self.prepared = prepared
         self.granularity = granularity
         self.heuristic = heuristic
         self.heuristicInterval = heuristicInterval
         self.nodeLimit = nodeLimit
+        self.firstSolutionNodeLimit = firstSolutionNodeLimit
         self.canInject = canInject
         self.completion = completion
     }
@@ -67,6 +71,11 @@ final class SearchMonitor {
             glp_ios_terminate(tree)
         } else if reason == GLP_ISELECT, let limit = nodeLimit, nodeCount >= limit {
             stoppedByNodeLimit = true
+            glp_ios_terminate(tree)
+        } else if reason == GLP_ISELECT, incumbent == nil, pendingStart == nil, let limit = firstSolutionNodeLimit,
+                  nodeCount >= limit {
+            // A checked start waiting for the first heuristic call counts as a solution found.
+            stoppedWithoutFirstSolution = true
             glp_ios_terminate(tree)
         }
     }

@@ -22,6 +22,10 @@ public struct SolverOptions: Sendable, Hashable {
     public var heuristicInterval: Int
     /// Stop (status `feasible` or `timeLimitNoSolution`) after this many branch-and-bound nodes.
     public var nodeLimit: Int?
+    /// Stop (status `timeLimitNoSolution`) when this many nodes are open and no solution has
+    /// been found yet; once one is, the search goes on (to `nodeLimit` or the time limit). A
+    /// count of nodes: where it stops is the same on every machine.
+    public var firstSolutionNodeLimit: Int?
     /// Tests only: the first n runs of each strategy make GLPK fail an internal check on purpose
     /// (through the guard), so that the recovery is exercised.
     var provokedInternalFailures = 0
@@ -74,6 +78,9 @@ public struct SolverOptions: Sendable, Hashable {
         }
         if let limit = nodeLimit, limit < 1 {
             throw LinearOptimizerError(.invalidOption, "The node limit is \(limit); give a number of nodes >= 1, or none.")
+        }
+        if let limit = firstSolutionNodeLimit, limit < 1 {
+            throw LinearOptimizerError(.invalidOption, "The node limit for a first solution is \(limit); give a number of nodes >= 1, or none.")
         }
     }
 }

@@ -22,6 +22,7 @@ public enum SelectionAnalysisDocument {
             ("no_fundable_candidate", .array(r.emptyKeys.map { .object([("balance", .string($0.balance)), ("key", .string($0.key))]) })),
             ("elastic_selection", .array(r.elasticSelection.map { .string(p.candidates[$0].id) })),
             ("cut_short", .bool(r.cutShort)),
+            ("proven_infeasible", .bool(r.provenInfeasible)),
         ]
         if let v = r.verification {
             pairs.append(("verification", .object([("status", .string(v.status.rawValue)), ("finess", .int(v.finess)),
@@ -45,7 +46,9 @@ public enum SelectionAnalysisDocument {
     // MARK: Text
 
     public static func infeasibilityText(_ r: InfeasibilityReport, problem p: SelectionProblem) -> String {
-        var out = "\nWhy no selection is possible (\(r.cause.rawValue)): \(r.sentence)\n"
+        var out = r.provenInfeasible
+            ? "\nWhy no selection is possible (\(r.cause.rawValue)): \(r.sentence)\n"
+            : "\nWhy no selection was found (\(r.cause.rawValue), not proven impossible): \(r.sentence)\n"
         if !r.keys.isEmpty {
             out += "\n" + TextTable.render([["balance", "key", "share", "target", "tolerance", "needed", ""]] + r.keys.map { k in
                 [k.balance, k.key, SelectionText.percent(k.share), SelectionText.percent(k.target), SelectionText.percent(k.tolerance),

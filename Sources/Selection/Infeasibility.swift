@@ -64,6 +64,10 @@ public struct InfeasibilityReport: Sendable {
     public var cutShort = false
     /// The analysis's time budget in seconds, when it had one.
     public var timeBudget: Double?
+    /// Whether no selection is proven to exist: false when the selection search stopped at its
+    /// limit before finding one or proving there is none (status `time-limit`), the keys then
+    /// being those no selection found could meet.
+    public var provenInfeasible = true
 }
 
 /// Explains an infeasible selection: an elastic model (the same model with a slack on each
@@ -145,7 +149,15 @@ public struct InfeasibilityAnalyzer: Sendable {
         return out
     }
 
-    public func analyze(_ p: SelectionProblem, budget: Money? = nil) throws(Selector.Failure) -> InfeasibilityReport {
+    /// The diagnosis of `p`, infeasible, or `undecided` (its search stopped before it found a
+    /// selection or proved there is none): then the report says so and is not `provenInfeasible`.
+    public func analyze(_ p: SelectionProblem, budget: Money? = nil, undecided: Bool = false) throws(Selector.Failure) -> InfeasibilityReport {
+        var report = try analyzeProblem(p, budget: budget, undecided: undecided)
+        report.provenInfeasible = !undecided
+        return report
+    }
+
+    func analyzeProblem(_ p: SelectionProblem, budget: Money?, undecided: Bool) throws(Selector.Failure) -> InfeasibilityReport {
         let cap = budget ?? p.available
         let empty = Self.emptyKeys(p)
         let deadline = Deadline(budget: timeBudget, fallback: selector.timeLimit)
@@ -226,7 +238,7 @@ public struct InfeasibilityAnalyzer: Sendable {
         var report = InfeasibilityReport(cause: keys.isEmpty ? .unknown : .balance, sentence: "", keys: keys, emptyKeys: empty,
                                          suggestedTolerances: suggested, elasticSelection: selected, verification: nil,
                                          cutShort: cutShort, timeBudget: timeBudget)
-        report.sentence = Self.sentence(report) + Self.cutShortClause(report)
+        report.sentence = Self.sentence(report, undecided: undecided) + Self.cutShortClause(report)
         if verify, !suggested.isEmpty, !keys.contains(where: { $0.neededTolerance == nil }) {
             var relaxed = p
             for (name, t) in suggested {
@@ -287,14 +299,18 @@ public struct InfeasibilityAnalyzer: Sendable {
     /// Up to 0.001 above, so that the rounded tolerance still admits the selection.
     static func roundUp(_ x: Double) -> Double { ((x * 1000) - 1e-9).rounded(.up) / 1000 }
 
-    static func sentence(_ r: InfeasibilityReport) -> String {
+    static func sentence(_ r: InfeasibilityReport, undecided: Bool = false) -> String {
         guard !r.keys.isEmpty else {
-            return "the hard balance is not the cause: the least violating selection meets every key"
+            return undecided
+                ? "the diagnosis found a selection meeting every key of the hard balance: a longer search (--time-limit) should find one"
+                : "the hard balance is not the cause: the least violating selection meets every key"
         }
         var parts: [String] = []
         for (name, t) in r.suggestedTolerances {
-            let ks = r.keys.filter { $0.balance == name }.map(\.key)
-            parts.append("\(name) balance: \(ks.joined(separator: ", ")) cannot be met; a tolerance of \(percent(t)) would admit a selection")
+            let ks = r.keys.filter { $0.balance == name }.map(\.key).joined(separator: ", ")
+            parts.append(undecided
+                ? "\(name) balance: no selection found meets \(ks), though none is proven impossible; a tolerance of \(percent(t)) admits a selection"
+                : "\(name) balance: \(ks) cannot be met; a tolerance of \(percent(t)) would admit a selection")
         }
         let zero = r.keys.filter { $0.neededTolerance == nil }
         if !zero.isEmpty {

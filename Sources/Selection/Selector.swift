@@ -52,6 +52,15 @@ public struct Selector: Sendable {
     /// Nodes each stage's search may open (nil: no limit). A deterministic bound on the work of
     /// a solve, unlike a time limit: the explanation re-solves use it.
     public var stageNodeLimit: Int?
+    /// Without a time limit, the nodes the first stage may open before it has found any
+    /// selection meeting the hard constraints; past them the selection ends `time-limit`,
+    /// undecided, instead of searching on (a hard balance no selection can meet exactly, which
+    /// GLPK cannot prove infeasible). Once a selection is found, the search is not bounded but by
+    /// a time limit. A count of nodes, so the answer is the same on every machine.
+    public var firstSelectionNodeLimit: Int? = Selector.defaultFirstSelectionNodes
+    /// 5 000 nodes: 0.4 s on a committee of 150 candidates, 10 s on one of 300 with eight
+    /// départements (Benchmarks/GLPK-TUNING.md, "A selection that cannot be decided").
+    public static let defaultFirstSelectionNodes = 5_000
 
     public init(solver: any MIPSolver = GLPKSolver(), timeLimit: Double? = nil, relativeGap: Double = 0) {
         self.solver = solver
@@ -124,7 +133,7 @@ public struct Selector: Sendable {
         var sm = SelectionModel(p, budget: budget, withSoftBalance: false)
         Self.addCuts(cuts, to: &sm)
         var stages: [StageResult] = []
-        var start: [Double]? = greedy(p, sm, weights: stagesPlan.first?.1 ?? [:], budget: budget ?? p.available)
+        var start: [Double]? = feasibleStart(p, sm, greedy(p, sm, weights: stagesPlan.first?.1 ?? [:], budget: budget ?? p.available))
         let clock = ContinuousClock(), began = clock.now
         var lastValues: [Double] = []
         for (index, (name, weights)) in stagesPlan.enumerated() {
@@ -193,6 +202,7 @@ public struct Selector: Sendable {
              clock: ContinuousClock, stage index: Int, term: String, reserve: Double = 0) throws(Failure) -> SolveResult {
         var options = SolverOptions(relativeGap: relativeGap, strategies: Self.strategies(stage: index, term: term))
         options.nodeLimit = stageNodeLimit
+        if index == 0 && timeLimit == nil { options.firstSolutionNodeLimit = firstSelectionNodeLimit }
         if let timeLimit {
             let elapsed = Double(began.duration(to: clock.now).components.seconds)
             options.timeLimit = max(0.5, timeLimit * (1 - reserve) - elapsed)
@@ -327,6 +337,19 @@ public struct Selector: Sendable {
                                acquisitions: chosen.reduce(0) { $0 + $1.acquisitions },
                                score: chosen.reduce(0) { $0 + $1.score },
                                gap: stages.compactMap(\.gap).max() ?? 0, model: sm)
+    }
+
+    /// The greedy start if it meets the hard balance; else the forced projects alone, when they
+    /// (with the engaged projects) meet it: GLPK would set aside a start outside a band, and
+    /// the first stage would search without an incumbent.
+    func feasibleStart(_ p: SelectionProblem, _ sm: SelectionModel, _ greedyStart: [Double]) -> [Double] {
+        let chosen = { (v: [Double]) in sm.x.indices.filter { v[sm.x[$0].index] > 0.5 } }
+        guard p.territory.mode == .hard || p.sector.mode == .hard, !p.hardBalanceHolds(chosen(greedyStart)) else { return greedyStart }
+        var v = [Double](repeating: 0, count: sm.model.variables.count)
+        for (i, c) in p.candidates.enumerated() where p.forced.contains(c.id) { v[sm.x[i].index] = 1 }
+        guard p.hardBalanceHolds(chosen(v)) else { return greedyStart }
+        sm.completeTotals(&v)
+        return v
     }
 
     /// A greedy start: forced projects, then by value per euro, within the budget, every budget

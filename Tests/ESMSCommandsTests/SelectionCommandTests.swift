@@ -111,3 +111,39 @@ import TestSupport
         #expect(frontier.stderr.contains("'esms select' diagnoses why"), "\(frontier.stderr)")
     }
 }
+
+/// Issue 13: a hard balance that no selection meets exactly (tolerance 0), which GLPK cannot
+/// prove infeasible: `select` ends undecided (status `time-limit`, exit 4), says so on stderr,
+/// and gives the diagnosis, marked not proven; the text shows no empty selection as if chosen.
+@Suite struct UndecidedSelectCommandTests {
+    @Test func anUndecidedHardBalanceExitsFourWithItsDiagnosis() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-undecided-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let source = Fixture.repositoryRoot.appendingPathComponent("Scenarios/bretagne-2024")
+        for f in ["projects.csv", "members.csv"] {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(f), to: dir.appendingPathComponent(f))
+        }
+        let register = Fixture.repositoryRoot.appendingPathComponent("Scenarios/data/finess-essms.csv").path
+        let yaml = try String(contentsOf: source.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "register: ../data/finess-essms.csv", with: "register: \"\(register)\"")
+            .replacingOccurrences(of: "territory: { basis: essms, tolerance: 0.20, mode: soft }",
+                                  with: "territory: { basis: essms, tolerance: 0, mode: hard }")
+        #expect(yaml.contains("tolerance: 0, mode: hard"))
+        try yaml.write(to: dir.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+        let path = dir.appendingPathComponent("scenario.yaml").path
+        let r = try CommandRunner.run(["select", path, "--json", "--time-limit", "1", "--next-in-line", "0"])
+        #expect(r.status == 4, "\(r.stderr)")
+        #expect(r.stderr.contains("none was proven impossible"), "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(doc["status"] as? String == "time-limit")
+        #expect((doc["selected"] as? [Any])?.isEmpty == true)
+        let report = try #require(doc["infeasibility"] as? [String: Any])
+        #expect(report["proven_infeasible"] as? Bool == false)
+        let text = try CommandRunner.run(["select", path, "--time-limit", "1", "--next-in-line", "0"])
+        #expect(text.status == 4)
+        #expect(text.stdout.contains("No selection"), "\(text.stdout)")
+        #expect(!text.stdout.contains("Selected: 0 projects"))
+        #expect(text.stdout.contains("Why no selection was found"), "\(text.stdout)")
+    }
+}
