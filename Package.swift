@@ -48,12 +48,15 @@ let package = Package(
         .target(name: "CampaignYear", dependencies: ["ScenarioModel", "FundingRules", "Selection"]),
         // Synthetic candidate pipelines over the real register.
         .target(name: "ScenarioGeneration", dependencies: ["ScenarioModel", "FundingRules"]),
+        // The workflow under every command: a loaded scenario assessed, selected, explained,
+        // simulated; it prints nothing and never exits.
+        .target(name: "Workflow", dependencies: ["ScenarioModel", "FundingRules", "Selection", "Simulation", "CampaignYear"]),
         // Command-line interface: the only code that prints, exits, reads the clock or picks a seed.
         .target(
             name: "ESMSCommands",
             dependencies: [
                 "ScenarioModel", "FundingRules", "ScenarioGeneration", "ReportRendering", "Selection", "LinearOptimizer",
-                "Simulation", "CampaignYear",
+                "Simulation", "CampaignYear", "Workflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +73,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Selection", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering", "Selection", "Simulation", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "CampaignYearTests", dependencies: ["CampaignYear", "Selection", "FundingRules", "ScenarioModel", "TestSupport"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "Selection", "Simulation", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "SelectionTests", dependencies: ["Selection", "LinearOptimizer", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(
             name: "ESMSCommandsTests",

@@ -6,6 +6,7 @@ import FundingRules
 import ReportRendering
 import ScenarioModel
 import Selection
+import Workflow
 
 /// `esms followup`: the funded projects' reports, to the second-tranche payment.
 struct FollowupCommand: ParsableCommand {
@@ -94,17 +95,16 @@ enum FollowupRun {
 
     /// What `esms select` selects on the scenario.
     static func select(_ scenario: Scenario, _ rules: RuleSet, timeLimit: Double?) throws -> [String] {
-        let assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
         do {
-            let problem = try SelectionProblem.build(scenario: scenario, assessments: assessments)
-            let result = try Selector(timeLimit: timeLimit).solve(problem)
-            guard result.status == .optimal || result.status == .feasible else {
+            let committee = try Committee(scenario: scenario, rules: rules)
+            let result = try Selector(timeLimit: timeLimit).solve(committee.problem)
+            guard result.status.hasSelection else {
                 // No selection, so no funded projects to follow: said, not followed as if none were.
                 Output.error("note: the follow-up needs the committee's selection; --engaged-only follows the engaged projects alone")
                 try SelectionMessages.failIfUndecided(result, infeasibility: nil, timeLimit: timeLimit)
                 return []
             }
-            return result.selectedIDs(problem)
+            return result.selectedIDs(committee.problem)
         } catch let exit as ExitCode {
             throw exit
         } catch {

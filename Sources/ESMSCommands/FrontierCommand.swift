@@ -3,6 +3,7 @@ import ArgumentParser
 import ReportRendering
 import ScenarioModel
 import Selection
+import Workflow
 
 /// `esms frontier`: the selection re-solved along the envelope.
 struct FrontierCommand: ParsableCommand {
@@ -48,8 +49,9 @@ struct FrontierCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (scenario, _, problem) = try SelectionMessages.problem(options, force: force, exclude: exclude)
-        for w in SelectionMessages.warnings(problem) { Output.error("warning: \(w)") }
+        let committee = try SelectionMessages.committee(options, force: force, exclude: exclude)
+        let (scenario, problem) = (committee.scenario, committee.problem)
+        for w in committee.warnings { Output.error("warning: \(w)") }
         let budgets = EnvelopeLevel.budgets(available: problem.available, from: try Self.level(from, option: "--from"),
                                             to: try Self.level(to, option: "--to"), steps: steps)
         let points: [FrontierPoint]

@@ -6,6 +6,7 @@ import ReportRendering
 import ScenarioModel
 import Selection
 import Simulation
+import Workflow
 
 /// `esms redeploy`: the CNSA 15-October redeployment of the AE the regions have not engaged.
 struct RedeployCommand: ParsableCommand {
@@ -75,26 +76,29 @@ struct RedeployCommand: ParsableCommand {
                 + "Scenarios/README.md (National scope)")
             throw ExitStatus.scenarioErrors
         }
-        let assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
-        let problem = RedeploymentProblem.build(scenario: scenario, assessments: assessments)
-        for a in problem.accounts where a.unengaged < .zero {
+        let national = NationalRedeployment(scenario: scenario, rules: rules)
+        let problem = national.problem
+        for a in national.overspentRegions {
             Output.error("warning: region \(a.region) is overspent (unengaged AE \(a.unengaged.frenchString)): it releases nothing")
         }
-        let redeployer = Redeployer(selector: Selector(timeLimit: timeLimit))
-        let chosen = policy.flatMap(RedeploymentPolicy.init(rawValue:))
-            ?? scenario.spec.redeploymentPolicy.flatMap(RedeploymentPolicy.init(rawValue:)) ?? .pooled
+        let chosen = policy.flatMap(RedeploymentPolicy.init(rawValue:)) ?? national.scenarioPolicy
         let results: [RedeploymentResult]
         do {
-            results = compare ? try redeployer.compare(problem) : [try redeployer.run(problem, policy: chosen)]
+            results = compare ? try national.compare(timeLimit: timeLimit) : [try national.run(chosen, timeLimit: timeLimit)]
         } catch {
             Output.error("error: \(SelectionMessages.describe(error))")
             throw ExitStatus.scenarioErrors
         }
         var activeDUI: [RedeploymentPolicy: ActiveDUIEstimate] = [:]
         if !noSimulation {
-            for r in results where r.status == .optimal || r.status == .feasible {
-                activeDUI[r.policy] = try estimateActiveDUI(scenario: scenario, rules: rules, assessments: assessments,
-                                                         projects: r.selected + problem.engaged.map(\.id))
+            var parameters = try simulation.parameters(scenario, file: options.scenario)
+            if simulation.draws == nil { parameters.draws = min(parameters.draws, 2_000) }
+            for r in results where r.status.hasSelection {
+                let projects = r.selected + problem.engaged.map(\.id)
+                let report = national.activeDUI(projects: projects, parameters: parameters, threads: simulation.resolvedThreads)
+                activeDUI[r.policy] = ActiveDUIEstimate(mean: report.activeDUI.mean, p5: report.activeDUI.p5, p50: report.activeDUI.p50,
+                                                        p95: report.activeDUI.p95, draws: report.draws, seed: parameters.seed,
+                                                        projects: projects.count, essms: report.essms)
             }
         }
         if options.json {
@@ -110,7 +114,7 @@ struct RedeployCommand: ParsableCommand {
             try Output.out(RedeployDocument.text(scenario: scenario, problem: problem, result: results[0], timings: timings,
                                              activeDUI: activeDUI[results[0].policy]))
         }
-        ExitLifetime.keep((scenario, assessments, problem))
+        ExitLifetime.keep((scenario, national))
         let failed = results.filter { !$0.status.hasSelection }
         if !failed.isEmpty {
             for r in failed {
@@ -120,22 +124,5 @@ struct RedeployCommand: ParsableCommand {
             // 1 when a policy is proven infeasible; 4 when none is but one is undecided or failed.
             throw failed.contains { $0.status == .infeasible } ? ExitStatus.scenarioErrors : ExitStatus.undecided
         }
-    }
-
-    /// Expected active DUI of `projects` by the simulation's model: the scenario's simulation
-    /// parameters, 2 000 draws unless `--draws` says otherwise (a national estimate, not a committee's).
-    func estimateActiveDUI(scenario: Scenario, rules: RuleSet, assessments: [ProjectAssessment],
-                   projects: [String]) throws -> ActiveDUIEstimate {
-        var parameters = try simulation.parameters(scenario, file: options.scenario)
-        if simulation.draws == nil { parameters.draws = min(parameters.draws, 2_000) }
-        let input = SimulationInput(ids: projects, projects: scenario.projects, assessments: assessments,
-                                    register: scenario.register, rules: rules)
-        let model = AttainmentModel(input, parameters: parameters)
-        let run = MonteCarlo.run(model, draws: parameters.draws, seed: parameters.seed, threads: simulation.resolvedThreads,
-                                 tolerance: nil, batch: parameters.batch, progress: nil)
-        let report = SimulationReport(model: model, run: run, target: Int64(NationalIndicators.activeDUI))
-        return ActiveDUIEstimate(mean: report.activeDUI.mean, p5: report.activeDUI.p5, p50: report.activeDUI.p50,
-                                 p95: report.activeDUI.p95, draws: report.draws, seed: parameters.seed,
-                                 projects: projects.count, essms: report.essms)
     }
 }

@@ -4,32 +4,19 @@ import ReportRendering
 import ScenarioModel
 import Selection
 import Simulation
+import Workflow
 
 /// The optional sections of the report: the Monte-Carlo simulation of the selection, and the
 /// national redeployment of a national scenario.
 extension ReportCommand {
     /// Simulates the selected projects (and the tornado), as `esms simulate` does.
-    static func simulationSection(scenario: Scenario, rules: RuleSet, file: String, settings: SimulationOptions,
-                                  assessments: [ProjectAssessment], problem: SelectionProblem, result: SelectionResult,
-                                  language: ReportLanguage) throws -> SimulationSection {
+    static func simulationSection(_ committee: Committee, file: String, settings: SimulationOptions,
+                                  result: SelectionResult, language: ReportLanguage) throws -> SimulationSection {
+        let (scenario, rules, problem) = (committee.scenario, committee.rules, committee.problem)
         let parameters = try settings.parameters(scenario, file: file)
-        let threads = settings.resolvedThreads
-        let ids = result.selectedIDs(problem)
-        let input = SimulationInput(ids: ids, projects: scenario.projects, assessments: assessments,
-                                    register: scenario.register, rules: rules)
-        let model = AttainmentModel(input, parameters: parameters)
-        let run = MonteCarlo.run(model, draws: parameters.draws, seed: parameters.seed, threads: threads,
-                                 tolerance: parameters.tolerance, batch: parameters.batch, progress: nil)
-        let target = parameters.targetActiveDUI.map(Int64.init) ?? SimulationReport.defaultTarget(scenario: scenario, rules: rules)
-        let report = SimulationReport(model: model, run: run, target: target)
-        var tornado: Sensitivity.Tornado?
-        if parameters.sensitivityDraws > 0 && model.essmsCount > 0 {
-            tornado = Sensitivity.tornado(input, parameters: parameters, draws: parameters.sensitivityDraws,
-                                          seed: parameters.seed, threads: threads, progress: nil)
-        }
-        let set = SimulatedSet(kind: .selection, status: result.status.rawValue, projects: ids, finess: result.finess,
-                               acquisitions: result.acquisitions, used: result.used)
-        let context = SimulationDocument.Context(scenario: scenario, rules: rules, set: set, model: model, report: report,
+        let outcome = try committee.simulate(.given(result), parameters: parameters, threads: settings.resolvedThreads, tornado: true)
+        let (report, tornado) = (outcome.report, outcome.tornado)
+        let context = SimulationDocument.Context(scenario: scenario, rules: rules, set: outcome.set, model: outcome.model, report: report,
                                                  drawsRequested: parameters.draws, targetGiven: parameters.targetActiveDUI != nil,
                                                  tornado: tornado, engagedESSMS: problem.engaged.reduce(0) { $0 + $1.finessCount })
         let french = language == .fr
@@ -50,7 +37,7 @@ extension ReportCommand {
                                             low: $0.paidLow / 100, high: $0.paidHigh / 100)
                         })
         }
-        return SimulationSection(draws: run.draws, seed: parameters.seed, histograms: histograms, tornado: bars,
+        return SimulationSection(draws: report.draws, seed: parameters.seed, histograms: histograms, tornado: bars,
                                  document: SimulationDocument.json(context))
     }
 
@@ -73,17 +60,16 @@ extension ReportCommand {
     }
 
     /// The redeployment of a national scenario under its policy (pooled by default).
-    static func redeploymentSection(scenario: Scenario, rules: RuleSet, assessments: [ProjectAssessment],
-                                    timeLimit: Double?) throws -> RedeploymentSection {
-        let problem = RedeploymentProblem.build(scenario: scenario, assessments: assessments)
-        let policy = scenario.spec.redeploymentPolicy.flatMap(RedeploymentPolicy.init(rawValue:)) ?? .pooled
-        let result = try Redeployer(selector: Selector(timeLimit: timeLimit)).run(problem, policy: policy)
+    static func redeploymentSection(scenario: Scenario, rules: RuleSet, timeLimit: Double?) throws -> RedeploymentSection {
+        let national = NationalRedeployment(scenario: scenario, rules: rules)
+        let policy = national.scenarioPolicy
+        let result = try national.run(policy, timeLimit: timeLimit)
         let flows = result.regions.map { r in
             RedeploymentSection.RegionFlow(region: r.account.region, released: r.released, received: r.received,
                                            funded: r.funded, projects: r.projects.count, essms: r.finess)
         }
         return RedeploymentSection(policy: policy.rawValue, regions: flows,
-                                   document: RedeployDocument.json(scenario: scenario, rules: rules.name, problem: problem,
+                                   document: RedeployDocument.json(scenario: scenario, rules: rules.name, problem: national.problem,
                                                                    result: result, timings: false))
     }
 

@@ -6,6 +6,7 @@ import LinearOptimizer
 import ReportRendering
 import ScenarioModel
 import Selection
+import Workflow
 
 /// `esms report`: the committee report of a scenario, in one folder.
 struct ReportCommand: ParsableCommand {
@@ -122,36 +123,26 @@ struct ReportCommand: ParsableCommand {
         }
         defer { report.discard() }
 
-        let assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
-        let problem: SelectionProblem
+        let committee: Committee
         do {
-            problem = try SelectionProblem.build(scenario: scenario, assessments: assessments, force: force, exclude: exclude)
+            committee = try Committee(scenario: scenario, rules: rules, force: force, exclude: exclude)
         } catch {
             Output.error("error: \(SelectionMessages.describe(error))")
             throw ExitStatus.usage
         }
-        let warnings = SelectionMessages.warnings(problem)
+        let (assessments, problem) = (committee.assessments, committee.problem)
+        let warnings = committee.warnings
         for w in warnings { Output.error("warning: \(w)") }
-        let selector = Selector(timeLimit: timeLimit, relativeGap: gap)
         let section: SelectionSection
         var frontier: [FrontierPoint]?
         var tradeoff: TradeoffCurve?
         do {
-            let result = try selector.solve(problem)
-            let solved = result.status == .optimal || result.status == .feasible
-            let explanations = solved
-                ? Explainer(selector: selector, resolveLimit: explainLimit ?? Explainer.defaultResolveLimit(candidates: problem.candidates.count)).explain(problem, result, projects: scenario.projects.map { ($0.id, $0.title) })
-                : []
-            var next: [NextInLineChange] = []
-            var infeasibility: InfeasibilityReport?
-            if result.status == .infeasible || result.status == .timeLimit {
-                infeasibility = try? InfeasibilityAnalyzer.sharing(timeLimit: timeLimit, relativeGap: gap)
-                    .analyze(problem, undecided: result.status == .timeLimit)
-            } else if solved {
-                next = (try? NextInLine(selector: selector, changes: nextInLine).compute(problem, result)) ?? []
-            }
-            section = SelectionSection(problem: problem, result: result, explanations: explanations, nextInLine: next,
-                                       infeasibility: infeasibility, warnings: warnings)
+            let run = try committee.select(SolveSettings(timeLimit: timeLimit, relativeGap: gap, explainLimit: explainLimit,
+                                                         nextInLine: nextInLine))
+            if let failure = run.analysisFailure { Output.error("warning: \(SelectionMessages.describe(failure))") }
+            let result = run.result
+            section = SelectionSection(problem: problem, result: result, explanations: run.explanations, nextInLine: run.nextInLine,
+                                       infeasibility: run.infeasibility, warnings: warnings)
             // An undecided selection (no selection found, none proven impossible) would be
             // undecided again at most envelopes: the frontier is left out, the diagnosis says why.
             if frontierSteps > 0 && result.status != .timeLimit && result.status != .solverError {
@@ -159,7 +150,7 @@ struct ReportCommand: ParsableCommand {
                                                     to: .share(millionths: 1_500_000), steps: frontierSteps)
                 frontier = try Frontier(selector: Selector(timeLimit: timeLimit)).compute(problem, budgets: budgets)
             }
-            if tradeoffPoints > 0 && solved {
+            if tradeoffPoints > 0 && run.solved {
                 tradeoff = try Tradeoff(selector: Selector(timeLimit: timeLimit), points: tradeoffPoints).compute(problem)
             }
         } catch {
@@ -182,14 +173,12 @@ struct ReportCommand: ParsableCommand {
                                     selection: section, frontier: frontier, tradeoff: tradeoff, run: run)
         let language = ReportLanguage(rawValue: lang) ?? .fr
         if !noSimulation, section.result.status == .optimal || section.result.status == .feasible {
-            content.simulation = try Self.simulationSection(scenario: scenario, rules: rules, file: options.scenario,
-                                                            settings: simulation, assessments: assessments, problem: problem,
+            content.simulation = try Self.simulationSection(committee, file: options.scenario, settings: simulation,
                                                             result: section.result, language: language)
         }
         if scenario.spec.scope == .national {
             do {
-                content.redeployment = try Self.redeploymentSection(scenario: scenario, rules: rules, assessments: assessments,
-                                                                    timeLimit: timeLimit)
+                content.redeployment = try Self.redeploymentSection(scenario: scenario, rules: rules, timeLimit: timeLimit)
             } catch {
                 Output.error("warning: the redeployment section is left out: \(SelectionMessages.describe(error))")
             }

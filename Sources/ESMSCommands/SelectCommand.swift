@@ -6,6 +6,7 @@ import LinearOptimizer
 import ReportRendering
 import ScenarioModel
 import Selection
+import Workflow
 
 /// `esms select`: the committee's recommended selection, proven optimal and explained.
 struct SelectCommand: ParsableCommand {
@@ -79,27 +80,21 @@ struct SelectCommand: ParsableCommand {
 
     func run() throws {
         let clock = ContinuousClock()
-        var phases: [(String, Double)] = []
-        var mark = clock.now
-        func lap(_ name: String) {
-            let now = clock.now
-            let d = mark.duration(to: now).components
-            phases.append((name, Double(d.seconds) + Double(d.attoseconds) * 1e-18))
-            mark = now
-        }
-        let (scenario, rules, problem) = try SelectionMessages.problem(options, force: force, exclude: exclude)
-        lap("load")
-        let warnings = SelectionMessages.warnings(problem)
+        let began = clock.now
+        let committee = try SelectionMessages.committee(options, force: force, exclude: exclude)
+        let load = seconds(began.duration(to: clock.now))
+        let (scenario, rules, problem) = (committee.scenario, committee.rules, committee.problem)
+        let warnings = committee.warnings
         for w in warnings { Output.error("warning: \(w)") }
-        let selector = Selector(timeLimit: timeLimit, relativeGap: gap)
-        let result: SelectionResult
+        let run: SelectionRun
         do {
-            result = try selector.solve(problem)
+            run = try committee.select(SolveSettings(timeLimit: timeLimit, relativeGap: gap, explainLimit: explainLimit,
+                                                     nextInLine: nextInLine), clock: clock)
         } catch {
             Output.error("error: \(SelectionMessages.describe(error))")
             throw ExitStatus.scenarioErrors
         }
-        lap("select")
+        let result = run.result
         if let exportModel {
             do {
                 try GLPKSolver().export(result.model.model, as: exportModel.hasSuffix(".lp") ? .cplexLP : .freeMPS,
@@ -110,24 +105,8 @@ struct SelectCommand: ParsableCommand {
                 throw ExitStatus.outputFailed
             }
         }
-        let explanations = result.status == .optimal || result.status == .feasible
-            ? Explainer(selector: selector, resolveLimit: explainLimit ?? Explainer.defaultResolveLimit(candidates: problem.candidates.count))
-                .explain(problem, result, projects: scenario.projects.map { ($0.id, $0.title) })
-            : []
-        lap("explain")
-        var infeasibility: InfeasibilityReport?
-        var next: [NextInLineChange] = []
-        do {
-            if result.status == .infeasible || result.status == .timeLimit {
-                infeasibility = try InfeasibilityAnalyzer.sharing(timeLimit: timeLimit, relativeGap: gap)
-                    .analyze(problem, undecided: result.status == .timeLimit)
-            } else if result.status == .optimal || result.status == .feasible {
-                next = try NextInLine(selector: selector, changes: nextInLine).compute(problem, result)
-            }
-        } catch {
-            Output.error("warning: \(SelectionMessages.describe(error))")
-        }
-        lap(result.status == .infeasible || result.status == .timeLimit ? "infeasibility" : "next_in_line")
+        if let failure = run.analysisFailure { Output.error("warning: \(SelectionMessages.describe(failure))") }
+        let phases = [("load", load)] + run.phases.map { ($0.name, $0.seconds) }
         if options.json {
             var extra: [(String, JSONValue)] = [("warnings", .array(warnings.map { .string($0) }))]
             if timings {
@@ -135,20 +114,20 @@ struct SelectCommand: ParsableCommand {
                 // selection (every stage), the explanations, next in line or the infeasibility report.
                 extra.append(("timings", .object(phases.map { ($0.0, .double($0.1)) })))
             }
-            if let infeasibility {
+            if let infeasibility = run.infeasibility {
                 extra.append(("infeasibility", SelectionAnalysisDocument.infeasibility(infeasibility, problem: problem)))
             }
-            if nextInLine > 0 && (result.status == .optimal || result.status == .feasible) {
-                extra.append(("next_in_line", SelectionAnalysisDocument.nextInLine(next)))
+            if nextInLine > 0 && run.solved {
+                extra.append(("next_in_line", SelectionAnalysisDocument.nextInLine(run.nextInLine)))
             }
             try Output.out(SelectDocument.json(scenario: scenario, rules: rules, problem: problem, result: result,
-                                           explanations: explanations, extra: extra, timings: timings).rendered())
+                                           explanations: run.explanations, extra: extra, timings: timings).rendered())
         } else {
-            var text = SelectionText.render(scenario: scenario, problem: problem, result: result, explanations: explanations,
+            var text = SelectionText.render(scenario: scenario, problem: problem, result: result, explanations: run.explanations,
                                             timings: timings)
-            if let infeasibility { text += SelectionAnalysisDocument.infeasibilityText(infeasibility, problem: problem) }
-            if nextInLine > 0 && (result.status == .optimal || result.status == .feasible) {
-                text += SelectionAnalysisDocument.nextInLineText(next)
+            if let infeasibility = run.infeasibility { text += SelectionAnalysisDocument.infeasibilityText(infeasibility, problem: problem) }
+            if nextInLine > 0 && run.solved {
+                text += SelectionAnalysisDocument.nextInLineText(run.nextInLine)
             }
             if timings {
                 text += "\nTimings: " + phases.map { "\($0.0.replacingOccurrences(of: "_", with: " ")) \(JSONValue.formatDecimal($0.1, digits: 3)) s" }
@@ -156,22 +135,18 @@ struct SelectCommand: ParsableCommand {
             }
             try Output.out(text)
         }
-        try SelectionMessages.failIfUndecided(result, infeasibility: infeasibility, timeLimit: timeLimit)
+        try SelectionMessages.failIfUndecided(result, infeasibility: run.infeasibility, timeLimit: timeLimit)
     }
 }
 
 /// Sentences for selection errors and warnings.
 enum SelectionMessages {
-    /// Loads the scenario and builds its selection problem with the committee pins; reports
-    /// and exits on errors.
-    static func problem(_ options: ScenarioOptions, force: [String], exclude: [String]) throws
-        -> (Scenario, RuleSet, SelectionProblem)
-    {
+    /// Loads the scenario, assesses it and builds its selection problem with the committee pins;
+    /// reports and exits on errors.
+    static func committee(_ options: ScenarioOptions, force: [String], exclude: [String]) throws -> Committee {
         let (scenario, rules) = try options.load()
-        let assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
         do {
-            let problem = try SelectionProblem.build(scenario: scenario, assessments: assessments, force: force, exclude: exclude)
-            return (scenario, rules, problem)
+            return try Committee(scenario: scenario, rules: rules, force: force, exclude: exclude)
         } catch {
             Output.error("error: \(describe(error))")
             throw ExitStatus.usage
@@ -215,24 +190,5 @@ enum SelectionMessages {
         default:
             return "\(error)"
         }
-    }
-
-    /// Warnings before solving: keys with no fundable candidate, an overspent envelope.
-    static func warnings(_ p: SelectionProblem) -> [String] {
-        var out: [String] = []
-        if p.available < .zero {
-            out.append("the envelope is overspent before this committee: \(p.available.frenchString) available")
-        }
-        for (spec, money) in [(p.territory, \Candidate.territoryMoney), (p.sector, \Candidate.sectorMoney)] where spec.mode != .off {
-            let funded = Set(p.candidates.flatMap { $0[keyPath: money].keys } + p.engaged.flatMap { $0[keyPath: money].keys })
-            let empty = spec.keys.filter { !funded.contains($0) && (spec.targets[$0] ?? 0) > 0 }
-            if !empty.isEmpty {
-                let consequence = spec.mode == .hard
-                    ? "with mode hard its lower bound forces an empty selection: set that key's target to 0, loosen the tolerance or use mode soft"
-                    : "its share will stay at 0"
-                out.append("\(spec.name) balance: no fundable candidate for \(empty.joined(separator: ", ")); \(consequence)")
-            }
-        }
-        return out
     }
 }

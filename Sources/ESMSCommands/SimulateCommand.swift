@@ -6,6 +6,7 @@ import ReportRendering
 import ScenarioModel
 import Selection
 import Simulation
+import Workflow
 
 /// `esms simulate`: Monte-Carlo on the usage-target attainment of the committee's selection.
 struct SimulateCommand: ParsableCommand {
@@ -156,113 +157,49 @@ struct SimulationOptions: ParsableArguments {
     }
 }
 
-/// fund → select → simulate, shared by `simulate` and `whatif`.
+/// `simulate` and `whatif` on the workflow: the committee built, its warnings, and the run.
 enum SimulationPipeline {
     struct Outcome {
         var problem: SelectionProblem
-        var selection: SelectionResult?
-        var set: SimulatedSet
-        var parameters: SimulationParameters
-        var model: AttainmentModel
-        var report: SimulationReport
-        var tornado: Sensitivity.Tornado?
+        var run: SimulationOutcome
         var warnings: [String]
-        var selectSeconds: Double
-        var simulateSeconds: Double
-        var sensitivitySeconds: Double
+        var selection: SelectionResult? { run.selection }
+        var parameters: SimulationParameters { run.parameters }
+        var model: AttainmentModel { run.model }
+        var report: SimulationReport { run.report }
+        var set: SimulatedSet { run.set }
+        var selectSeconds: Double { run.selectSeconds }
+        var simulateSeconds: Double { run.simulateSeconds }
+        var sensitivitySeconds: Double { run.sensitivitySeconds }
 
         func context(scenario: Scenario, rules: RuleSet, targetGiven: Bool) -> SimulationDocument.Context {
-            SimulationDocument.Context(scenario: scenario, rules: rules, set: set, model: model, report: report,
-                                       drawsRequested: parameters.draws, targetGiven: targetGiven, tornado: tornado,
+            SimulationDocument.Context(scenario: scenario, rules: rules, set: run.set, model: run.model, report: run.report,
+                                       drawsRequested: run.parameters.draws, targetGiven: targetGiven, tornado: run.tornado,
                                        engagedESSMS: problem.engaged.reduce(0) { $0 + $1.finessCount })
         }
     }
 
-    /// A selection that could not be made (infeasible, solver failure): its status and sentence.
-    struct NoSelection: Error {
-        var status: String
-        var sentence: String
-    }
-
-    static func usesExpectedAttaining(_ o: Objective) -> Bool {
-        switch o {
-        case .lexicographic(let terms): return terms.contains(.expectedAttaining)
-        case .weighted(let w): return (w[.expectedAttaining] ?? 0) != 0
-        }
-    }
+    typealias NoSelection = Committee.NoSelection
 
     static func run(scenario: Scenario, rules: RuleSet, file: String, settings: SimulationOptions, allEligible: Bool,
                     progress: Bool, tornado: Bool) throws -> Outcome {
-        let clock = ContinuousClock()
         let parameters = try settings.parameters(scenario, file: file)
-        let threads = settings.resolvedThreads
-        let assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
-        var problem: SelectionProblem
+        let committee: Committee
         do {
-            problem = try SelectionProblem.build(scenario: scenario, assessments: assessments)
+            committee = try Committee(scenario: scenario, rules: rules)
         } catch {
             Output.error("error: \(SelectionMessages.describe(error))")
             throw ExitStatus.usage
         }
-        let warnings = SelectionMessages.warnings(problem)
-        let selectStart = clock.now
-        var selection: SelectionResult?
-        let set: SimulatedSet
-        if allEligible {
-            let c = problem.candidates
-            set = SimulatedSet(kind: .eligibleCandidates, status: nil, projects: c.map(\.id), finess: c.reduce(0) { $0 + $1.finessCount },
-                               acquisitions: c.reduce(0) { $0 + $1.acquisitions }, used: c.reduce(Money.zero) { $0 + $1.amount })
-        } else {
-            if usesExpectedAttaining(problem.objective) {
-                let input = SimulationInput(ids: problem.candidates.map(\.id), projects: scenario.projects, assessments: assessments,
-                                            register: scenario.register, rules: rules)
-                let weights = ExpectedAttaining.weights(input, parameters: parameters, draws: min(parameters.draws, 4_000),
-                                                        seed: parameters.seed, threads: threads)
-                for i in problem.candidates.indices { problem.candidates[i].expectedAttaining = weights[problem.candidates[i].id] ?? 0 }
-            }
-            let result: SelectionResult
-            do {
-                result = try Selector().solve(problem)
-            } catch {
-                throw NoSelection(status: "error", sentence: SelectionMessages.describe(error))
-            }
-            guard result.status == .optimal || result.status == .feasible else {
-                throw NoSelection(status: result.status.rawValue, sentence: result.sentence)
-            }
-            selection = result
-            set = SimulatedSet(kind: .selection, status: result.status.rawValue, projects: result.selectedIDs(problem),
-                               finess: result.finess, acquisitions: result.acquisitions, used: result.used)
-        }
-        let selectSeconds = seconds(selectStart.duration(to: clock.now))
-        let input = SimulationInput(ids: set.projects, projects: scenario.projects, assessments: assessments,
-                                    register: scenario.register, rules: rules)
-        let model = AttainmentModel(input, parameters: parameters)
-        let simulateStart = clock.now
-        let reporter: MonteCarlo.Progress? = progress ? { done, total in
-            Output.progress("simulating: \(done) / \(total) draws", final: done == total)
-        } : nil
-        let run = MonteCarlo.run(model, draws: parameters.draws, seed: parameters.seed, threads: threads,
-                                 tolerance: parameters.tolerance, batch: parameters.batch, progress: reporter)
-        if progress && run.draws < parameters.draws { Output.progress("simulating: converged after \(run.draws) draws", final: true) }
-        let simulateSeconds = seconds(simulateStart.duration(to: clock.now))
-        let target = parameters.targetActiveDUI.map(Int64.init) ?? SimulationReport.defaultTarget(scenario: scenario, rules: rules)
-        let report = SimulationReport(model: model, run: run, target: target)
-        let sensitivityStart = clock.now
-        var bars: Sensitivity.Tornado?
-        if tornado && parameters.sensitivityDraws > 0 && model.essmsCount > 0 {
-            bars = Sensitivity.tornado(input, parameters: parameters, draws: parameters.sensitivityDraws, seed: parameters.seed,
-                                       threads: threads, progress: progress ? { done, total in
-                                           Output.progress("sensitivity: \(done) / \(total) assumptions", final: done == total)
-                                       } : nil)
-        }
-        return Outcome(problem: problem, selection: selection, set: set, parameters: parameters, model: model, report: report,
-                       tornado: bars, warnings: warnings, selectSeconds: selectSeconds, simulateSeconds: simulateSeconds,
-                       sensitivitySeconds: seconds(sensitivityStart.duration(to: clock.now)))
+        let sink = progress ? SimulationProgress(
+            draws: { done, total in Output.progress("simulating: \(done) / \(total) draws", final: done == total) },
+            converged: { draws in Output.progress("simulating: converged after \(draws) draws", final: true) },
+            sensitivity: { done, total in Output.progress("sensitivity: \(done) / \(total) assumptions", final: done == total) })
+            : .silent
+        let run = try committee.simulate(allEligible ? .allEligible : .selection, parameters: parameters,
+                                         threads: settings.resolvedThreads, tornado: tornado, progress: sink)
+        return Outcome(problem: committee.problem, run: run, warnings: committee.warnings)
     }
-}
-
-extension SimulationPipeline.NoSelection {
-    var message: String { "no selection to simulate: \(status) — \(sentence)" }
 }
 
 extension Output {

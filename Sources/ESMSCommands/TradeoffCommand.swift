@@ -3,6 +3,7 @@ import ArgumentParser
 import ReportRendering
 import ScenarioModel
 import Selection
+import Workflow
 
 /// `esms tradeoff`: funded ESSMS against acquisitions, so the committee picks its point knowingly.
 struct TradeoffCommand: ParsableCommand {
@@ -42,8 +43,9 @@ struct TradeoffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (scenario, _, problem) = try SelectionMessages.problem(options, force: force, exclude: exclude)
-        for w in SelectionMessages.warnings(problem) { Output.error("warning: \(w)") }
+        let committee = try SelectionMessages.committee(options, force: force, exclude: exclude)
+        let (scenario, problem) = (committee.scenario, committee.problem)
+        for w in committee.warnings { Output.error("warning: \(w)") }
         let curve: TradeoffCurve
         do {
             curve = try Tradeoff(selector: Selector(timeLimit: timeLimit), points: points).compute(problem)

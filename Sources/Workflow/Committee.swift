@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import FundingRules
+import ScenarioModel
+import Selection
+
+/// A loaded scenario ready for its committee: every project assessed (eligibility and funding),
+/// and the selection problem with the committee's pins. Every command that selects starts here,
+/// then asks for what it renders (`select`, `simulate`, `followup`, `redeploy`); it prints
+/// nothing and never exits: the commands say what went wrong.
+public struct Committee: Sendable {
+    public let scenario: Scenario
+    public let rules: RuleSet
+    public let assessments: [ProjectAssessment]
+    public var problem: SelectionProblem
+
+    /// Assesses the projects of `scenario` and builds the selection problem (`force` and
+    /// `exclude`: the committee's pins, by project id).
+    public init(scenario: Scenario, rules: RuleSet, force: [String] = [], exclude: [String] = []) throws(SelectionProblem.BuildError) {
+        self.scenario = scenario
+        self.rules = rules
+        assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
+        problem = try SelectionProblem.build(scenario: scenario, assessments: assessments, force: force, exclude: exclude)
+    }
+
+    /// What to say before solving: keys of a balance with no fundable candidate, an overspent
+    /// envelope.
+    public var warnings: [String] {
+        let p = problem
+        var out: [String] = []
+        if p.available < .zero {
+            out.append("the envelope is overspent before this committee: \(p.available.frenchString) available")
+        }
+        for (spec, money) in [(p.territory, \Candidate.territoryMoney), (p.sector, \Candidate.sectorMoney)] where spec.mode != .off {
+            let funded = Set(p.candidates.flatMap { $0[keyPath: money].keys } + p.engaged.flatMap { $0[keyPath: money].keys })
+            let empty = spec.keys.filter { !funded.contains($0) && (spec.targets[$0] ?? 0) > 0 }
+            if !empty.isEmpty {
+                let consequence = spec.mode == .hard
+                    ? "with mode hard its lower bound forces an empty selection: set that key's target to 0, loosen the tolerance or use mode soft"
+                    : "its share will stay at 0"
+                out.append("\(spec.name) balance: no fundable candidate for \(empty.joined(separator: ", ")); \(consequence)")
+            }
+        }
+        return out
+    }
+
+    /// `(id, title)` of every project of the scenario, in its order: what the explanations cover.
+    public var projectTitles: [(id: String, title: String)] { scenario.projects.map { ($0.id, $0.title) } }
+}
+
+/// How a committee's selection is solved and explained; the commands' options.
+public struct SolveSettings: Sendable {
+    /// Seconds for the whole selection (nil: none; then the first stage has
+    /// `Selector.defaultFirstSelectionNodes` to find a selection). Also bounds the diagnosis of
+    /// an infeasible or undecided selection (`InfeasibilityAnalyzer.defaultTimeBudget` without it).
+    public var timeLimit: Double?
+    public var relativeGap: Double
+    /// Re-solves of each kind made to explain projects (nil: `Explainer.defaultResolveLimit`).
+    public var explainLimit: Int?
+    /// Changes of the selection reported if the envelope grows (0: none).
+    public var nextInLine: Int
+
+    public init(timeLimit: Double? = nil, relativeGap: Double = 0, explainLimit: Int? = nil, nextInLine: Int = 3) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.explainLimit = explainLimit
+        self.nextInLine = nextInLine
+    }
+
+    public var selector: Selector { Selector(timeLimit: timeLimit, relativeGap: relativeGap) }
+}
+
+/// The committee's selection with everything said about it: the explanation of every project,
+/// the next in line, or why there is no selection; and the wall time of each phase.
+public struct SelectionRun: Sendable {
+    public var result: SelectionResult
+    public var explanations: [ProjectExplanation]
+    public var nextInLine: [NextInLineChange]
+    /// Infeasible, or undecided at the search's limit: which keys, and what tolerance would do.
+    public var infeasibility: InfeasibilityReport?
+    /// The next in line or the diagnosis could not be computed (a solver failure): the selection
+    /// stands, this says what is missing.
+    public var analysisFailure: Selector.Failure?
+    /// Seconds of `select`, `explain`, and `next_in_line` or `infeasibility`.
+    public var phases: [(name: String, seconds: Double)]
+
+    /// Whether there is a selection (optimal or feasible).
+    public var solved: Bool { result.status.hasSelection }
+}
+
+extension Committee {
+    /// Solves the selection, explains every project, then computes the next in line, or the
+    /// diagnosis when there is no selection. A solver failure of the selection itself throws;
+    /// one of the analyses after it is kept in `analysisFailure`.
+    public func select(_ settings: SolveSettings) throws(Selector.Failure) -> SelectionRun {
+        try select(settings, clock: ContinuousClock())
+    }
+
+    /// `select(_:)`, its phases timed by `clock`.
+    public func select<C: Clock>(_ settings: SolveSettings, clock: C) throws(Selector.Failure) -> SelectionRun where C.Duration == Duration {
+        var phases: [(String, Double)] = []
+        var mark = clock.now
+        func lap(_ name: String) {
+            let now = clock.now
+            phases.append((name, Self.seconds(mark.duration(to: now))))
+            mark = now
+        }
+        let selector = settings.selector
+        let result = try selector.solve(problem)
+        lap("select")
+        let explanations = result.status.hasSelection
+            ? Explainer(selector: selector, resolveLimit: settings.explainLimit ?? Explainer.defaultResolveLimit(candidates: problem.candidates.count))
+                .explain(problem, result, projects: projectTitles)
+            : []
+        lap("explain")
+        var run = SelectionRun(result: result, explanations: explanations, nextInLine: [], infeasibility: nil,
+                               analysisFailure: nil, phases: [])
+        let undecided = result.status == .infeasible || result.status == .timeLimit
+        do {
+            if undecided {
+                run.infeasibility = try InfeasibilityAnalyzer.sharing(timeLimit: settings.timeLimit, relativeGap: settings.relativeGap)
+                    .analyze(problem, undecided: result.status == .timeLimit)
+            } else if result.status.hasSelection && settings.nextInLine > 0 {
+                run.nextInLine = try NextInLine(selector: selector, changes: settings.nextInLine).compute(problem, result)
+            }
+        } catch {
+            run.analysisFailure = error
+        }
+        lap(undecided ? "infeasibility" : "next_in_line")
+        run.phases = phases
+        return run
+    }
+
+    public static func seconds(_ d: Duration) -> Double {
+        let c = d.components
+        return Double(c.seconds) + Double(c.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import FundingRules
+import ScenarioModel
+import Selection
+import Simulation
+
+/// A national scenario ready for the CNSA's 15 October redeployment: projects assessed, the
+/// regions' accounts and the national call; runs a policy, or compares them, and estimates the
+/// active DUI of what a policy funds. Prints nothing, never exits.
+public struct NationalRedeployment: Sendable {
+    public let scenario: Scenario
+    public let rules: RuleSet
+    public let assessments: [ProjectAssessment]
+    public let problem: RedeploymentProblem
+
+    public init(scenario: Scenario, rules: RuleSet) {
+        self.scenario = scenario
+        self.rules = rules
+        assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
+        problem = RedeploymentProblem.build(scenario: scenario, assessments: assessments)
+    }
+
+    /// Regions whose unengaged AE is negative: they release nothing.
+    public var overspentRegions: [RegionAccount] { problem.accounts.filter { $0.unengaged < .zero } }
+
+    /// The scenario's policy (`redeployment_policy`), pooled when it names none.
+    public var scenarioPolicy: RedeploymentPolicy {
+        scenario.spec.redeploymentPolicy.flatMap(RedeploymentPolicy.init(rawValue:)) ?? .pooled
+    }
+
+    public func run(_ policy: RedeploymentPolicy, timeLimit: Double?) throws(Selector.Failure) -> RedeploymentResult {
+        try Redeployer(selector: Selector(timeLimit: timeLimit)).run(problem, policy: policy)
+    }
+
+    public func compare(timeLimit: Double?) throws(Selector.Failure) -> [RedeploymentResult] {
+        try Redeployer(selector: Selector(timeLimit: timeLimit)).compare(problem)
+    }
+
+    /// The simulation of what `projects` fund (a policy's selection and the engaged projects):
+    /// its expected active DUI, by the scenario's simulation model.
+    public func activeDUI(projects: [String], parameters: SimulationParameters, threads: Int) -> SimulationReport {
+        let input = SimulationInput(ids: projects, projects: scenario.projects, assessments: assessments,
+                                    register: scenario.register, rules: rules)
+        let model = AttainmentModel(input, parameters: parameters)
+        let run = MonteCarlo.run(model, draws: parameters.draws, seed: parameters.seed, threads: threads,
+                                 tolerance: nil, batch: parameters.batch, progress: nil)
+        return SimulationReport(model: model, run: run, target: Int64(NationalIndicators.activeDUI))
+    }
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import FundingRules
+import ScenarioModel
+import Selection
+import Simulation
+import Testing
+import TestSupport
+import Workflow
+
+/// The workflow layer under the commands: what `Committee` does equals the steps it composes,
+/// its clock is injected, and what goes wrong comes back as a value, never printed.
+@Suite struct CommitteeTests {
+    static func load(_ relative: String) throws -> (Scenario, RuleSet) {
+        let path = Fixture.repositoryRoot.appendingPathComponent(relative).path
+        var loader = ScenarioLoader()
+        let scenario = try loader.load(path, variant: nil).get()
+        var d = Diagnostics()
+        let rules = try #require(RuleSet.resolve(for: scenario.spec, scenarioFile: path, diagnostics: &d))
+        return (scenario, rules)
+    }
+
+    @Test func theCommitteeSelectsAndExplainsAsTheStepsItComposes() throws {
+        let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
+        let committee = try Committee(scenario: scenario, rules: rules)
+        let run = try committee.select(SolveSettings(explainLimit: 5, nextInLine: 2))
+        // The same steps by hand.
+        let assessments = FundingEngine(scenario: scenario, rules: rules).assess(scenario.projects)
+        let problem = try SelectionProblem.build(scenario: scenario, assessments: assessments)
+        let result = try Selector().solve(problem)
+        #expect(run.result.status == .optimal)
+        #expect(run.result.selectedIDs(committee.problem) == result.selectedIDs(problem))
+        let explanations = Explainer(selector: Selector(), resolveLimit: 5).explain(problem, result, projects: scenario.projects.map { ($0.id, $0.title) })
+        #expect(run.explanations.map(\.id) == explanations.map(\.id))
+        #expect(run.explanations.map(\.reason) == explanations.map(\.reason))
+        let next = try NextInLine(selector: Selector(), changes: 2).compute(problem, result)
+        #expect(run.nextInLine.map(\.growth) == next.map(\.growth))
+        #expect(run.infeasibility == nil && run.analysisFailure == nil)
+        #expect(run.phases.map(\.name) == ["select", "explain", "next_in_line"])
+        #expect(committee.warnings.isEmpty)
+    }
+
+    @Test func phasesAreTimedByTheInjectedClock() throws {
+        let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
+        let committee = try Committee(scenario: scenario, rules: rules)
+        let run = try committee.select(SolveSettings(explainLimit: 0, nextInLine: 0), clock: FrozenClock())
+        #expect(run.phases.allSatisfy { $0.seconds == 0 })
+    }
+
+    @Test func anInfeasibleCommitteeComesBackWithItsDiagnosisNotAnError() throws {
+        let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
+        var committee = try Committee(scenario: scenario, rules: rules)
+        // The forced projects cost more than the envelope.
+        committee.problem.available = Money(cents: 100)
+        committee.problem.forced = Set(committee.problem.candidates.prefix(1).map(\.id))
+        let run = try committee.select(SolveSettings(timeLimit: 5))
+        #expect(run.result.status == .infeasible)
+        #expect(run.explanations.isEmpty && run.nextInLine.isEmpty)
+        #expect(run.infeasibility?.cause == .forcedOverEnvelope)
+        #expect(run.phases.map(\.name) == ["select", "explain", "infeasibility"])
+    }
+
+    @Test func pinsThatCannotBeMetAreATypedError() throws {
+        let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
+        #expect(throws: SelectionProblem.BuildError.unknownProject("NOPE", option: "--force")) {
+            try Committee(scenario: scenario, rules: rules, force: ["NOPE"])
+        }
+    }
+
+    @Test func theSimulationOfAGivenSelectionDoesNotSolveAgain() throws {
+        let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
+        let committee = try Committee(scenario: scenario, rules: rules)
+        let result = try Selector().solve(committee.problem)
+        var parameters = SimulationParameters()
+        parameters.draws = 500
+        parameters.sensitivityDraws = 0
+        let given = try committee.simulate(.given(result), parameters: parameters, threads: 2, tornado: false)
+        let solved = try committee.simulate(.selection, parameters: parameters, threads: 1, tornado: false)
+        #expect(given.set.projects == result.selectedIDs(committee.problem))
+        #expect(solved.set.projects == given.set.projects)
+        // Same seed, same draws, whatever the threads.
+        #expect(given.report.activeDUI.mean == solved.report.activeDUI.mean)
+        #expect(given.tornado == nil)
+        let all = try committee.simulate(.allEligible, parameters: parameters, threads: 2, tornado: false)
+        #expect(all.set.projects.count == committee.problem.candidates.count)
+        #expect(all.selection == nil)
+    }
+}
+
+/// A clock that never moves.
+struct FrozenClock: Clock {
+    struct Instant: InstantProtocol {
+        var offset: Duration = .zero
+        func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        func duration(to other: Instant) -> Duration { other.offset - offset }
+        static func < (a: Instant, b: Instant) -> Bool { a.offset < b.offset }
+    }
+    var now: Instant { Instant() }
+    var minimumResolution: Duration { .nanoseconds(1) }
+    func sleep(until deadline: Instant, tolerance: Duration?) async throws {}
+}
