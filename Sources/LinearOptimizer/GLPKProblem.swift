@@ -23,8 +23,9 @@ final class GLPKProblem {
         pointer = glp_create_prob()
         let p = pointer
         let negate = negatedObjective && prepared.model.sense == .maximize
+        let named = names ? prepared.names : (problem: "", columns: [String](), rows: [String]())
         if names {
-            glp_set_prob_name(p, prepared.problemName)
+            glp_set_prob_name(p, named.problem)
             glp_set_obj_name(p, PreparedModel.objectiveName)
         }
         glp_set_obj_dir(p, (prepared.model.sense == .maximize && !negate) ? GLP_MAX : GLP_MIN)
@@ -34,7 +35,7 @@ final class GLPKProblem {
             glp_add_rows(p, Int32(prepared.rowCount))
             for i in 0..<prepared.rowCount {
                 let index = Int32(i + 1)
-                if names { glp_set_row_name(p, index, prepared.rowNames[i]) }
+                if names { glp_set_row_name(p, index, named.rows[i]) }
                 let (type, lower, upper) = Self.glpkBounds(prepared.rowKinds[i], prepared.rowLower[i], prepared.rowUpper[i])
                 glp_set_row_bnds(p, index, type, lower, upper)
             }
@@ -43,7 +44,7 @@ final class GLPKProblem {
             glp_add_cols(p, Int32(prepared.columnCount))
             for j in 0..<prepared.columnCount {
                 let index = Int32(j + 1)
-                if names { glp_set_col_name(p, index, prepared.columnNames[j]) }
+                if names { glp_set_col_name(p, index, named.columns[j]) }
                 if prepared.columnIsInteger[j] { glp_set_col_kind(p, index, GLP_IV) }
                 let (type, lower, upper) = Self.glpkBounds(prepared.columnKinds[j], prepared.columnLower[j], prepared.columnUpper[j])
                 glp_set_col_bnds(p, index, type, lower, upper)
@@ -54,7 +55,7 @@ final class GLPKProblem {
         if constantAsColumn && constant != 0 {
             glp_set_obj_coef(p, 0, 0)
             let index = glp_add_cols(p, 1)
-            let taken = Set(prepared.columnNames)
+            let taken = Set(named.columns)
             var name = "obj_constant"
             var suffix = 2
             while taken.contains(name) { name = "obj_constant_\(suffix)"; suffix += 1 }

@@ -26,9 +26,6 @@ struct PreparedModel: Sendable {
     static let objectiveName = "obj"
 
     let model: LinearModel
-    let problemName: String
-    let columnNames: [String]
-    let rowNames: [String]
     let columnLower: [Double]
     let columnUpper: [Double]
     let columnKinds: [BoundKind]
@@ -41,9 +38,20 @@ struct PreparedModel: Sendable {
     let matrixColumns: [Int32]
     let matrixValues: [Double]
 
-    var columnCount: Int { columnNames.count }
-    var rowCount: Int { rowNames.count }
+    var columnCount: Int { columnLower.count }
+    var rowCount: Int { rowLower.count }
     var entryCount: Int { matrixValues.count - 1 }
+
+    /// The names, sanitised and unique, as GLPK and the export formats want them: computed only
+    /// when asked (an export), not for every solve.
+    var names: (problem: String, columns: [String], rows: [String]) {
+        var columnSanitizer = NameSanitizer(fallbackPrefix: "x")
+        let columns = model.variables.enumerated().map { columnSanitizer.sanitize($1.name, position: $0) }
+        var rowSanitizer = NameSanitizer(fallbackPrefix: "r", reserved: [Self.objectiveName])
+        let rows = model.rows.enumerated().map { rowSanitizer.sanitize($1.name, position: $0) }
+        var problemSanitizer = NameSanitizer(fallbackPrefix: "model")
+        return (problemSanitizer.sanitize(model.name, position: 0), columns, rows)
+    }
 
     /// Checks `model` and flattens it; throws the first problem found, as a sentence.
     init(_ model: LinearModel) throws(LinearOptimizerError) {
@@ -52,37 +60,32 @@ struct PreparedModel: Sendable {
             throw LinearOptimizerError(.tooLarge, "The model has \(model.variables.count) variables, \(model.rows.count) rows and \(model.entryCount) entries; GLPK accepts at most \(limit) of each.")
         }
         try Self.checkFinite(model.objectiveConstant, "the objective constant")
-        var columnSanitizer = NameSanitizer(fallbackPrefix: "x")
-        var names: [String] = []
         var lowers: [Double] = [], uppers: [Double] = [], kinds: [BoundKind] = [], integers: [Bool] = []
         var objective: [Double] = []
         for (index, variable) in model.variables.enumerated() {
-            let what = "variable '\(variable.name)' (#\(index))"
-            try Self.checkFinite(variable.objective, "the objective coefficient of \(what)")
+            func what() -> String { "variable '\(variable.name)' (#\(index))" }
+            try Self.checkFinite(variable.objective, "the objective coefficient of \(what())")
             var (lower, upper) = variable.effectiveBounds
-            try Self.checkBound(lower, upper, what)
+            try Self.checkBound(lower, upper, what())
             if variable.kind.isInteger {
                 lower = lower.isFinite ? (lower - 1e-9).rounded(.up) : lower
                 upper = upper.isFinite ? (upper + 1e-9).rounded(.down) : upper
                 guard lower <= upper else {
-                    throw LinearOptimizerError(.inconsistentBounds, "The bounds [\(variable.lower), \(variable.upper)] of integer \(what) contain no integer; widen them or make the variable continuous.")
+                    throw LinearOptimizerError(.inconsistentBounds, "The bounds [\(variable.lower), \(variable.upper)] of integer \(what()) contain no integer; widen them or make the variable continuous.")
                 }
             }
-            names.append(columnSanitizer.sanitize(variable.name, position: index))
             lowers.append(lower); uppers.append(upper)
             kinds.append(BoundKind(lower: lower, upper: upper))
             integers.append(variable.kind.isInteger)
             objective.append(variable.objective)
         }
-        var rowSanitizer = NameSanitizer(fallbackPrefix: "r", reserved: [Self.objectiveName])
-        var rowNames: [String] = [], rowLowers: [Double] = [], rowUppers: [Double] = [], rowKinds: [BoundKind] = []
+        var rowLowers: [Double] = [], rowUppers: [Double] = [], rowKinds: [BoundKind] = []
         var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
         ia.reserveCapacity(model.entryCount + 1); ja.reserveCapacity(model.entryCount + 1); ar.reserveCapacity(model.entryCount + 1)
         for (rowIndex, row) in model.rows.enumerated() {
-            let what = "row '\(row.name)' (#\(rowIndex))"
+            func what() -> String { "row '\(row.name)' (#\(rowIndex))" }
             let (lower, upper) = row.bounds.interval
-            try Self.checkBound(lower, upper, what)
-            rowNames.append(rowSanitizer.sanitize(row.name, position: rowIndex))
+            try Self.checkBound(lower, upper, what())
             rowLowers.append(lower); rowUppers.append(upper)
             rowKinds.append(BoundKind(lower: lower, upper: upper))
             var merged: [Int: Double] = [:]
@@ -90,9 +93,9 @@ struct PreparedModel: Sendable {
             for term in row.terms {
                 let j = term.variable.index
                 guard j >= 0, j < model.variables.count else {
-                    throw LinearOptimizerError(.unknownVariable, "The \(what) refers to variable #\(j), but the model has \(model.variables.count) variables; add the variable to this model before using it.")
+                    throw LinearOptimizerError(.unknownVariable, "The \(what()) refers to variable #\(j), but the model has \(model.variables.count) variables; add the variable to this model before using it.")
                 }
-                try Self.checkFinite(term.coefficient, "the coefficient of variable '\(model.variables[j].name)' in \(what)")
+                try Self.checkFinite(term.coefficient, "the coefficient of variable '\(model.variables[j].name)' in \(what())")
                 if let previous = merged[j] {
                     merged[j] = previous + term.coefficient
                 } else {
@@ -102,15 +105,11 @@ struct PreparedModel: Sendable {
             }
             for j in order.sorted() {
                 guard let value = merged[j], value != 0 else { continue }
-                try Self.checkFinite(value, "the merged coefficient of variable '\(model.variables[j].name)' in \(what)")
+                try Self.checkFinite(value, "the merged coefficient of variable '\(model.variables[j].name)' in \(what())")
                 ia.append(Int32(rowIndex + 1)); ja.append(Int32(j + 1)); ar.append(value)
             }
         }
         self.model = model
-        var problemSanitizer = NameSanitizer(fallbackPrefix: "model")
-        self.problemName = problemSanitizer.sanitize(model.name, position: 0)
-        self.columnNames = names
-        self.rowNames = rowNames
         self.columnLower = lowers
         self.columnUpper = uppers
         self.columnKinds = kinds
@@ -124,27 +123,27 @@ struct PreparedModel: Sendable {
         self.matrixValues = ar
     }
 
-    private static func checkFinite(_ value: Double, _ what: String) throws(LinearOptimizerError) {
+    private static func checkFinite(_ value: Double, _ what: @autoclosure () -> String) throws(LinearOptimizerError) {
         guard value.isFinite else {
-            throw LinearOptimizerError(.nonFiniteValue, "The value of \(what) is \(value); coefficients must be finite numbers.")
+            throw LinearOptimizerError(.nonFiniteValue, "The value of \(what()) is \(value); coefficients must be finite numbers.")
         }
         guard abs(value) <= maximumMagnitude else {
-            throw LinearOptimizerError(.valueTooLarge, "The value of \(what) is \(value), beyond +/-\(maximumMagnitude); rescale the model (e.g. money in thousands).")
+            throw LinearOptimizerError(.valueTooLarge, "The value of \(what()) is \(value), beyond +/-\(maximumMagnitude); rescale the model (e.g. money in thousands).")
         }
     }
 
-    private static func checkBound(_ lower: Double, _ upper: Double, _ what: String) throws(LinearOptimizerError) {
+    private static func checkBound(_ lower: Double, _ upper: Double, _ what: @autoclosure () -> String) throws(LinearOptimizerError) {
         guard !lower.isNaN, !upper.isNaN else {
-            throw LinearOptimizerError(.nonFiniteValue, "The bounds of \(what) are [\(lower), \(upper)]; a bound must be a number or an infinity.")
+            throw LinearOptimizerError(.nonFiniteValue, "The bounds of \(what()) are [\(lower), \(upper)]; a bound must be a number or an infinity.")
         }
         guard lower != .infinity, upper != -.infinity else {
-            throw LinearOptimizerError(.inconsistentBounds, "The bounds of \(what) are [\(lower), \(upper)]; a lower bound cannot be +inf nor an upper bound -inf.")
+            throw LinearOptimizerError(.inconsistentBounds, "The bounds of \(what()) are [\(lower), \(upper)]; a lower bound cannot be +inf nor an upper bound -inf.")
         }
         for bound in [lower, upper] where bound.isFinite && abs(bound) > maximumMagnitude {
-            throw LinearOptimizerError(.valueTooLarge, "A bound of \(what) is \(bound), beyond +/-\(maximumMagnitude); use an infinity for no bound or rescale the model.")
+            throw LinearOptimizerError(.valueTooLarge, "A bound of \(what()) is \(bound), beyond +/-\(maximumMagnitude); use an infinity for no bound or rescale the model.")
         }
         guard lower <= upper else {
-            throw LinearOptimizerError(.inconsistentBounds, "The bounds of \(what) are [\(lower), \(upper)]: the lower bound exceeds the upper bound.")
+            throw LinearOptimizerError(.inconsistentBounds, "The bounds of \(what()) are [\(lower), \(upper)]: the lower bound exceeds the upper bound.")
         }
     }
 }

@@ -73,8 +73,9 @@ extension HTMLReport {
             h.raw("</ul>\n")
         }
         if let s = c.selection, let inf = s.infeasibility {
-            h.element("h3", f.tr("Pourquoi aucune sélection n'est possible", "Why no selection is possible"))
-            h.element("p", inf.sentence)
+            h.element("h3", inf.provenInfeasible ? f.tr("Pourquoi aucune sélection n'est possible", "Why no selection is possible")
+                : f.tr("Pourquoi aucune sélection n'a été trouvée (non prouvée impossible)", "Why no selection was found (not proven impossible)"))
+            h.element("p", SelectionAnalysisDocument.infeasibilitySentence(inf, language: f.language))
             if !inf.suggestedTolerances.isEmpty {
                 h.element("p", f.tr("Tolérances qui rendraient une sélection possible : ", "Tolerances that would admit a selection: ")
                     + inf.suggestedTolerances.map { "\($0.balance) \(f.percent($0.tolerance))" }.joined(separator: ", "))

@@ -42,7 +42,7 @@ public enum MinutesDocument {
             } else {
                 out += f.tr("Aucune sélection n'est possible : le modèle est \(f.status(r.status)).\n",
                             "No selection is possible: the model is \(f.status(r.status)).\n")
-                if let inf = s.infeasibility { out += "\n" + md(inf.sentence) + "\n" }
+                if let inf = s.infeasibility { out += "\n" + md(SelectionAnalysisDocument.infeasibilitySentence(inf, language: f.language)) + "\n" }
             }
         } else {
             out += f.tr("Aucune sélection n'a été calculée.\n", "No selection was computed.\n")

@@ -45,38 +45,84 @@ public enum SelectionAnalysisDocument {
 
     // MARK: Text
 
-    public static func infeasibilityText(_ r: InfeasibilityReport, problem p: SelectionProblem) -> String {
-        var out = r.provenInfeasible
-            ? "\nWhy no selection is possible (\(r.cause.rawValue)): \(r.sentence)\n"
-            : "\nWhy no selection was found (\(r.cause.rawValue), not proven impossible): \(r.sentence)\n"
+    public static func infeasibilityText(_ r: InfeasibilityReport, problem p: SelectionProblem, language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language), f = ReportFormat(language)
+        let french = language == .fr
+        let pc = { (x: Double) in french ? f.percent(x) : SelectionText.percent(x) }
+        let cause = french ? causeName(r.cause, t) : r.cause.rawValue
+        let sentence = french ? infeasibilitySentence(r, language: .fr) : r.sentence
+        var out = "\n" + (r.provenInfeasible ? t(.whyImpossible, cause, sentence) : t(.whyNotFound, cause, sentence)) + "\n"
         if !r.keys.isEmpty {
-            out += "\n" + TextTable.render([["balance", "key", "share", "target", "tolerance", "needed", ""]] + r.keys.map { k in
-                [k.balance, k.key, SelectionText.percent(k.share), SelectionText.percent(k.target), SelectionText.percent(k.tolerance),
-                 k.neededTolerance.map(SelectionText.percent) ?? "none", k.noFundableCandidate ? "no fundable candidate" : k.side]
+            out += "\n" + TextTable.render([[t(.headBalance), t(.headKey), t(.headShare), t(.headTarget), t(.headTolerance), t(.headNeeded), ""]] + r.keys.map { k in
+                [french ? balanceName(k.balance) : k.balance, k.key, pc(k.share), pc(k.target), pc(k.tolerance),
+                 k.neededTolerance.map(pc) ?? t(.noneNeeded), k.noFundableCandidate ? t(.noFundableCandidate) : (k.side == "below" ? t(.below) : t(.above))]
             }, rightAligned: [2, 3, 4, 5])
             let ids = r.elasticSelection.map { p.candidates[$0].id }
-            out += "(shares of the selection needing the least tolerance: "
-                + (ids.isEmpty ? "the engaged projects alone" : "engaged projects and " + ids.joined(separator: ", ")) + ")\n"
+            out += (ids.isEmpty ? t(.elasticEngagedAlone) : t(.elasticShares, ids.joined(separator: ", "))) + "\n"
         }
         if let v = r.verification {
-            let list = r.suggestedTolerances.map { "\($0.balance) \(SelectionText.percent($0.tolerance))" }.joined(separator: ", ")
-            out += "Re-solved with tolerance \(list): \(v.status.rawValue)"
+            let list = r.suggestedTolerances.map { "\(french ? balanceName($0.balance) : $0.balance) \(pc($0.tolerance))" }.joined(separator: ", ")
+            out += t(.resolvedWith, list, french ? f.status(v.status) : v.status.rawValue)
             if v.status == .optimal || v.status == .feasible {
-                out += ", \(v.finess) ESSMS (\(v.acquisitions) acquisitions) for \(v.used.frenchString)"
+                out += t(.resolvedSelection, french ? f.integer(v.finess) : "\(v.finess)", french ? f.integer(v.acquisitions) : "\(v.acquisitions)",
+                         v.used.frenchString)
             }
             out += "\n"
         }
         return out
     }
 
-    public static func nextInLineText(_ changes: [NextInLineChange]) -> String {
-        guard !changes.isEmpty else { return "\nNext in line: no better selection at any envelope.\n" }
-        var out = "\nNext in line if the envelope grows:\n"
-        out += TextTable.render([["growth (€)", "envelope (€)", "ESSMS", "acq", "score", "entering", "leaving"]] + changes.map { c in
+    /// The diagnosis in a sentence of `language`, from its fields (the report's own `sentence`
+    /// is English).
+    public static func infeasibilitySentence(_ r: InfeasibilityReport, language: ReportLanguage) -> String {
+        guard language == .fr else { return r.sentence }
+        let t = Catalogue(language), f = ReportFormat(language)
+        guard r.cause == .balance else {
+            return r.cause == .unknown && r.keys.isEmpty && r.suggestedTolerances.isEmpty
+                ? (r.provenInfeasible ? t(.hardBalanceNotCause) : t(.foundMeetingEveryKey)) + cutShort(r, t)
+                : r.sentence
+        }
+        var parts: [String] = []
+        for (name, tolerance) in r.suggestedTolerances {
+            let keys = r.keys.filter { $0.balance == name }.map(\.key).joined(separator: ", ")
+            parts.append(t(r.provenInfeasible ? .keysCannotBeMet : .keysNotFound, balanceName(name), keys, f.percent(tolerance)))
+        }
+        let zero = r.keys.filter { $0.neededTolerance == nil }
+        if !zero.isEmpty { parts.append(t(.targetZero, zero.map { "\(balanceName($0.balance)) \($0.key)" }.joined(separator: ", "))) }
+        let empty = r.keys.filter(\.noFundableCandidate)
+        if !empty.isEmpty { parts.append(t(.emptyKeys, empty.map { "\(balanceName($0.balance)) \($0.key)" }.joined(separator: ", "))) }
+        return parts.joined(separator: " ; ") + cutShort(r, t)
+    }
+
+    static func cutShort(_ r: InfeasibilityReport, _ t: Catalogue) -> String {
+        guard r.cutShort else { return "" }
+        let budget = r.timeBudget.map { ReportFormat(t.language).decimal($0, digits: 1) } ?? "?"
+        return " ; " + t(.diagnosisCutShort, budget)
+    }
+
+    static func balanceName(_ name: String) -> String {
+        name == "territory" ? "territorial" : name == "sector" ? "sectoriel" : name
+    }
+
+    static func causeName(_ c: InfeasibilityReport.Cause, _ t: Catalogue) -> String {
+        switch c {
+        case .balance: return t(.causeBalance)
+        case .forcedOverEnvelope: return t(.causeForcedOver)
+        case .forcedConflict: return t(.causeForcedConflict)
+        case .minimumAcquisitions: return t(.causeMinimumAcquisitions)
+        case .unknown: return t(.causeUnknown)
+        }
+    }
+
+    public static func nextInLineText(_ changes: [NextInLineChange], language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language)
+        guard !changes.isEmpty else { return "\n" + t(.nextNone) + "\n" }
+        var out = "\n" + t(.nextTitle) + "\n"
+        out += TextTable.render([[t(.headGrowth), t(.headEnvelope), t(.headESSMS), t(.headAcquisitions), t(.headScore), t(.headEntering), t(.headLeaving)]] + changes.map { c in
             [(c.proven ? "+" : "≤ +") + amount(c.growth), amount(c.budget), signed(c.deltaFiness), signed(c.deltaAcquisitions), signed(c.deltaScore),
              c.entering.joined(separator: ", "), c.leaving.joined(separator: ", ")]
         }, rightAligned: [0, 1, 2, 3, 4])
-        out += "(changes against the recommended selection; below each growth the optimum does not improve)\n"
+        out += t(.nextFootnote) + "\n"
         return out
     }
 

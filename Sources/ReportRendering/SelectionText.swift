@@ -1,52 +1,112 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import FundingRules
 import ScenarioModel
 import Selection
 
-/// The selection for a person at a terminal.
+/// The selection for a person at a terminal, in French by default (`--lang en`).
 public enum SelectionText {
     public static func render(scenario: Scenario, problem p: SelectionProblem, result r: SelectionResult,
-                              explanations: [ProjectExplanation], timings: Bool = false) -> String {
+                              explanations: [ProjectExplanation], timings: Bool = false, language: ReportLanguage = .en,
+                              assessments: [String: ProjectAssessment] = [:]) -> String {
+        let t = Catalogue(language), f = ReportFormat(language)
+        let french = language == .fr
         var out = "\(scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title)\n\n"
         if let day = scenario.spec.committee {
             let later = p.laterCommittee.count
-            out += "Committee of \(day.french): applications deposited until \((scenario.spec.cutoff ?? day).french)"
-            out += later > 0 ? " (\(later) deposited later go to the next committee)\n" : "\n"
+            out += t(.committeeCutoff, day.french, (scenario.spec.cutoff ?? day).french)
+            out += later > 0 ? t(.committeeLater, f.integer(later)) + "\n" : "\n"
         }
-        out += "Status: \(r.status.rawValue) — \(r.sentence)\n"
-        out += "Envelope available: \(p.available.frenchString); used: \(r.used.frenchString); left: \((p.available - r.used).frenchString)\n"
+        out += t(.status, french ? f.status(r.status) : r.status.rawValue, french ? statusSentence(r, t) : r.sentence) + "\n"
+        out += t(.envelopeLine, p.available.frenchString, r.used.frenchString, (p.available - r.used).frenchString) + "\n"
+        let separator = french ? " ; " : "; "
+        let engaged = p.engaged.isEmpty ? "" : separator + (french || p.engaged.count != 1
+            ? t(.engagedEarlier, f.integer(p.engaged.count)) : "engaged earlier: 1 project")
         guard r.status.hasSelection else {
             // No selection to show: the balance is that of the engaged projects, the diagnosis follows.
-            out += "No selection\(p.engaged.isEmpty ? "" : "; engaged earlier: \(p.engaged.count) project\(p.engaged.count == 1 ? "" : "s")").\n"
-            out += balanceTables(p, r, title: " — engaged projects alone")
-            out += "\nSolves: " + r.stages.map { "\($0.term) \($0.status.identifier)" + (timings ? " in \(JSONValue.formatDecimal($0.seconds, digits: 3)) s" : "") }
-                .joined(separator: "; ") + "\n"
+            out += t(.noSelection) + engaged + ".\n"
+            out += balanceTables(p, r, title: t(.balanceEngagedAlone), language: language)
+            out += "\n" + t(.solves) + (french ? " : " : ": ") + r.stages.map { stageText($0, t, french: french, value: false, timings: timings) }
+                .joined(separator: separator) + "\n"
             return out
         }
-        out += "Selected: \(r.selected.count) projects, \(r.finess) ESSMS (\(r.acquisitions) acquisitions), score \(r.score)"
-        if !p.engaged.isEmpty { out += "; engaged earlier: \(p.engaged.count) project\(p.engaged.count == 1 ? "" : "s")" }
-        out += "\n\n"
-        let rows = [["project", "decision", "ESSMS", "acq", "amount (€)", "why"]] + explanations.map { e in
-            [e.id, e.decision.rawValue, e.finess.map(String.init) ?? "", e.acquisitions.map(String.init) ?? "",
-             e.amount.map { $0.frenchString.replacingOccurrences("€", "").trimmingSpaces } ?? "", e.reason]
+        out += (french || r.selected.count != 1 ? t(.selectedLine, f.integer(r.selected.count), f.integer(r.finess), f.integer(r.acquisitions), f.integer(r.score))
+            : "Selected: 1 projects, \(r.finess) ESSMS (\(r.acquisitions) acquisitions), score \(r.score)")
+        out += engaged + "\n\n"
+        let rows = [[t(.headProject), t(.headDecision), t(.headESSMS), t(.headAcquisitions), t(.headAmount), t(.headWhy)]] + explanations.map { e in
+            [e.id, french ? f.decision(e.decision).lowercased() : e.decision.rawValue,
+             e.finess.map { french ? f.integer($0) : String($0) } ?? "", e.acquisitions.map { french ? f.integer($0) : String($0) } ?? "",
+             e.amount.map { $0.frenchString.replacingOccurrences("€", "").trimmingSpaces } ?? "",
+             french ? f.reason(e, assessment: assessments[e.id]) : e.reason]
         }
         out += TextTable.render(rows, rightAligned: [2, 3, 4])
-        out += balanceTables(p, r)
+        out += balanceTables(p, r, language: language)
         // Seconds only on request (`--timings`): the default text is reproducible.
-        out += "\nSolves: " + r.stages.map { s in
-            "\(s.term) \(s.status.identifier)\(s.value.map { " = \(JSONValue.formatDecimal($0, digits: 2))" } ?? "")"
-                + (timings ? " in \(JSONValue.formatDecimal(s.seconds, digits: 3)) s" : "")
-        }.joined(separator: "; ") + "\n"
+        out += "\n" + t(.solves) + (french ? " : " : ": ") + r.stages.map { stageText($0, t, french: french, value: true, timings: timings) }
+            .joined(separator: separator) + "\n"
         return out
     }
 
-    static func balanceTables(_ p: SelectionProblem, _ r: SelectionResult, title suffix: String = "") -> String {
+    /// The status in a French sentence, from the status and the stage that stopped.
+    static func statusSentence(_ r: SelectionResult, _ t: Catalogue) -> String {
+        let stage = r.stages.first { !$0.status.hasSolution }.map { stageName($0.term, t) } ?? ""
+        switch r.status {
+        case .optimal: return t(.statusOptimal)
+        case .feasible: return t(.statusFeasible)
+        case .infeasible: return t(.statusInfeasible, stage)
+        case .timeLimit: return t(.statusTimeLimit, stage)
+        case .solverError: return t(.statusSolverError, stage)
+        }
+    }
+
+    static func stageName(_ term: String, _ t: Catalogue) -> String {
+        switch term {
+        case "finess": return t(.stageFiness)
+        case "acquisition": return t(.stageAcquisition)
+        case "score": return t(.stageScore)
+        case "weighted": return t(.stageWeighted)
+        case "balance": return t(.stageBalance)
+        case "expected_attaining": return t(.stageExpected)
+        default: return term
+        }
+    }
+
+    static func stageText(_ s: StageResult, _ t: Catalogue, french: Bool, value: Bool, timings: Bool) -> String {
+        let f = ReportFormat(french ? .fr : .en)
+        let name = french ? stageName(s.term, t) : s.term
+        let shown = value ? s.value.map { " = " + (french ? f.decimal($0, digits: 2) : JSONValue.formatDecimal($0, digits: 2)) } ?? "" : ""
+        let seconds = timings ? (french ? " en \(f.decimal(s.seconds, digits: 3)) s" : " in \(JSONValue.formatDecimal(s.seconds, digits: 3)) s") : ""
+        let status: String
+        if french {
+            switch s.status {
+            case .optimal: status = "optimale"
+            case .feasible: status = "réalisable"
+            case .infeasible: status = "impossible"
+            case .timeLimitNoSolution: status = "sans solution à la limite"
+            default: status = s.status.identifier
+            }
+        } else {
+            status = s.status.identifier
+        }
+        return "\(name) \(status)\(shown)\(seconds)"
+    }
+
+    static func balanceTables(_ p: SelectionProblem, _ r: SelectionResult, title suffix: String = "",
+                              language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language), f = ReportFormat(language)
+        let french = language == .fr
         var out = ""
         for (title, lines) in [("Territory", p.territoryBalance(r.selected)), ("Sector", p.sectorBalance(r.selected))]
         where !lines.isEmpty {
             let spec = title == "Territory" ? p.territory : p.sector
-            out += "\n\(title) balance (\(spec.mode.rawValue), tolerance \(Int((spec.tolerance * 100).rounded())) %)\(suffix):\n"
-            out += TextTable.render([["key", "share", "target", "range", ""]] + lines.map { l in
-                [l.key, percent(l.share), percent(l.target), "\(percent(l.low))–\(percent(l.high))", l.within ? "" : "outside"]
+            if french {
+                let name = title == "Territory" ? "territorial" : "sectoriel"
+                out += "\n" + t(.balanceTitle, name, f.balanceMode(spec.mode), f.percent(spec.tolerance, digits: 0)) + "\(suffix) :\n"
+            } else {
+                out += "\n\(title) balance (\(spec.mode.rawValue), tolerance \(Int((spec.tolerance * 100).rounded())) %)\(suffix):\n"
+            }
+            let pc = { (x: Double) in french ? f.percent(x) : percent(x) }
+            out += TextTable.render([[t(.headKey), t(.headShare), t(.headTarget), t(.headRange), ""]] + lines.map { l in
+                [l.key, pc(l.share), pc(l.target), "\(pc(l.low))–\(pc(l.high))", l.within ? "" : t(.outside)]
             }, rightAligned: [1, 2, 3])
         }
         return out

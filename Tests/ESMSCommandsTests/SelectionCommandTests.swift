@@ -71,8 +71,16 @@ import TestSupport
         #expect(next.first?["growth"] as? Double == 89_166.67)
         #expect(next.first?["entering"] as? [String] == ["EHP-1"])
         #expect(next.first?["leaving"] as? [String] == ["PH-3"])
-        let text = try esms("select", Self.mini, "--explain-limit", "0")
+        let text = try esms("select", Self.mini, "--explain-limit", "0", "--lang", "en")
         #expect(text.stdout.contains("Next in line"))
+        // French by default: the same table, the same figures with a decimal comma.
+        let french = try esms("select", Self.mini, "--explain-limit", "0")
+        #expect(french.stdout.contains("Suivants sur la liste si l'enveloppe augmente"), "\(french.stdout)")
+        #expect(french.stdout.contains("+89 166,67") || french.stdout.contains("+89\u{202F}166,67"), "\(french.stdout)")
+        #expect(french.stdout.contains("Statut : optimale"))
+        #expect(!french.stdout.contains("Next in line") && !french.stdout.contains("Status:"))
+        let bad = try esms("select", Self.mini, "--lang", "de")
+        #expect(bad.status == 2 && bad.stderr.contains("--lang must be fr or en"))
     }
 
     /// The mini scenario with hard balance: the engaged project alone breaks it.
@@ -99,9 +107,13 @@ import TestSupport
             && $0["no_fundable_candidate"] as? Bool == true })
         #expect(keys.allSatisfy { $0["needed_tolerance"] != nil })
         #expect(report["cut_short"] as? Bool == false)
-        let text = try esms("select", path)
+        let text = try esms("select", path, "--lang", "en")
         #expect(text.status == 1)
         #expect(text.stdout.contains("Why no selection is possible"))
+        let french = try esms("select", path)
+        #expect(french.status == 1)
+        #expect(french.stdout.contains("Pourquoi aucune sélection n'est possible"), "\(french.stdout)")
+        #expect(french.stdout.contains("aucun candidat finançable"), "\(french.stdout)")
         #expect(text.stderr.contains("no fundable candidate for AUTRE"))
         // The frontier says which envelopes are infeasible and points to select's diagnosis
         // instead of running it at every envelope.
@@ -140,10 +152,14 @@ import TestSupport
         #expect((doc["selected"] as? [Any])?.isEmpty == true)
         let report = try #require(doc["infeasibility"] as? [String: Any])
         #expect(report["proven_infeasible"] as? Bool == false)
-        let text = try CommandRunner.run(["select", path, "--time-limit", "1", "--next-in-line", "0"])
+        let text = try CommandRunner.run(["select", path, "--time-limit", "1", "--next-in-line", "0", "--lang", "en"])
         #expect(text.status == 4)
         #expect(text.stdout.contains("No selection"), "\(text.stdout)")
         #expect(!text.stdout.contains("Selected: 0 projects"))
         #expect(text.stdout.contains("Why no selection was found"), "\(text.stdout)")
+        let french = try CommandRunner.run(["select", path, "--time-limit", "1", "--next-in-line", "0"])
+        #expect(french.status == 4)
+        #expect(french.stdout.contains("Aucune sélection"), "\(french.stdout)")
+        #expect(french.stdout.contains("non prouvée impossible"), "\(french.stdout)")
     }
 }
