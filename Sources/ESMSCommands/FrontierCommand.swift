@@ -74,7 +74,7 @@ struct FrontierCommand: ParsableCommand {
             try Output.out(FrontierDocument.json(problem: problem, points: points).rendered())
         } else {
             let title = scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title
-            try Output.out(FrontierDocument.text(title: title, problem: problem, points: points))
+            try Output.out(FrontierDocument.text(title: title, problem: problem, points: points, language: options.language))
         }
     }
 

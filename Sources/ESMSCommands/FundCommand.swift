@@ -47,7 +47,7 @@ struct FundCommand: ParsableCommand {
             try Output.out(document.renderedBytes())
             ExitLifetime.keep(document)
         } else {
-            try Output.out(FundTable.text(scenario: scenario, rules: rules, assessments: assessments))
+            try Output.out(FundTable.text(scenario: scenario, rules: rules, assessments: assessments, language: options.language))
         }
         if let csv { Output.error("wrote \(csv)") }
         ExitLifetime.keep((scenario, assessments))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ArgumentParser
 import FundingRules
+import ReportRendering
 import ScenarioModel
 
 /// The scenario argument and the options every scenario command shares.
@@ -14,6 +15,11 @@ struct ScenarioOptions: ParsableArguments {
 
     @Flag(help: "Print one JSON document on stdout; human text goes to stderr.")
     var json = false
+
+    @OptionGroup var languageOption: LanguageOption
+
+    /// The language of the text output.
+    var language: ReportLanguage { languageOption.language }
 
     /// Loads the scenario and its rule set, or reports every problem and exits 1.
     func load() throws -> (Scenario, RuleSet) {
@@ -44,6 +50,18 @@ struct ScenarioOptions: ParsableArguments {
             scenario.diagnostics = all
             return (scenario, rules)
         }
+    }
+}
+
+/// `--lang`: the language of a command's text output, French by default.
+struct LanguageOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Language of the text output: fr (default) or en. The JSON (--json) is the same in both.", valueName: "lang"))
+    var lang: String = "fr"
+
+    var language: ReportLanguage { ReportLanguage(rawValue: lang) ?? .fr }
+
+    func validate() throws {
+        if ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be fr or en, got '\(lang)'") }
     }
 }
 

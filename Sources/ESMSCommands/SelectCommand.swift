@@ -65,9 +65,6 @@ struct SelectCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Changes of the selection reported if the envelope grows (0 for none).", valueName: "n"))
     var nextInLine: Int = 3
 
-    @Option(help: ArgumentHelp("Language of the text: fr (default) or en. The JSON (--json) is the same in both.", valueName: "lang"))
-    var lang: String = "fr"
-
     @Flag(help: ArgumentHelp("Report wall times: 'seconds' of each stage and a 'timings' object in --json, seconds in the text (off by default so that the output is reproducible)."))
     var timings = false
 
@@ -79,7 +76,6 @@ struct SelectCommand: ParsableCommand {
         }
         try NumericOptions.explainLimit.check(explainLimit)
         try NumericOptions.nextInLine.check(nextInLine)
-        if ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be fr or en, got '\(lang)'") }
     }
 
     func run() throws {
@@ -127,7 +123,7 @@ struct SelectCommand: ParsableCommand {
             try Output.out(SelectDocument.json(scenario: scenario, rules: rules, problem: problem, result: result,
                                            explanations: run.explanations, extra: extra, timings: timings).rendered())
         } else {
-            let language = ReportLanguage(rawValue: lang) ?? .fr
+            let language = options.language
             let assessments = Dictionary(committee.assessments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var text = SelectionText.render(scenario: scenario, problem: problem, result: result, explanations: run.explanations,
                                             timings: timings, language: language, assessments: assessments)

@@ -92,7 +92,7 @@ struct SimulateCommand: ParsableCommand {
             if timings { extra.append(("timings", .object(timing.map { ($0.0, .double($0.1, digits: 4)) }))) }
             try Output.out(SimulationDocument.json(context, extra: extra).renderedBytes())
         } else {
-            var text = SimulationText.render(context)
+            var text = SimulationText.render(context, language: options.language)
             if timings {
                 text += "\nTimings: select \(JSONValue.formatDecimal(outcome.selectSeconds, digits: 3)) s; simulate "
                     + "\(JSONValue.formatDecimal(outcome.simulateSeconds, digits: 3)) s (\(JSONValue.formatDecimal(samples / max(1e-9, outcome.simulateSeconds) / 1e6, digits: 1)) million samples/s, "

@@ -57,7 +57,7 @@ struct TradeoffCommand: ParsableCommand {
             try Output.out(TradeoffDocument.json(problem: problem, curve: curve).rendered())
         } else {
             let title = scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title
-            try Output.out(TradeoffDocument.text(title: title, problem: problem, curve: curve))
+            try Output.out(TradeoffDocument.text(title: title, problem: problem, curve: curve, language: options.language))
         }
         if curve.points.isEmpty {
             Output.error("error: no selection: the model is \(curve.status.rawValue); run 'esms select' for the reasons")

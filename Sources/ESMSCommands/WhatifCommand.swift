@@ -34,6 +34,8 @@ struct WhatifCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
 
+    @OptionGroup var languageOption: LanguageOption
+
     func validate() throws { try simulation.check() }
 
     func run() throws {
@@ -78,7 +80,7 @@ struct WhatifCommand: ParsableCommand {
             try Output.out(WhatifDocument.json(scenario: base.0.spec.id, seed: seed, draws: draws, rows: rows).renderedBytes())
         } else {
             let title = base.0.spec.title.isEmpty ? base.0.spec.id : base.0.spec.title
-            try Output.out(WhatifDocument.text(title: title, seed: seed, draws: draws, rows: rows))
+            try Output.out(WhatifDocument.text(title: title, seed: seed, draws: draws, rows: rows, language: languageOption.language))
         }
     }
 

@@ -23,6 +23,21 @@ public struct Catalogue: Sendable {
              elasticShares, elasticEngagedAlone, resolvedWith, resolvedSelection
         // next in line
         case nextNone, nextTitle, nextFootnote, headGrowth, headEnvelope, headScore, headEntering, headLeaving
+        // fund
+        case fundTitle, headEligible, headDesk, headUpgrades, headExcluded, headIssues, yes, no, fundSummary, fundExcluded, fundNotAdmissible
+        // frontier and trade-off
+        case frontierTitle, headEnvelopeShare, headBudget, headStatus, headUsed, headProjects, headChange, more,
+             tradeoffTitle, tradeoffNone, headPoint, headMarginal, tradeoffCost, tradeoffSame, tradeoffSpaced, acqAtLeast,
+             originFinessFirst, originAcquisitionFirst
+        // simulate
+        case simTitle, simOfSelection, simOfEligible, simOfDraws, simSeed, simConverged, simNotConverged, simSet,
+             headOutput, headMean, headSE, outAttaining, outPaid, outUnpaid, outActive, outDeployed, pTarget, targetGiven,
+             riskyTitle, headPAll, headAttaining, headDeployed, headTranche2, headExpectedUnpaid,
+             tornadoTitle, headAssumption, headBase, headLowHigh, headPaidLow, headPaidHigh, headDUILow, headDUIHigh, headSwing,
+             contributionRegional, contributionEngaged, contributionNational, notCounted, notCountedEngaged, notCountedEarlier,
+             notCountedOutside, activeLine, fundedLine, targetBasisRegional, targetBasisNational
+        // what-if
+        case whatifTitle, headVariant, headPaid2, headActiveDUI
     }
 
     static let entries: [Key: (fr: String, en: String)] = [
@@ -88,6 +103,68 @@ public struct Catalogue: Sendable {
                         "(changes against the recommended selection; below each growth the optimum does not improve)"),
         .headGrowth: ("hausse (€)", "growth (€)"), .headEnvelope: ("enveloppe (€)", "envelope (€)"), .headScore: ("score", "score"),
         .headEntering: ("entrants", "entering"), .headLeaving: ("sortants", "leaving"),
+        .fundTitle: ("{0} — règles {1}", "{0} — rules {1}"),
+        .headEligible: ("recevable", "eligible"), .headDesk: ("guichet", "desk"), .headUpgrades: ("màn", "upg"),
+        .headExcluded: ("exclus", "excluded"), .headIssues: ("anomalies", "issues"), .yes: ("oui", "yes"), .no: ("NON", "NO"),
+        .fundSummary: ("{0} projets recevables sur {1} : {2} ESSMS ({3} acquisitions), {4} demandés",
+                       "{0} of {1} projects eligible: {2} ESSMS ({3} acquisitions), {4} requested"),
+        .fundExcluded: ("ESSMS exclus : {0}", "ESSMS excluded: {0}"),
+        .fundNotAdmissible: ("Projets non recevables : {0}", "Projects not admissible: {0}"),
+        .frontierTitle: ("Frontière de l'enveloppe (disponible : {0}) :", "Envelope frontier (available: {0}):"),
+        .headEnvelopeShare: ("enveloppe", "envelope"), .headBudget: ("budget (€)", "budget (€)"), .headStatus: ("statut", "status"),
+        .headUsed: ("utilisé (€)", "used (€)"), .headProjects: ("projets", "projects"), .headChange: ("changement", "change"),
+        .more: ("… {0} de plus", "… {0} more"),
+        .tradeoffTitle: ("ESSMS financés contre acquisitions (sélections non dominées, enveloppe {0}) :",
+                         "Funded ESSMS against acquisitions (non-dominated selections, envelope {0}):"),
+        .tradeoffNone: ("Aucune sélection : la résolution « ESSMS d'abord » est {0}.", "No selection: the finess-first solve is {0}."),
+        .headPoint: ("point", "point"), .headMarginal: ("coût marginal", "marginal cost"),
+        .tradeoffCost: ("+{0} acq pour −{1} ESSMS : chacune coûte {2} ESSMS", "+{0} acq for −{1} ESSMS: each costs {2} ESSMS"),
+        .tradeoffSame: ("(« ESSMS d'abord » et « acquisitions d'abord » donnent les mêmes ESSMS et acquisitions : pas d'arbitrage à cette enveloppe)",
+                        "(finess-first and acquisition-first give the same ESSMS and acquisitions: no trade-off at this envelope)"),
+        .tradeoffSpaced: ("(points espacés pour tenir dans --points : d'autres sélections non dominées peuvent se trouver entre eux)",
+                          "(points spaced out to stay within --points: other non-dominated selections may lie between them)"),
+        .acqAtLeast: ("acq ≥ {0}", "acq ≥ {0}"),
+        .originFinessFirst: ("ESSMS d'abord", "finess-first"), .originAcquisitionFirst: ("acquisitions d'abord", "acquisition-first"),
+        .simTitle: ("Monte-Carlo de l'atteinte des cibles d'usage {0} : {1} tirages", "Monte-Carlo on usage-target attainment of {0}: {1} draws"),
+        .simOfSelection: ("de la sélection", "the selection"), .simOfEligible: ("de tous les candidats recevables", "every eligible candidate"),
+        .simOfDraws: (" sur {0}", " of {0}"), .simSeed: (", graine {0}", ", seed {0}"),
+        .simConverged: (" (convergé)", " (converged)"), .simNotConverged: (" (non convergé)", " (not converged)"),
+        .simSet: ("{0} projets, {1} ESSMS ({2} acquisitions), {3} ; tranche 2 en jeu : {4} (politique {5})",
+                  "{0} projects, {1} ESSMS ({2} acquisitions), {3}; tranche 2 at stake: {4} (policy {5})"),
+        .headOutput: ("résultat", "output"), .headMean: ("moyenne", "mean"), .headSE: ("e.t.", "s.e."),
+        .outAttaining: ("ESSMS atteignant toutes les cibles", "ESSMS attaining every target"),
+        .outPaid: ("tranche 2 versée (€)", "tranche 2 paid (€)"), .outUnpaid: ("tranche 2 non versée (€)", "tranche 2 unpaid (€)"),
+        .outActive: ("DUI actifs", "active DUI"), .outDeployed: ("ESSMS déployés à temps", "ESSMS deployed in time"),
+        .pTarget: ("P(DUI actifs ≥ {0}) = {1}", "P(active DUI ≥ {0}) = {1}"), .targetGiven: (" (cible donnée)", " (target given)"),
+        .riskyTitle: ("Projets au plus fort solde non versé attendu :", "Projects with the largest expected unpaid balance:"),
+        .headPAll: ("P(toutes atteintes)", "P(all attain)"), .headAttaining: ("atteignant", "attaining"), .headDeployed: ("déployés", "deployed"),
+        .headTranche2: ("tranche 2 (€)", "tranche 2 (€)"), .headExpectedUnpaid: ("non versé attendu (€)", "expected unpaid (€)"),
+        .tornadoTitle: ("Sensibilité (tornade ; {0} tirages par calcul, même graine) : tranche 2 versée attendue {1} €, DUI actifs {2}",
+                        "Sensitivity (tornado; {0} draws per run, same seed): expected tranche 2 paid {1} €, active DUI {2}"),
+        .headAssumption: ("hypothèse", "assumption"), .headBase: ("base", "base"), .headLowHigh: ("bas → haut", "low → high"),
+        .headPaidLow: ("versé bas (€)", "paid low (€)"), .headPaidHigh: ("versé haut (€)", "paid high (€)"),
+        .headDUILow: ("DUI bas", "DUI low"), .headDUIHigh: ("DUI haut", "DUI high"), .headSwing: ("écart (versé)", "swing (paid)"),
+        .activeLine: ("{0} DUI actifs attendus ({1} des {2} nationaux)", "{0} active DUI expected ({1} of the national {2})"),
+        .fundedLine: ("{0} ESSMS financés ({1} des {2} nationaux)", "{0} ESSMS funded ({1} of the national {2})"),
+        .contributionRegional: ("Contribution aux objectifs nationaux (totaux du programme [003], pas des objectifs régionaux) : {0} ; {1}{2}.",
+                                "Contribution to the national targets (programme totals [003], not regional targets): {0}; {1}{2}."),
+        .contributionEngaged: (", dont {0} dans des projets engagés plus tôt (usage non simulé)",
+                               ", of which {0} in projects engaged earlier (their usage not simulated)"),
+        .contributionNational: ("Objectifs nationaux [003], sommés sur ce que connaît ce scénario : {0} ; {1}.",
+                                "National targets [003], summed over what this scenario knows: {0}; {1}."),
+        .notCounted: ("Non compté : {0}.", "Not counted: {0}."),
+        .notCountedEngaged: ("les DUI actifs des {0} ESSMS des projets engagés (financés, usage non simulé)",
+                             "the active DUI of the {0} ESSMS of engaged projects (funded, usage not simulated)"),
+        .notCountedEarlier: ("les ESSMS financés lors des campagnes antérieures (2021–2023)", "ESSMS funded at earlier campaigns (2021–2023)"),
+        .notCountedOutside: ("les ESSMS financés hors des tables de ce scénario", "ESSMS funded outside this scenario's tables"),
+        .targetBasisRegional: ("aucune : les {0} DUI actifs sont un total national du programme, pas un objectif régional (voir national_targets)",
+                               "none: the {0} active DUI are a national programme total, not a regional target (see national_targets)"),
+        .whatifTitle: ("Variantes : financement → sélection → simulation ({0} tirages, graine {1}, les mêmes pour chaque variante)",
+                       "What-if variants: fund → select → simulate ({0} draws, seed {1}, the same for every variant)"),
+        .headVariant: ("variante", "variant"), .headPaid2: ("tranche 2 versée (€)", "tranche 2 paid (€)"),
+        .headActiveDUI: ("DUI actifs", "active DUI"),
+        .targetBasisNational: ("objectif national du programme {0}, sur les seuls projets simulés (voir national_targets)",
+                               "national programme target {0}, over the simulated projects only (see national_targets)"),
     ]
 
     /// The text of `key` in this language, `{n}` replaced by `arguments[n]`.

@@ -20,8 +20,11 @@ public enum FrontierDocument {
         ])
     }
 
-    public static func text(title: String, problem p: SelectionProblem, points: [FrontierPoint]) -> String {
-        var out = "\(title)\n\nEnvelope frontier (available: \(p.available.frenchString)):\n\n"
+    public static func text(title: String, problem p: SelectionProblem, points: [FrontierPoint], language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language), f = ReportFormat(language)
+        let french = language == .fr
+        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        var out = "\(title)\n\n" + t(.frontierTitle, p.available.frenchString) + "\n\n"
         var previous: FrontierPoint?
         let rows = points.map { pt -> [String] in
             defer { previous = pt }
@@ -29,12 +32,15 @@ public enum FrontierDocument {
             let came = previous.map { prev in pt.selected.filter { !prev.selected.contains($0) }.map { "+" + $0 } } ?? []
             let left = previous.map { prev in prev.selected.filter { !pt.selected.contains($0) }.map { "−" + $0 } } ?? []
             let change = came + left
-            return [percentText(pt.budget, of: p.available), amount(pt.budget), pt.status.rawValue,
-                    solved ? "\(pt.finess)" : "", solved ? "\(pt.acquisitions)" : "", solved ? "\(pt.score)" : "",
-                    solved ? amount(pt.used) : "", solved ? "\(pt.selected.count)" : "",
-                    change.count <= 8 ? change.joined(separator: " ") : change.prefix(7).joined(separator: " ") + " … \(change.count - 7) more"]
+            let share = p.available.cents > 0 ? Double(pt.budget.cents) / Double(p.available.cents) : nil
+            return [share.map { french ? f.percent($0) : percentText(pt.budget, of: p.available) } ?? "", amount(pt.budget),
+                    french ? f.status(pt.status) : pt.status.rawValue,
+                    solved ? n(pt.finess) : "", solved ? n(pt.acquisitions) : "", solved ? n(pt.score) : "",
+                    solved ? amount(pt.used) : "", solved ? n(pt.selected.count) : "",
+                    change.count <= 8 ? change.joined(separator: " ") : change.prefix(7).joined(separator: " ") + " " + t(.more, n(change.count - 7))]
         }
-        out += TextTable.render([["envelope", "budget (€)", "status", "ESSMS", "acq", "score", "used (€)", "projects", "change"]] + rows,
+        out += TextTable.render([[t(.headEnvelopeShare), t(.headBudget), t(.headStatus), t(.headESSMS), t(.headAcquisitions), t(.headScore),
+                                  t(.headUsed), t(.headProjects), t(.headChange)]] + rows,
                                 rightAligned: [0, 1, 3, 4, 5, 6, 7])
         return out
     }

@@ -4,30 +4,33 @@ import ScenarioModel
 
 /// The `fund` results for a person (terminal) and for Excel.
 public enum FundTable {
-    public static func text(scenario: Scenario, rules: RuleSet, assessments: [ProjectAssessment]) -> String {
-        var rows: [[String]] = [["project", "eligible", "desk", "ESSMS", "acq", "upg", "amount (€)", "excluded", "issues"]]
+    public static func text(scenario: Scenario, rules: RuleSet, assessments: [ProjectAssessment], language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language), f = ReportFormat(language)
+        let french = language == .fr
+        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        var rows: [[String]] = [[t(.headProject), t(.headEligible), t(.headDesk), t(.headESSMS), t(.headAcquisitions), t(.headUpgrades),
+                                 t(.headAmount), t(.headExcluded), t(.headIssues)]]
         for a in assessments {
-            rows.append([a.id, a.eligible ? "yes" : "NO", a.guichet.rawValue, "\(a.finessCount)", "\(a.acquisitionCount)",
-                         "\(a.upgradeCount)", a.amount.total.frenchString.replacingOccurrences("€", "").trimmingSpaces,
-                         a.excluded.isEmpty ? "" : "\(a.excluded.count)",
-                         a.issues.map { ($0.severity == .error ? "✗ " : "! ") + $0.code }.joined(separator: ", ")])
+            rows.append([a.id, a.eligible ? t(.yes) : t(.no), french ? f.guichet(a.guichet) : a.guichet.rawValue, n(a.finessCount),
+                         n(a.acquisitionCount), n(a.upgradeCount), a.amount.total.frenchString.replacingOccurrences("€", "").trimmingSpaces,
+                         a.excluded.isEmpty ? "" : n(a.excluded.count),
+                         a.issues.map { ($0.severity == .error ? "✗ " : "! ") + (french ? f.ruleCode($0.code) : $0.code) }.joined(separator: ", ")])
         }
-        var out = "\(scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title) — rules \(rules.name)\n\n"
+        var out = t(.fundTitle, scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title, rules.name) + "\n\n"
         out += TextTable.render(rows, rightAligned: [3, 4, 5, 6, 7])
         let eligible = assessments.filter(\.eligible)
         let money = eligible.reduce(Money.zero) { $0 + $1.amount.total }
-        out += "\n\(eligible.count) of \(assessments.count) projects eligible: "
-        out += "\(eligible.reduce(0) { $0 + $1.finessCount }) ESSMS (\(eligible.reduce(0) { $0 + $1.acquisitionCount }) acquisitions), "
-        out += "\(money.frenchString) requested\n"
+        out += "\n" + t(.fundSummary, n(eligible.count), n(assessments.count), n(eligible.reduce(0) { $0 + $1.finessCount }),
+                        n(eligible.reduce(0) { $0 + $1.acquisitionCount }), money.frenchString) + "\n"
         let reasons = Dictionary(grouping: assessments.flatMap(\.excluded), by: \.reason)
         if !reasons.isEmpty {
-            out += "ESSMS excluded: " + ExclusionReason.allCases.compactMap { r in
-                reasons[r].map { "\($0.count) \(r.rawValue)" }
-            }.joined(separator: ", ") + "\n"
+            out += t(.fundExcluded, ExclusionReason.allCases.compactMap { r in
+                reasons[r].map { "\(n($0.count)) \(french ? f.exclusion(r) : r.rawValue)" }
+            }.joined(separator: ", ")) + "\n"
         }
         let errors = Dictionary(grouping: assessments.flatMap(\.errors), by: \.code)
         if !errors.isEmpty {
-            out += "Projects not admissible: " + errors.keys.sorted().map { "\(errors[$0]!.count) \($0)" }.joined(separator: ", ") + "\n"
+            out += t(.fundNotAdmissible, errors.keys.sorted().map { "\(n(errors[$0]!.count)) \(french ? f.ruleCode($0) : $0)" }.joined(separator: ", ")) + "\n"
         }
         return out
     }

@@ -36,19 +36,18 @@ struct NationalContribution {
     }
 
     /// The paragraph for a person.
-    func text(_ f: (Int) -> String, percent: (Double) -> String) -> String {
-        let activeLine = "\(f(Int(expectedActiveDUI.rounded()))) active DUI expected (\(percent(activeShare)) of the national \(f(activeTarget)))"
-        let funded = "\(f(simulatedESSMS + engagedESSMS)) ESSMS funded (\(percent(fundedShare)) of the national \(f(fundedTarget)))"
+    func text(_ f: (Int) -> String, percent: (Double) -> String, language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language)
+        let separator = language == .fr ? " ; " : "; "
+        let activeLine = t(.activeLine, f(Int(expectedActiveDUI.rounded())), percent(activeShare), f(activeTarget))
+        let funded = t(.fundedLine, f(simulatedESSMS + engagedESSMS), percent(fundedShare), f(fundedTarget))
         if regional {
-            return "Contribution to the national targets (programme totals [003], not regional targets): \(activeLine); "
-                + "\(funded)\(engagedESSMS > 0 ? ", of which \(f(engagedESSMS)) in projects engaged earlier (their usage not simulated)" : "").\n"
+            return t(.contributionRegional, activeLine, funded, engagedESSMS > 0 ? t(.contributionEngaged, f(engagedESSMS)) : "") + "\n"
         }
-        var s = "National targets [003], summed over what this scenario knows: \(activeLine); \(funded).\n"
-        s += "Not counted: "
         var unknown: [String] = []
-        if engagedESSMS > 0 { unknown.append("the active DUI of the \(f(engagedESSMS)) ESSMS of engaged projects (funded, usage not simulated)") }
-        unknown.append("ESSMS funded at earlier campaigns (2021–2023)")
-        unknown.append("ESSMS funded outside this scenario's tables")
-        return s + unknown.joined(separator: "; ") + ".\n"
+        if engagedESSMS > 0 { unknown.append(t(.notCountedEngaged, f(engagedESSMS))) }
+        unknown.append(t(.notCountedEarlier))
+        unknown.append(t(.notCountedOutside))
+        return t(.contributionNational, activeLine, funded) + "\n" + t(.notCounted, unknown.joined(separator: separator)) + "\n"
     }
 }

@@ -4,56 +4,61 @@ import Simulation
 
 /// The simulation for a person at a terminal.
 public enum SimulationText {
-    public static func render(_ c: SimulationDocument.Context, topProjects: Int = 10) -> String {
+    public static func render(_ c: SimulationDocument.Context, topProjects: Int = 10, language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language), fm = ReportFormat(language)
+        let french = language == .fr
         let r = c.report, s = c.set
+        let pc = { (x: Double) in french ? fm.percent(x) : percent(x) }
+        let dec = { (x: Double, d: Int) in french ? fm.decimal(x, digits: d) : JSONValue.formatDecimal(x, digits: d) }
         var out = "\(c.scenario.spec.title.isEmpty ? c.scenario.spec.id : c.scenario.spec.title)\n\n"
-        let what = s.kind == .selection ? "the selection" : "every eligible candidate"
-        out += "Monte-Carlo on usage-target attainment of \(what): \(group(Int64(r.draws))) draws"
-        if r.draws != c.drawsRequested { out += " of \(group(Int64(c.drawsRequested)))" }
-        out += ", seed \(r.seed)"
-        if let conv = r.converged { out += conv ? " (converged)" : " (not converged)" }
+        out += t(.simTitle, s.kind == .selection ? t(.simOfSelection) : t(.simOfEligible), group(Int64(r.draws)))
+        if r.draws != c.drawsRequested { out += t(.simOfDraws, group(Int64(c.drawsRequested))) }
+        out += t(.simSeed, "\(r.seed)")
+        if let conv = r.converged { out += conv ? t(.simConverged) : t(.simNotConverged) }
         out += "\n"
-        out += "\(s.projects.count) projects, \(s.finess) ESSMS (\(s.acquisitions) acquisitions), \(s.used.frenchString); "
-        out += "tranche 2 at stake: \(Money(cents: r.tranche2Total).frenchString) (policy \(c.model.policy.rawValue))\n\n"
+        out += t(.simSet, group(Int64(s.projects.count)), group(Int64(s.finess)), group(Int64(s.acquisitions)), s.used.frenchString,
+                 Money(cents: r.tranche2Total).frenchString, c.model.policy.rawValue) + "\n\n"
         func row(_ name: String, _ x: Summary, money: Bool) -> [String] {
             let f: (Int64) -> String = money ? { euros($0) } : { group($0) }
-            return [name, money ? euros(x.roundedMean) : decimal(x.mean),
-                    money ? euros(Int64(x.standardError.rounded())) : decimal(x.standardError),
+            return [name, money ? euros(x.roundedMean) : decimal(x.mean, french: french),
+                    money ? euros(Int64(x.standardError.rounded())) : decimal(x.standardError, french: french),
                     f(x.p5), f(x.p50), f(x.p95)]
         }
-        out += TextTable.render([["output", "mean", "s.e.", "p5", "p50", "p95"],
-                                 row("ESSMS attaining every target", r.attaining, money: false),
-                                 row("tranche 2 paid (€)", r.paid, money: true),
-                                 row("tranche 2 unpaid (€)", r.unpaid, money: true),
-                                 row("active DUI", r.activeDUI, money: false),
-                                 row("ESSMS deployed in time", r.deployed, money: false)], rightAligned: [1, 2, 3, 4, 5])
+        out += TextTable.render([[t(.headOutput), t(.headMean), t(.headSE), "p5", "p50", "p95"],
+                                 row(t(.outAttaining), r.attaining, money: false),
+                                 row(t(.outPaid), r.paid, money: true),
+                                 row(t(.outUnpaid), r.unpaid, money: true),
+                                 row(t(.outActive), r.activeDUI, money: false),
+                                 row(t(.outDeployed), r.deployed, money: false)], rightAligned: [1, 2, 3, 4, 5])
         out += "\n"
         if let target = r.target, let p = r.pTarget {
-            out += "P(active DUI ≥ \(group(target))) = \(percent(p))"
-            out += c.targetGiven ? " (target given)\n" : " (\(SimulationDocument.targetBasis(c)))\n"
+            out += t(.pTarget, group(target), pc(p))
+            let target = "\(c.rules.nationalActiveDUITarget)"
+            let basis = c.scenario.spec.scope == .regional ? t(.targetBasisRegional, target) : t(.targetBasisNational, target)
+            out += c.targetGiven ? t(.targetGiven) + "\n" : " (\(basis))\n"
         }
-        out += NationalContribution(c).text({ group(Int64($0)) }, percent: percent)
+        out += NationalContribution(c).text({ group(Int64($0)) }, percent: pc, language: language)
         let risky = r.projects.sorted { a, b in a.expectedUnpaid != b.expectedUnpaid ? a.expectedUnpaid > b.expectedUnpaid : a.id < b.id }
             .prefix(topProjects)
         if !risky.isEmpty {
-            out += "\nProjects with the largest expected unpaid balance:\n"
-            out += TextTable.render([["project", "ESSMS", "P(all attain)", "attaining", "deployed", "tranche 2 (€)", "expected unpaid (€)"]]
+            out += "\n" + t(.riskyTitle) + "\n"
+            out += TextTable.render([[t(.headProject), t(.headESSMS), t(.headPAll), t(.headAttaining), t(.headDeployed), t(.headTranche2),
+                                      t(.headExpectedUnpaid)]]
                 + risky.map { p in
-                    [p.id, "\(p.essms)", percent(p.pAttain), percent(p.shareAttaining), percent(p.shareDeployed),
+                    [p.id, group(Int64(p.essms)), pc(p.pAttain), pc(p.shareAttaining), pc(p.shareDeployed),
                      euros(p.tranche2), euros(p.expectedUnpaid)]
                 }, rightAligned: [1, 2, 3, 4, 5, 6])
         }
-        if let t = c.tornado, !t.bars.isEmpty {
-            out += "\nSensitivity (tornado; \(group(Int64(t.draws))) draws per run, same seed): expected tranche 2 paid "
-            out += "\(euros(Int64(t.basePaid.rounded()))) €, active DUI \(JSONValue.formatDecimal(t.baseDUI, digits: 0))\n"
-            let widest = t.bars.map(\.paidSwing).max() ?? 0
-            out += TextTable.render([["assumption", "base", "low → high", "paid low (€)", "paid high (€)", "DUI low", "DUI high", "swing (paid)"]]
-                + t.bars.map { b in
+        if let tornado = c.tornado, !tornado.bars.isEmpty {
+            out += "\n" + t(.tornadoTitle, group(Int64(tornado.draws)), euros(Int64(tornado.basePaid.rounded())), dec(tornado.baseDUI, 0)) + "\n"
+            let widest = tornado.bars.map(\.paidSwing).max() ?? 0
+            out += TextTable.render([[t(.headAssumption), t(.headBase), t(.headLowHigh), t(.headPaidLow), t(.headPaidHigh), t(.headDUILow),
+                                      t(.headDUIHigh), t(.headSwing)]]
+                + tornado.bars.map { b in
                     let bar = widest > 0 ? String(repeating: "█", count: Int((b.paidSwing / widest * 20).rounded())) : ""
-                    return [b.key, JSONValue.formatDecimal(b.base, digits: 3),
-                            "\(JSONValue.formatDecimal(b.lowValue, digits: 3)) → \(JSONValue.formatDecimal(b.highValue, digits: 3))",
+                    return [b.key, dec(b.base, 3), "\(dec(b.lowValue, 3)) → \(dec(b.highValue, 3))",
                             euros(Int64(b.paidLow.rounded())), euros(Int64(b.paidHigh.rounded())),
-                            JSONValue.formatDecimal(b.duiLow, digits: 0), JSONValue.formatDecimal(b.duiHigh, digits: 0), bar]
+                            dec(b.duiLow, 0), dec(b.duiHigh, 0), bar]
                 }, rightAligned: [1, 3, 4, 5, 6])
         }
         return out
@@ -75,10 +80,10 @@ public enum SimulationText {
         return n < 0 ? "-" + out : out
     }
 
-    /// One decimal, the whole part grouped by thousands.
-    static func decimal(_ x: Double) -> String {
+    /// One decimal, the whole part grouped by thousands; a decimal comma in French.
+    static func decimal(_ x: Double, french: Bool = false) -> String {
         let tenths = Int64((x * 10).rounded())
-        return group(tenths / 10) + "." + String(abs(tenths % 10))
+        return group(tenths / 10) + (french ? "," : ".") + String(abs(tenths % 10))
     }
 
     static func percent(_ x: Double) -> String { JSONValue.formatDecimal(x * 100, digits: 1) + " %" }

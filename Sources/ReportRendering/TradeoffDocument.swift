@@ -25,28 +25,34 @@ public enum TradeoffDocument {
         ])
     }
 
-    public static func text(title: String, problem p: SelectionProblem, curve: TradeoffCurve) -> String {
-        var out = "\(title)\n\nFunded ESSMS against acquisitions (non-dominated selections, envelope \(p.available.frenchString)):\n\n"
+    public static func text(title: String, problem p: SelectionProblem, curve: TradeoffCurve, language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language), f = ReportFormat(language)
+        let french = language == .fr
+        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        var out = "\(title)\n\n" + t(.tradeoffTitle, p.available.frenchString) + "\n\n"
         guard !curve.points.isEmpty else {
-            return out + "No selection: the finess-first solve is \(curve.status.rawValue).\n"
+            return out + t(.tradeoffNone, french ? f.status(curve.status) : curve.status.rawValue) + "\n"
         }
         let rows = curve.points.indices.map { i -> [String] in
             let pt = curve.points[i]
             let cost = curve.marginalCost(i).map { c -> String in
-                let n = pt.acquisitions - curve.points[i - 1].acquisitions
-                return "+\(n) acq for −\(curve.points[i - 1].finess - pt.finess) ESSMS: each costs \(JSONValue.formatDecimal(c, digits: 2)) ESSMS"
+                let k = pt.acquisitions - curve.points[i - 1].acquisitions
+                return t(.tradeoffCost, n(k), n(curve.points[i - 1].finess - pt.finess),
+                         french ? f.decimal(c, digits: 2) : JSONValue.formatDecimal(c, digits: 2))
             } ?? ""
-            return ["\(pt.finess)", "\(pt.acquisitions)", "\(pt.score)", FrontierDocument.amount(pt.used), "\(pt.selected.count)",
-                    pt.origin == "epsilon" ? "acq ≥ \(pt.minimumAcquisitions ?? 0)" : pt.origin, cost]
+            let origin: String
+            switch pt.origin {
+            case "epsilon": origin = t(.acqAtLeast, n(pt.minimumAcquisitions ?? 0))
+            case "finess-first": origin = t(.originFinessFirst)
+            case "acquisition-first": origin = t(.originAcquisitionFirst)
+            default: origin = pt.origin
+            }
+            return [n(pt.finess), n(pt.acquisitions), n(pt.score), FrontierDocument.amount(pt.used), n(pt.selected.count), origin, cost]
         }
-        out += TextTable.render([["ESSMS", "acq", "score", "used (€)", "projects", "point", "marginal cost"]] + rows,
-                                rightAligned: [0, 1, 2, 3, 4])
-        if curve.points.count == 1 {
-            out += "(finess-first and acquisition-first give the same ESSMS and acquisitions: no trade-off at this envelope)\n"
-        }
-        if !curve.complete {
-            out += "(points spaced out to stay within --points: other non-dominated selections may lie between them)\n"
-        }
+        out += TextTable.render([[t(.headESSMS), t(.headAcquisitions), t(.headScore), t(.headUsed), t(.headProjects), t(.headPoint),
+                                  t(.headMarginal)]] + rows, rightAligned: [0, 1, 2, 3, 4])
+        if curve.points.count == 1 { out += t(.tradeoffSame) + "\n" }
+        if !curve.complete { out += t(.tradeoffSpaced) + "\n" }
         return out
     }
 }

@@ -83,8 +83,9 @@ public enum WhatifDocument {
         ])
     }
 
-    public static func text(title: String, seed: UInt64, draws: Int, rows: [Row]) -> String {
-        var out = "\(title)\n\nWhat-if variants: fund → select → simulate (\(SimulationText.group(Int64(draws))) draws, seed \(seed), the same for every variant)\n\n"
+    public static func text(title: String, seed: UInt64, draws: Int, rows: [Row], language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language)
+        var out = "\(title)\n\n" + t(.whatifTitle, SimulationText.group(Int64(draws)), "\(seed)") + "\n\n"
         let base = rows.first.flatMap { $0.error == nil ? $0 : nil }
         func delta(_ x: Int64, _ b: Int64?, money: Bool) -> String {
             guard let b else { return "" }
@@ -92,8 +93,8 @@ public enum WhatifDocument {
             if d == 0 { return "=" }
             return (d > 0 ? "+" : "") + (money ? SimulationText.euros(d) : SimulationText.group(d))
         }
-        var table = [["variant", "status", "ESSMS", "Δ", "acq", "Δ", "used (€)", "Δ (€)", "tranche 2 paid (€)", "Δ (€)",
-                      "active DUI", "Δ"]]
+        var table = [[t(.headVariant), t(.headStatus), "ESSMS", "Δ", t(.headAcquisitions), "Δ", t(.headUsed), "Δ (€)", t(.headPaid2), "Δ (€)",
+                      t(.headActiveDUI), "Δ"]]
         for (i, r) in rows.enumerated() {
             if let e = r.error {
                 table.append([r.variant, r.status, "", "", "", "", "", "", "", "", "", e])

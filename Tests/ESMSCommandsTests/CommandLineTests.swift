@@ -23,8 +23,12 @@ import TestSupport
         #expect(r.status == 0)
         #expect(r.stdout.contains("EHP-1") && r.stdout.contains("345\u{202F}500"))
         #expect(r.stdout.contains("10\u{202F}666,67"))
-        #expect(r.stdout.contains("5 of 6 projects eligible"))
-        #expect(r.stdout.contains("1 prior-funding, 1 sons-validated-early, 1 comfort-only"))
+        // French by default, the codes in words.
+        #expect(r.stdout.contains("5 projets recevables sur 6"), "\(r.stdout)")
+        #expect(r.stdout.contains("1 déjà financé par ESMS numérique pour un DUI"), "\(r.stdout)")
+        let en = try esms("fund", "\(Self.fixtures)/mini/scenario.yaml", "--lang", "en")
+        #expect(en.stdout.contains("5 of 6 projects eligible"))
+        #expect(en.stdout.contains("1 prior-funding, 1 sons-validated-early, 1 comfort-only"))
     }
 
     @Test func fundWritesAnExcelCSVAtomically() throws {

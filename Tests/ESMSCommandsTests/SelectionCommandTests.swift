@@ -35,7 +35,7 @@ import TestSupport
     @Test func frontierTextAndAbsoluteLevels() throws {
         let r = try esms("frontier", Self.mini, "--from", "300000", "--to", "420 000", "--steps", "3")
         #expect(r.status == 0)
-        #expect(r.stdout.contains("Envelope frontier"))
+        #expect(r.stdout.contains("Frontière de l'enveloppe"), "\(r.stdout)")
         #expect(r.stdout.contains("+EHP-1"))
         let bad = try esms("frontier", Self.mini, "--from", "lots")
         #expect(bad.status == 2)
@@ -119,7 +119,7 @@ import TestSupport
         // instead of running it at every envelope.
         let frontier = try esms("frontier", path, "--steps", "3")
         #expect(frontier.status == 0)
-        #expect(frontier.stdout.contains("infeasible"))
+        #expect(frontier.stdout.contains("impossible"), "\(frontier.stdout)")
         #expect(frontier.stderr.contains("'esms select' diagnoses why"), "\(frontier.stderr)")
     }
 }

@@ -43,10 +43,14 @@ import TestSupport
     @Test func simulateSeedDefaultsToTheScenarioAndTextRenders() throws {
         let r = try esms("simulate", Self.mini, "--sensitivity-draws", "0", "--target-active-dui", "100")
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("1\u{202F}000 draws, seed 7"))
-        #expect(r.stdout.contains("tranche 2 paid"))
-        #expect(r.stdout.contains("P(active DUI ≥ 100)"))
-        #expect(!r.stdout.contains("Sensitivity"))
+        #expect(r.stdout.contains("1\u{202F}000 tirages, graine 7"), "\(r.stdout)")
+        #expect(r.stdout.contains("tranche 2 versée"))
+        #expect(r.stdout.contains("P(DUI actifs ≥ 100)"))
+        #expect(!r.stdout.contains("Sensibilité"))
+        let en = try esms("simulate", Self.mini, "--sensitivity-draws", "0", "--target-active-dui", "100", "--lang", "en")
+        #expect(en.stdout.contains("1\u{202F}000 draws, seed 7"))
+        #expect(en.stdout.contains("tranche 2 paid"))
+        #expect(en.stdout.contains("P(active DUI ≥ 100)"))
     }
 
     /// [003] "410 000 DUI actifs", "29 000 ESMS financés": programme totals. A regional run gives its
@@ -66,8 +70,8 @@ import TestSupport
         let funded = (national["simulated_essms"] as? Int ?? 0) + (national["engaged_essms"] as? Int ?? 0)
         #expect(abs((national["share_of_funded_essms_target"] as? Double ?? 0) - Double(funded) / 29_000) < 1e-6)
         let text = try esms("simulate", Self.mini, "--draws", "500", "--sensitivity-draws", "0")
-        #expect(!text.stdout.contains("P(active DUI"))
-        #expect(text.stdout.contains("Contribution to the national targets (programme totals [003], not regional targets)"))
+        #expect(!text.stdout.contains("P(DUI actifs"))
+        #expect(text.stdout.contains("Contribution aux objectifs nationaux (totaux du programme [003], pas des objectifs régionaux)"))
     }
 
     @Test func simulateRejectsBadOptions() throws {
