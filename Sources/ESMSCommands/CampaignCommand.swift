@@ -44,7 +44,7 @@ struct CampaignCommand: ParsableCommand {
         if options.json {
             try Output.out(CampaignDocument.json(run, scenario: scenario).renderedBytes())
         } else {
-            try Output.out(CampaignDocument.text(run, scenario: scenario))
+            try Output.out(CampaignDocument.text(run, scenario: scenario, language: options.language))
         }
         try CampaignFile.failIfInfeasible(run)
     }
@@ -57,6 +57,10 @@ struct YearOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Time limit for each selection solve (each committee's), in seconds.", valueName: "seconds"))
     var timeLimit: Double?
+
+    @OptionGroup var languageOption: LanguageOption
+
+    var language: ReportLanguage { languageOption.language }
 
     func check() throws { try NumericOptions.timeLimit.check(timeLimit) }
 }

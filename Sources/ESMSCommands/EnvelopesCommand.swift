@@ -43,6 +43,8 @@ struct EnvelopesCommand: ParsableCommand {
                                valueName: "date"))
     var registerDate: String?
 
+    @OptionGroup var languageOption: LanguageOption
+
     @Flag(help: "Print one JSON document on stdout; human text goes to stderr.")
     var json = false
 
@@ -93,7 +95,7 @@ struct EnvelopesCommand: ParsableCommand {
                                              registerDate: date, registerESSMS: reg.count).rendered())
         } else {
             try Output.out(EnvelopeDocument.text(shares, total: totalMoney, floor: floorMoney, register: register,
-                                             registerDate: date, registerESSMS: reg.count))
+                                             registerDate: date, registerESSMS: reg.count, language: languageOption.language))
         }
     }
 

@@ -67,7 +67,7 @@ struct FollowupCommand: ParsableCommand {
         if options.json {
             try Output.out(FollowupDocument.json(result).renderedBytes())
         } else {
-            try Output.out(FollowupDocument.text(result))
+            try Output.out(FollowupDocument.text(result, language: options.language))
         }
         if let csv { Output.error("wrote \(csv)") }
         ExitLifetime.keep((scenario, result))

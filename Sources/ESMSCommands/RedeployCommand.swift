@@ -109,17 +109,17 @@ struct RedeployCommand: ParsableCommand {
                                         timings: timings, activeDUI: activeDUI)
             try Output.out(document.renderedBytes())
         } else if compare {
-            try Output.out(RedeployDocument.compareText(scenario: scenario, problem: problem, results: results))
+            try Output.out(RedeployDocument.compareText(scenario: scenario, problem: problem, results: results, language: options.language))
         } else {
             try Output.out(RedeployDocument.text(scenario: scenario, problem: problem, result: results[0], timings: timings,
-                                             activeDUI: activeDUI[results[0].policy]))
+                                             activeDUI: activeDUI[results[0].policy], language: options.language))
         }
         ExitLifetime.keep((scenario, national))
         let failed = results.filter { !$0.status.hasSelection }
         if !failed.isEmpty {
             for r in failed {
                 Output.error("error: policy \(r.policy.rawValue): \(r.status.rawValue) — \(r.sentence)")
-                if options.json || compare { Output.error(RedeployDocument.infeasibilityText(r)) }
+                if options.json || compare { Output.error(RedeployDocument.infeasibilityText(r, language: options.language)) }
             }
             // 1 when a policy is proven infeasible; 4 when none is but one is undecided or failed.
             throw failed.contains { $0.status == .infeasible } ? ExitStatus.scenarioErrors : ExitStatus.undecided

@@ -32,36 +32,52 @@ public enum CampaignDocument {
         ])
     }
 
-    public static func text(_ r: CampaignResult, scenario: Scenario) -> String {
+    public static func text(_ r: CampaignResult, scenario: Scenario, language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language), f = ReportFormat(language)
+        let french = language == .fr
+        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        let separator = french ? " ; " : "; "
         let spec = scenario.spec
         var out = "\(r.campaign.title.isEmpty ? r.campaign.id : r.campaign.title)\n"
-        out += "Scenario \(spec.id): notified \(spec.envelope.notified.frenchString)"
-        if spec.envelope.engaged > .zero { out += ", engaged outside the tables \(spec.envelope.engaged.frenchString)" }
+        out += t(.campScenario, spec.id, spec.envelope.notified.frenchString)
+        if spec.envelope.engaged > .zero { out += t(.campEngagedOutside, spec.envelope.engaged.frenchString) }
         out += "\n"
         if !r.engagedBefore.isEmpty {
-            out += "Engaged before the campaign (kept engaged): \(r.engagedBefore.count) projects (\(list(r.engagedBefore)))\n"
+            out += t(.campEngagedBefore, n(r.engagedBefore.count), list(r.engagedBefore)) + "\n"
         }
         for c in r.committees {
-            out += "\nCommittee \(c.committee.id) — \(c.committee.date.french), deposits until \(c.committee.cutoff.french): \(c.status.rawValue)\n"
+            let status = french ? committeeStatus(c.status) : c.status.rawValue
+            out += "\n" + t(.campCommittee, c.committee.id, c.committee.date.french, c.committee.cutoff.french, status) + "\n"
             if c.status == .skipped {
                 out += "  \(c.sentence)\n"
             } else {
-                out += "  available \(c.available.frenchString)"
-                if c.committee.reserve > .zero { out += " (reserve kept back: \(c.committee.reserve.frenchString))" }
-                out += "; \(c.candidates) candidates\n"
-                out += "  selected \(c.selected.count) project\(c.selected.count == 1 ? "" : "s"), \(c.finess) ESSMS, \(c.used.frenchString) engaged"
-                out += c.selected.isEmpty ? "\n" : ": \(list(c.selected))\n"
+                out += t(.campAvailable, c.available.frenchString)
+                if c.committee.reserve > .zero { out += t(.campReserve, c.committee.reserve.frenchString) }
+                out += separator + t(.campCandidates, n(c.candidates)) + "\n"
+                out += french || c.selected.count != 1 ? t(.campSelected, n(c.selected.count), n(c.finess), c.used.frenchString)
+                    : "  selected 1 project, \(c.finess) ESSMS, \(c.used.frenchString) engaged"
+                out += c.selected.isEmpty ? "\n" : (french ? " : " : ": ") + "\(list(c.selected))\n"
                 if c.status != .optimal { out += "  \(c.sentence)\n" }
             }
-            out += "  left after it: \(c.left.frenchString)\n"
+            out += t(.campLeft, c.left.frenchString) + "\n"
             if !c.carriedOver.isEmpty {
-                out += "  carried over (deposited after \(c.committee.cutoff.french)): \(c.carriedOver.count): \(list(c.carriedOver))\n"
+                out += t(.campCarried, c.committee.cutoff.french, n(c.carriedOver.count), list(c.carriedOver)) + "\n"
             }
         }
-        out += "\nYear: \(r.selected.count) projects selected by the committees, \(r.finess) ESSMS, \(r.used.frenchString) engaged; "
-        out += "\(r.left.frenchString) left"
-        if !r.carriedOver.isEmpty { out += "; \(r.carriedOver.count) admissible applications after the last cut-off" }
+        out += "\n" + t(.campYear, n(r.selected.count), n(r.finess), r.used.frenchString) + t(.campYearLeft, r.left.frenchString)
+        if !r.carriedOver.isEmpty { out += separator + t(.campYearCarried, n(r.carriedOver.count)) }
         return out + "\n"
+    }
+
+    static func committeeStatus(_ s: CommitteeOutcome.Status) -> String {
+        switch s {
+        case .optimal: return "optimale (prouvée)"
+        case .feasible: return "réalisable (non prouvée optimale)"
+        case .infeasible: return "impossible"
+        case .timeLimit: return "indécise (limite de la recherche atteinte)"
+        case .solverError: return "erreur du solveur"
+        case .skipped: return "sans objet"
+        }
     }
 
     static func list(_ ids: [String], limit: Int = 12) -> String {

@@ -26,18 +26,19 @@ public enum EnvelopeDocument {
     }
 
     public static func text(_ shares: [EnvelopeShare], total: Money, floor: Money, register: String,
-                            registerDate: String?, registerESSMS: Int) -> String {
+                            registerDate: String?, registerESSMS: Int, language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language), f = ReportFormat(language)
+        let french = language == .fr
+        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
         let official = shares.contains { $0.official2024 != nil }
-        var out = "Split of \(total.frenchString) between regions: \(floor.frenchString) for "
-        out += shares.filter(\.atFloor).map(\.region).joined(separator: ", ")
-        out += ", the rest pro rata of ESSMS, rounded to the euro by largest remainder\n"
-        out += "Register: \(register), \(registerESSMS) ESSMS, dated \(registerDate ?? "unknown (give --register-date)")\n\n"
-        var rows = [["region", "", "ESSMS", "envelope (€)"] + (official ? ["official 2024 (€)", "difference (€)", "%"] : [])]
+        var out = t(.envSplit, total.frenchString, floor.frenchString, shares.filter(\.atFloor).map(\.region).joined(separator: ", ")) + "\n"
+        out += t(.envRegister, register, n(registerESSMS), registerDate ?? t(.envUnknownDate)) + "\n\n"
+        var rows = [[t(.headRegion), "", t(.headESSMS), t(.headEnvelope)] + (official ? [t(.headOfficial), t(.headDifference), "%"] : [])]
         for s in shares {
-            var row = [s.region, Geography.regionsByCode[s.region]?.name ?? "", s.atFloor ? "\(s.essms) floor" : "\(s.essms)", euros(s.envelope)]
+            var row = [s.region, Geography.regionsByCode[s.region]?.name ?? "", s.atFloor ? t(.envFloor, n(s.essms)) : n(s.essms), euros(s.envelope)]
             if official {
                 if let o = s.official2024, let d = s.difference {
-                    row += [euros(o), signed(d), o.cents == 0 ? "" : percent(d, of: o)]
+                    row += [euros(o), signed(d), o.cents == 0 ? "" : percent(d, of: o, french: french)]
                 } else {
                     row += ["", "", ""]
                 }
@@ -46,16 +47,16 @@ public enum EnvelopeDocument {
         }
         let sum = shares.reduce(Money.zero) { $0 + $1.envelope }
         let officialSum = shares.reduce(Money.zero) { $0 + ($1.official2024 ?? .zero) }
-        rows.append(["total", "", "\(shares.reduce(0) { $0 + $1.essms })", euros(sum)]
+        rows.append([t(.rowTotal), "", n(shares.reduce(0) { $0 + $1.essms }), euros(sum)]
                     + (official ? [euros(officialSum), signed(sum - officialSum), ""] : []))
         out += TextTable.render(rows, rightAligned: Set(2..<rows[0].count))
         if official {
             let prorata = shares.filter { !$0.atFloor && ($0.official2024?.cents ?? 0) > 0 }
             if !prorata.isEmpty {
                 let errors = prorata.map { abs(Double($0.difference!.cents) / Double($0.official2024!.cents)) }
-                let mean = errors.reduce(0, +) / Double(errors.count) * 100
-                out += "\nMean absolute difference over the \(prorata.count) prorata regions: "
-                out += "\(JSONValue.formatDecimal(mean, digits: 1)) % (the 2024 table was computed on a more recent register)\n"
+                let mean = errors.reduce(0, +) / Double(errors.count)
+                out += "\n" + t(.envMeanDifference, n(prorata.count),
+                                french ? f.percent(mean) : JSONValue.formatDecimal(mean * 100, digits: 1) + " %") + "\n"
             }
         }
         return out
@@ -63,8 +64,8 @@ public enum EnvelopeDocument {
 
     static func euros(_ m: Money) -> String { m.frenchString.replacingOccurrences("€", "").trimmingSpaces }
     static func signed(_ m: Money) -> String { (m > .zero ? "+" : "") + euros(m) }
-    static func percent(_ d: Money, of o: Money) -> String {
+    static func percent(_ d: Money, of o: Money, french: Bool = false) -> String {
         let x = Double(d.cents) * 100 / Double(o.cents)
-        return (x > 0 ? "+" : "") + JSONValue.formatDecimal(x, digits: 1) + " %"
+        return (x > 0 ? "+" : "") + (french ? ReportFormat(.fr).decimal(x, digits: 1) + "\u{00A0}%" : JSONValue.formatDecimal(x, digits: 1) + " %")
     }
 }

@@ -60,35 +60,37 @@ public enum FollowupDocument {
         ])
     }
 
-    public static func text(_ r: FollowupResult) -> String {
-        var out = "Follow-up of \(r.scenario) on \(r.asOf.french) — second tranche \(r.policy.rawValue); funded: \(r.fundedBasis)\n\n"
-        var rows: [[String]] = [["project", "ESSMS", "met", "ended", "certified", "granted", "1st half paid", "2nd half due",
-                                 "withheld", "to recover"]]
+    public static func text(_ r: FollowupResult, language: ReportLanguage = .en) -> String {
+        let c = Catalogue(language), f = ReportFormat(language)
+        let french = language == .fr
+        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        var out = c(.fupTitle, r.scenario, r.asOf.french, r.policy.rawValue, r.fundedBasis) + "\n\n"
+        var rows: [[String]] = [[c(.headProject), c(.headESSMS), c(.headMet), c(.headEnded), c(.headCertified), c(.headGranted),
+                                 c(.headFirstHalf), c(.headSecondHalf), c(.headWithheld), c(.headToRecover)]]
         func euros(_ m: Money) -> String { m.frenchString.replacingOccurrences("€", "").trimmingSpaces }
         for p in r.projects {
             let t = p.totals
-            rows.append([p.id, "\(t.essms)", "\(t.essmsMeetingTargets)", p.endedOn?.french ?? "no", p.certified ? "yes" : "no",
+            rows.append([p.id, n(t.essms), n(t.essmsMeetingTargets), p.endedOn?.french ?? (french ? "non" : "no"),
+                         p.certified ? (french ? "oui" : "yes") : (french ? "non" : "no"),
                          euros(t.granted), euros(t.firstHalf), euros(t.secondHalfDue), euros(t.withheld),
                          t.toRecover > .zero ? euros(t.toRecover) : ""])
         }
         out += TextTable.render(rows, rightAligned: [1, 2, 5, 6, 7, 8, 9])
         let t = r.totals
-        out += "\n\(r.projects.count) funded projects, \(t.essms) ESSMS (\(t.reported) reported by \(r.asOf.french)): "
-        out += "granted \(t.granted.frenchString), first halves paid \(t.firstHalf.frenchString), "
-        out += "second halves due \(t.secondHalfDue.frenchString), withheld \(t.withheld.frenchString)"
-        out += ", to recover \(t.toRecover.frenchString)\n"
+        out += "\n" + c(.fupTotals, n(r.projects.count), n(t.essms), n(t.reported), r.asOf.french, t.granted.frenchString,
+                        t.firstHalf.frenchString, t.secondHalfDue.frenchString, t.withheld.frenchString, t.toRecover.frenchString) + "\n"
         let by = WithholdReason.allCases.compactMap { k in t.withheldBy[k].map { "\(k.rawValue) \($0.frenchString)" } }
-        if !by.isEmpty { out += "Withheld by reason: " + by.joined(separator: ", ") + "\n" }
-        out += "ESSMS meeting every target: \(t.essmsMeetingTargets) of \(t.essms); active DUI reported: \(t.activeDUI)\n"
+        if !by.isEmpty { out += c(.fupWithheldBy, by.joined(separator: ", ")) + "\n" }
+        out += c(.fupMeeting, n(t.essmsMeetingTargets), n(t.essms), n(t.activeDUI)) + "\n"
         for g in r.regions {
-            out += "  region \(g.region): \(g.totals.essms) ESSMS, due \(g.totals.secondHalfDue.frenchString), "
-            out += "withheld \(g.totals.withheld.frenchString), meeting targets \(g.totals.essmsMeetingTargets), active DUI \(g.totals.activeDUI)\n"
+            out += c(.fupRegion, g.region, n(g.totals.essms), g.totals.secondHalfDue.frenchString, g.totals.withheld.frenchString,
+                     n(g.totals.essmsMeetingTargets), n(g.totals.activeDUI)) + "\n"
         }
         let recover = r.projects.flatMap { p in p.essms.filter { $0.toRecover > .zero }.map { (p.id, $0) } }
         if !recover.isEmpty {
-            out += "\nTo recover (equipment spent below the first half paid):\n"
+            out += "\n" + c(.fupRecoverTitle) + "\n"
             for (id, e) in recover {
-                out += "  \(id) \(e.finess.text): granted \(e.granted.frenchString) after the cap, first half paid \(e.firstHalf.frenchString), to recover \(e.toRecover.frenchString)\n"
+                out += c(.fupRecoverLine, id, e.finess.text, e.granted.frenchString, e.firstHalf.frenchString, e.toRecover.frenchString) + "\n"
             }
         }
         return out

@@ -157,135 +157,152 @@ public enum RedeployDocument {
     // MARK: Text
 
     public static func text(scenario: Scenario, problem p: RedeploymentProblem, result r: RedeploymentResult,
-                            timings: Bool = false, activeDUI: ActiveDUIEstimate? = nil) -> String {
-        var out = header(scenario, p)
-        out += "Policy: \(r.policy.rawValue) — \(describe(r.policy))\n"
-        out += "Status: \(r.status.rawValue) — \(r.sentence)\n\n"
-        out += infeasibilityText(r)
+                            timings: Bool = false, activeDUI: ActiveDUIEstimate? = nil, language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language), f = ReportFormat(language)
+        let french = language == .fr
+        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        var out = header(scenario, p, language: language)
+        out += t(.policyLine, r.policy.rawValue, describe(r.policy, language: language)) + "\n"
+        out += t(.status, french ? f.status(r.status) : r.status.rawValue,
+                 french ? SelectionText.statusSentence(r.status, stages: r.rounds.first { $0.result.status == r.status }?.result.stages ?? [], t)
+                     : r.sentence) + "\n\n"
+        out += infeasibilityText(r, language: language)
         let showShare = r.policy == .prorataESSMS
-        var rows = [["region", "", "notified", "unengaged AE", "released", "received"] + (showShare ? ["share"] : [])
-            + ["projects", "ESSMS", "acq", "funded (€)"]]
+        var rows = [[t(.headRegion), "", t(.headNotified), t(.headUnengaged), t(.headReleased), t(.headReceived)] + (showShare ? [t(.headShare)] : [])
+            + [t(.headProjects), t(.headESSMS), t(.headAcquisitions), t(.headFunded)]]
         for o in r.regions {
             rows.append([o.account.region, short(o.account.region), euros(o.account.notified), euros(o.account.unengaged),
                          euros(o.released), euros(o.received)] + (showShare ? [euros(o.share ?? .zero)] : [])
-                        + ["\(o.projects.count)", "\(o.finess)", "\(o.acquisitions)", euros(o.funded)])
+                        + [n(o.projects.count), n(o.finess), n(o.acquisitions), euros(o.funded)])
         }
         let totalReleased = r.regions.reduce(Money.zero) { $0 + $1.released }
         let totalReceived = r.regions.reduce(Money.zero) { $0 + $1.received }
         let notified = r.regions.reduce(Money.zero) { $0 + $1.account.notified }
         let unengaged = r.regions.reduce(Money.zero) { $0 + $1.account.unengaged }
         let regional = r.regions.reduce((0, 0, 0)) { ($0.0 + $1.projects.count, $0.1 + $1.finess, $0.2 + $1.acquisitions) }
-        rows.append(["regions", "", euros(notified), euros(unengaged), euros(totalReleased), euros(totalReceived)]
+        rows.append([t(.rowRegions), "", euros(notified), euros(unengaged), euros(totalReleased), euros(totalReceived)]
                     + (showShare ? [euros(r.regions.reduce(Money.zero) { $0 + ($1.share ?? .zero) })] : [])
-                    + ["\(regional.0)", "\(regional.1)", "\(regional.2)", euros(r.usedRegional)])
+                    + [n(regional.0), n(regional.1), n(regional.2), euros(r.usedRegional)])
         if let c = r.nationalCall {
-            rows.append(["national call", "", euros(p.nationalCall ?? .zero), euros(c.available), "", ""]
-                        + (showShare ? [""] : []) + ["\(c.projects.count)", "\(c.finess)", "\(c.acquisitions)", euros(c.used)])
+            rows.append([t(.rowNationalCall), "", euros(p.nationalCall ?? .zero), euros(c.available), "", ""]
+                        + (showShare ? [""] : []) + [n(c.projects.count), n(c.finess), n(c.acquisitions), euros(c.used)])
         }
         let right = Set(2..<(rows[0].count))
         out += TextTable.render(rows, rightAligned: right)
-        out += "\n" + totals(r, activeDUI: activeDUI)
+        out += "\n" + totals(r, activeDUI: activeDUI, language: language)
         if let last = r.rounds.last {
             let lines = last.problem.territoryBalance(last.result.selected)
             if last.problem.territory.mode != .off && !lines.isEmpty {
                 let outside = lines.filter { !$0.within }.map(\.key)
-                out += "Region balance (\(last.problem.territory.mode.rawValue), tolerance "
-                    + "\(Int((last.problem.territory.tolerance * 100).rounded())) %): "
-                    + (outside.isEmpty ? "every region within its range\n" : "outside its range: \(outside.joined(separator: ", "))\n")
+                let tolerance = french ? f.percent(last.problem.territory.tolerance, digits: 0)
+                    : "\(Int((last.problem.territory.tolerance * 100).rounded())) %"
+                out += t(.regionBalance, french ? f.balanceMode(last.problem.territory.mode) : last.problem.territory.mode.rawValue, tolerance,
+                         outside.isEmpty ? t(.everyRegionWithin) : t(.regionsOutside, outside.joined(separator: ", "))) + "\n"
             }
         }
-        out += "Solves: " + r.rounds.map { round in
+        out += t(.solves) + (french ? " : " : ": ") + r.rounds.map { round in
             "\(round.name) [" + round.result.stages.map { s in
-                "\(s.term) \(s.status.identifier)" + (timings ? " in \(JSONValue.formatDecimal(s.seconds, digits: 3)) s" : "")
-            }.joined(separator: "; ") + "]"
+                SelectionText.stageText(s, t, french: french, value: false, timings: timings)
+            }.joined(separator: french ? " ; " : "; ") + "]"
         }.joined(separator: ", ") + "\n"
         return out
     }
 
     /// Why a policy found no allocation within the hard rows: the round and the diagnosis of
     /// `select` (which constraint, the tolerance that would do); empty when it found one.
-    public static func infeasibilityText(_ r: RedeploymentResult) -> String {
+    public static func infeasibilityText(_ r: RedeploymentResult, language: ReportLanguage = .en) -> String {
         guard let i = r.infeasibility else { return "" }
-        return "Policy \(r.policy.rawValue), round '\(i.round)': no allocation satisfies the scenario's hard constraints."
-            + SelectionAnalysisDocument.infeasibilityText(i.report, problem: i.problem) + "\n"
+        return Catalogue(language)(.policyInfeasible, r.policy.rawValue, i.round)
+            + SelectionAnalysisDocument.infeasibilityText(i.report, problem: i.problem, language: language) + "\n"
     }
 
-    public static func compareText(scenario: Scenario, problem p: RedeploymentProblem, results: [RedeploymentResult]) -> String {
-        var out = header(scenario, p)
+    public static func compareText(scenario: Scenario, problem p: RedeploymentProblem, results: [RedeploymentResult],
+                                   language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language), f = ReportFormat(language)
+        let french = language == .fr
+        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        var out = header(scenario, p, language: language)
         let policies = results.map(\.policy.rawValue)
         var rows = [[""] + policies]
-        func line(_ name: String, _ f: (RedeploymentResult) -> String) { rows.append([name] + results.map(f)) }
-        line("status") { $0.status.rawValue }
-        line("ESSMS funded") { "\($0.finess)" }
-        line("acquisitions") { "\($0.acquisitions)" }
-        line("score") { "\($0.score)" }
-        line("projects funded") { "\($0.selected.count)" }
-        line("regional AE used (€)") { euros($0.usedRegional) }
-        line("left unengaged (€)") { euros($0.leftUnengaged) }
-        if p.nationalCall != nil { line("national call used (€)") { euros($0.nationalCall?.used ?? .zero) } }
-        line("regions receiving") { "\($0.regions.filter { $0.received > .zero }.count)" }
-        line("ESSMS indicator") { r in
-            "\(r.engagedFiness + r.finess) / \(NationalIndicators.essmsFunded)"
-        }
+        func line(_ name: String, _ g: (RedeploymentResult) -> String) { rows.append([name] + results.map(g)) }
+        line(t(.compareStatus)) { french ? f.status($0.status) : $0.status.rawValue }
+        line(t(.compareESSMS)) { n($0.finess) }
+        line(t(.stageAcquisition)) { n($0.acquisitions) }
+        line(t(.headScore)) { n($0.score) }
+        line(t(.compareProjects)) { n($0.selected.count) }
+        line(t(.compareRegionalUsed)) { euros($0.usedRegional) }
+        line(t(.compareLeft)) { euros($0.leftUnengaged) }
+        if p.nationalCall != nil { line(t(.compareNationalUsed)) { euros($0.nationalCall?.used ?? .zero) } }
+        line(t(.compareReceiving)) { n($0.regions.filter { $0.received > .zero }.count) }
+        line(t(.compareIndicator)) { r in "\(n(r.engagedFiness + r.finess)) / \(n(NationalIndicators.essmsFunded))" }
         out += TextTable.render(rows, rightAligned: Set(1...results.count))
-        out += "\nESSMS funded by region (received €):\n"
-        var regionRows = [["region", ""] + policies]
+        out += "\n" + t(.compareByRegion) + "\n"
+        var regionRows = [[t(.headRegion), ""] + policies]
         for (i, a) in p.accounts.enumerated() {
             regionRows.append([a.region, short(a.region)] + results.map { r in
                 let o = r.regions[i]
-                return "\(o.finess)" + (o.received > .zero ? " (+\(euros(o.received)))" : "")
+                return n(o.finess) + (o.received > .zero ? " (+\(euros(o.received)))" : "")
             })
         }
         if p.nationalCall != nil {
-            regionRows.append(["national call", ""] + results.map { "\($0.nationalCall?.finess ?? 0)" })
+            regionRows.append([t(.rowNationalCall), ""] + results.map { n($0.nationalCall?.finess ?? 0) })
         }
         out += TextTable.render(regionRows, rightAligned: Set(2..<(2 + results.count)))
-        out += "\nWhat each policy funds that the others do not:\n"
+        out += "\n" + t(.compareOnly) + "\n"
         let only = onlyIn(results)
         let amounts = Dictionary(p.candidates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for r in results {
             let ids = only[r.policy] ?? []
             let essms = ids.reduce(0) { $0 + (amounts[$1]?.finessCount ?? 0) }
-            out += "  \(r.policy.rawValue): \(ids.count) project\(ids.count == 1 ? "" : "s"), \(essms) ESSMS"
+            out += french || ids.count != 1 ? t(.compareOnlyLine, r.policy.rawValue, n(ids.count), n(essms))
+                : "  \(r.policy.rawValue): 1 project, \(essms) ESSMS"
             out += ids.isEmpty ? "\n" : " — " + ids.prefix(12).joined(separator: ", ")
-                + (ids.count > 12 ? " … (+\(ids.count - 12), all in --json)" : "") + "\n"
+                + (ids.count > 12 ? t(.compareOnlyMore, n(ids.count - 12)) : "") + "\n"
         }
         return out
     }
 
-    static func header(_ scenario: Scenario, _ p: RedeploymentProblem) -> String {
+    static func header(_ scenario: Scenario, _ p: RedeploymentProblem, language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language), f = ReportFormat(language)
+        let french = language == .fr
+        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
         var out = "\(scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title)\n"
         let date = scenario.spec.date.map { $0.french } ?? "?"
-        let deadline = scenario.spec.deadline.map { $0.french } ?? "none"
-        out += "Redeployment on \(date), engagement deadline \(deadline): pool of unengaged AE \(p.pool.frenchString)"
-        if p.nationalCall != nil { out += ", national call \(p.nationalCallAvailable.frenchString)" }
-        out += "\n\(p.candidates.count) fundable candidate projects, \(p.engaged.count) engaged, \(p.notCandidates.count) not fundable\n\n"
+        let deadline = scenario.spec.deadline.map { $0.french } ?? t(.redeployNone)
+        out += t(.redeployHeader, date, deadline, p.pool.frenchString)
+        if p.nationalCall != nil { out += t(.redeployNationalCall, p.nationalCallAvailable.frenchString) }
+        out += "\n" + t(.redeployCandidates, n(p.candidates.count), n(p.engaged.count), n(p.notCandidates.count)) + "\n\n"
         return out
     }
 
-    static func totals(_ r: RedeploymentResult, activeDUI: ActiveDUIEstimate? = nil) -> String {
-        var out = "National: \(r.finess) ESSMS funded (\(r.acquisitions) acquisitions), \(r.selected.count) projects, "
-        out += "\(r.used.frenchString) used; \(r.leftUnengaged.frenchString) of regional AE left unengaged\n"
+    static func totals(_ r: RedeploymentResult, activeDUI: ActiveDUIEstimate? = nil, language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language), f = ReportFormat(language)
+        let french = language == .fr
+        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        let dec = { (x: Double, d: Int) in french ? f.decimal(x, digits: d) : JSONValue.formatDecimal(x, digits: d) }
+        var out = t(.totalsNational, n(r.finess), n(r.acquisitions), n(r.selected.count), r.used.frenchString, r.leftUnengaged.frenchString) + "\n"
         let total = r.engagedFiness + r.finess
-        out += "Indicators: ESSMS funded \(total) of \(NationalIndicators.essmsFunded) "
-        out += "(\(JSONValue.formatDecimal(Double(total) * 100 / Double(NationalIndicators.essmsFunded), digits: 1)) %: "
-        out += "\(r.engagedFiness) in engaged projects + \(r.finess) by this redeployment; ESSMS behind the regions' "
-        out += "engaged amounts are not known); active DUI (target \(NationalIndicators.activeDUI)): "
+        out += t(.totalsIndicators, n(total), n(NationalIndicators.essmsFunded),
+                 french ? f.percent(Double(total) / Double(NationalIndicators.essmsFunded))
+                     : JSONValue.formatDecimal(Double(total) * 100 / Double(NationalIndicators.essmsFunded), digits: 1) + " %",
+                 n(r.engagedFiness), n(r.finess), n(NationalIndicators.activeDUI))
         if let e = activeDUI {
-            out += "expected \(JSONValue.formatDecimal(e.mean, digits: 0)) (p5 \(e.p5), p95 \(e.p95); "
-            out += "\(JSONValue.formatDecimal(e.mean * 100 / Double(NationalIndicators.activeDUI), digits: 1)) % of the target, "
-            out += "\(e.essms) ESSMS of engaged and redeployed projects, \(e.draws) draws)\n"
+            out += t(.totalsExpected, dec(e.mean, 0), french ? f.integer(Int(e.p5)) : "\(e.p5)", french ? f.integer(Int(e.p95)) : "\(e.p95)",
+                     french ? f.percent(e.mean / Double(NationalIndicators.activeDUI))
+                         : JSONValue.formatDecimal(e.mean * 100 / Double(NationalIndicators.activeDUI), digits: 1) + " %",
+                     n(e.essms), n(e.draws)) + "\n"
         } else {
-            out += "not simulated\n"
+            out += t(.totalsNotSimulated) + "\n"
         }
         return out
     }
 
-    public static func describe(_ policy: RedeploymentPolicy) -> String {
+    public static func describe(_ policy: RedeploymentPolicy, language: ReportLanguage = .en) -> String {
+        let t = Catalogue(language)
         switch policy {
-        case .pooled: return "one national selection under the pooled unengaged AE"
-        case .ownFirst: return "each region selects within its own unengaged AE, the leftovers pooled for a national round"
-        case .prorataESSMS: return "each region selects within its own unengaged AE, the leftovers shared pro rata of ESSMS between regions with fundable demand"
+        case .pooled: return t(.policyPooled)
+        case .ownFirst: return t(.policyOwnFirst)
+        case .prorataESSMS: return t(.policyProrata)
         }
     }
 

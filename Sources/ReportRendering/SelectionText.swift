@@ -47,9 +47,11 @@ public enum SelectionText {
     }
 
     /// The status in a French sentence, from the status and the stage that stopped.
-    static func statusSentence(_ r: SelectionResult, _ t: Catalogue) -> String {
-        let stage = r.stages.first { !$0.status.hasSolution }.map { stageName($0.term, t) } ?? ""
-        switch r.status {
+    static func statusSentence(_ r: SelectionResult, _ t: Catalogue) -> String { statusSentence(r.status, stages: r.stages, t) }
+
+    static func statusSentence(_ status: SelectionResult.Status, stages: [StageResult], _ t: Catalogue) -> String {
+        let stage = stages.first { !$0.status.hasSolution }.map { stageName($0.term, t) } ?? ""
+        switch status {
         case .optimal: return t(.statusOptimal)
         case .feasible: return t(.statusFeasible)
         case .infeasible: return t(.statusInfeasible, stage)

@@ -53,7 +53,7 @@ import TestSupport
         #expect((doc["only"] as? [String: Any])?.keys.sorted() == ["own-first", "pooled", "prorata-essms"])
         let text = try esms("redeploy", Self.national, "--compare")
         #expect(text.status == 0)
-        #expect(text.stdout.contains("What each policy funds that the others do not"))
+        #expect(text.stdout.contains("Ce que chaque politique finance et pas les autres"), "\(text.stdout)")
         // Same input, same bytes.
         #expect(try esms("redeploy", Self.national, "--compare", "--json").stdout == r.stdout)
     }
@@ -84,7 +84,12 @@ import TestSupport
         #expect((doc["register"] as? [String: Any])?["date"] as? String == "2021-01-08")
         let text = try esms("envelopes", "--total", "71500000", "--rules", "2025")
         #expect(text.status == 0)
-        #expect(!text.stdout.contains("official 2024"))
+        #expect(!text.stdout.contains("officiel 2024") && !text.stdout.contains("official 2024"))
         #expect(text.stdout.contains("2021-01-08"))
+        #expect(text.stdout.contains("Répartition de"), "\(text.stdout)")
+        let with2024 = try esms("envelopes", "--total", "71500000", "--rules", "2024")
+        #expect(with2024.stdout.contains("officiel 2024 (€)"), "\(with2024.stdout)")
+        let en = try esms("envelopes", "--total", "71500000", "--rules", "2024", "--lang", "en")
+        #expect(en.stdout.contains("official 2024 (€)") && en.stdout.contains("Split of"))
     }
 }

@@ -36,6 +36,13 @@ import TestSupport
         let april = try #require(committees[0]["carried_over"] as? [String])
         let june = try #require(committees[1]["selected"] as? [String])
         #expect(june.allSatisfy(april.contains))
+        // The text: French by default, English on request, the same committees.
+        let fr = try esms("campaign", Self.campaign)
+        #expect(fr.status == 0)
+        #expect(fr.stdout.contains("Comité avril") && fr.stdout.contains("Comité septembre") && fr.stdout.contains("sans objet"), "\(fr.stdout)")
+        #expect(fr.stdout.contains("Année : \(selected.count) projets retenus par les comités"), "\(fr.stdout)")
+        let en = try esms("campaign", Self.campaign, "--lang", "en")
+        #expect(en.stdout.contains("Committee avril") && en.stdout.contains("Year: \(selected.count) projects selected"), "\(en.stdout)")
     }
 
     @Test func theFollowupAddsUpAndWritesTheAccountantsCSV() throws {
@@ -63,6 +70,11 @@ import TestSupport
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         #expect(text.hasPrefix("operation;projet;porteur;finess"))
         #expect(text.contains("reversement;") && text.contains("paiement;"))
+        let fr = try esms("followup", Self.campaign)
+        #expect(fr.status == 0)
+        #expect(fr.stdout.contains("Suivi de") && fr.stdout.contains("À reverser"), "\(fr.stdout)")
+        let en = try esms("followup", Self.campaign, "--lang", "en")
+        #expect(en.stdout.contains("Follow-up of") && en.stdout.contains("To recover"), "\(en.stdout)")
     }
 
     @Test func aCampaignFileWithErrorsIsLocated() throws {
