@@ -85,17 +85,9 @@ import TestSupport
 
     /// The mini scenario with hard balance: the engaged project alone breaks it.
     @Test func selectExplainsAnInfeasibleHardBalance() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-hard-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let source = Fixture.repositoryRoot.appendingPathComponent("Tests/ESMSCommandsTests/Fixtures/mini")
-        for f in ["register.csv", "projects.csv", "members.csv"] {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(f), to: dir.appendingPathComponent(f))
-        }
-        let yaml = try String(contentsOf: source.appendingPathComponent("scenario.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "mode: soft", with: "mode: hard")
-        try yaml.write(to: dir.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
-        let path = dir.appendingPathComponent("scenario.yaml").path
+        let file = try Fixture.editedScenario("Tests/ESMSCommandsTests/Fixtures/mini") { $0.replacingOccurrences(of: "mode: soft", with: "mode: hard") }
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let path = file.path
         let r = try esms("select", path, "--json")
         #expect(r.status == 1)
         let doc = try object(r.stdout)

@@ -54,6 +54,19 @@ public enum Fixture {
                 members: establishments.map { Member(finess: $0.finess, mode: mode) })
     }
 
+    /// A copy of a fixture scenario folder of the repository in a new temporary folder, its
+    /// `scenario.yaml` rewritten by `edit`; returns the new scenario file (remove its folder after).
+    public static func editedScenario(_ folder: String, files: [String] = ["register.csv", "projects.csv", "members.csv"],
+                                      edit: (String) -> String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-edited-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let source = repositoryRoot.appendingPathComponent(folder)
+        for f in files { try FileManager.default.copyItem(at: source.appendingPathComponent(f), to: dir.appendingPathComponent(f)) }
+        let yaml = try String(contentsOf: source.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+        try edit(yaml).write(to: dir.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+        return dir.appendingPathComponent("scenario.yaml")
+    }
+
     /// The repository's root folder (for CLI tests and golden files).
     public static var repositoryRoot: URL {
         var url = URL(fileURLWithPath: #filePath)

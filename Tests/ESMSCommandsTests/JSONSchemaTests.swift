@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import Testing
+import TestSupport
+
+/// The JSON contract as JSON Schema files (docs/schemas): every command's `--json` output, on
+/// the shipped scenarios and on the test fixtures, conforms to its published schema.
+@Suite struct JSONSchemaTests {
+    static let bretagne = "Scenarios/bretagne-2024/scenario.yaml"
+    static let campaign = "Scenarios/bretagne-2024-campagne/campaign.yaml"
+    static let mini = "Tests/ESMSCommandsTests/Fixtures/mini/scenario.yaml"
+
+    static func validator(_ name: String) throws -> JSONSchemaValidator {
+        let url = Fixture.repositoryRoot.appendingPathComponent("docs/schemas/\(name).schema.json")
+        return try JSONSchemaValidator(schema: Data(contentsOf: url))
+    }
+
+    static func conforms(_ schema: String, _ arguments: [String], status: Int32 = 0) throws {
+        let r = try CommandRunner.run(arguments)
+        #expect(r.status == status, "\(arguments): \(r.stderr)")
+        let document = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
+        let errors = try validator(schema).validate(document)
+        #expect(errors.isEmpty, "\(arguments.joined(separator: " ")): \(errors.prefix(10).joined(separator: "; "))")
+    }
+
+    @Test func fundConforms() throws {
+        try Self.conforms("fund", ["fund", Self.bretagne, "--json"])
+        try Self.conforms("fund", ["fund", Self.mini, "--json"])
+    }
+
+    @Test func selectConforms() throws {
+        try Self.conforms("select", ["select", Self.bretagne, "--json"])
+        try Self.conforms("select", ["select", Self.mini, "--json", "--timings"])
+    }
+
+    @Test func anInfeasibleSelectionConformsWithItsDiagnosis() throws {
+        let file = try Fixture.editedScenario("Tests/ESMSCommandsTests/Fixtures/mini") { $0.replacingOccurrences(of: "mode: soft", with: "mode: hard") }
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        try Self.conforms("select", ["select", file.path, "--json"], status: 1)
+    }
+
+    @Test func simulateFrontierAndTheYearConform() throws {
+        try Self.conforms("simulate", ["simulate", Self.mini, "--json", "--draws", "500"])
+        try Self.conforms("frontier", ["frontier", Self.mini, "--json", "--steps", "3"])
+        try Self.conforms("campaign", ["campaign", Self.campaign, "--json"])
+        try Self.conforms("followup", ["followup", Self.campaign, "--json"])
+    }
+
+    @Test func theValidatorRejectsWhatTheSchemasForbid() throws {
+        let v = try Self.validator("select")
+        #expect(!v.validate(["status": "maybe"]).isEmpty)
+        let minimal: [String: Any] = ["scenario": "s", "status": "optimal", "sentence": "", "budget": ["available": 1, "used": 0],
+                                      "selected": [], "objective": ["finess": 0, "acquisition": 0, "score": 0], "gap": 0,
+                                      "balance": ["territory": [], "sector": []], "stages": [], "solver": ["name": "GLPK", "version": "5.0"],
+                                      "projects": []]
+        #expect(v.validate(minimal).isEmpty, "\(v.validate(minimal))")
+        var wrong = minimal
+        wrong["objective"] = ["finess": 1.5, "acquisition": 0, "score": 0]
+        #expect(v.validate(wrong).contains { $0.contains("$.objective.finess") })
+        wrong = minimal
+        wrong["projects"] = [["id": "P", "decision": "selected", "code": "made-up", "reason": ""]]
+        #expect(!v.validate(wrong).isEmpty)
+    }
+}
