@@ -36,6 +36,8 @@ demo: build
 	@$(ESMS) campaign $(CAMPAIGN)
 	@echo "== esms followup $(CAMPAIGN) (reports on 31/12/2025: second halves due, withheld, to recover)"
 	@$(ESMS) followup $(CAMPAIGN)
+	@echo "== esms calibrate $(CAMPAIGN) (usage rates and spreads fitted to the reports)"
+	@$(ESMS) calibrate $(CAMPAIGN)
 	@echo
 	@echo "Reports: $(OUT_BRE)/index.html (open in a browser), decisions.csv and essms.csv for Excel,"
 	@echo "minutes.md, results.json, audit.json; the same in $(OUT_NAT)/ (see Reports/README.md)"

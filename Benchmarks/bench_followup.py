@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""`esms followup` on a national follow-up: every funded ESSMS of the national scenario reports.
+"""`esms followup` and `esms calibrate` on a national follow-up: every funded ESSMS of the national scenario reports.
 
 Builds, in a temporary folder, a copy of Scenarios/national-2024-redeploiement whose projects
 table marks as `engaged` the engaged projects and the pooled national selection (`esms select`),
@@ -62,6 +62,16 @@ def main():
             times.append(time.perf_counter() - t)
         print(f"followup: {len(funded)} funded projects, {n} reporting ESSMS; wall median {statistics.median(times):.3f} s "
               f"(min {min(times):.3f} s, {a.runs} runs)")
+        # The same follow-up calibrated: `esms calibrate --engaged-only --json`.
+        times = []
+        for _ in range(a.runs):
+            t = time.perf_counter()
+            out = subprocess.run([esms, "calibrate", str(tmp / "scenario.yaml"), "--engaged-only", "--json"], check=True,
+                                 capture_output=True, text=True).stdout
+            times.append(time.perf_counter() - t)
+        fit = json.loads(out)
+        print(f"calibrate: {fit['projects']} ended projects, {fit['essms']} ESSMS, {fit['observations']} rates, "
+              f"{fit['iterations']} EM iterations; wall median {statistics.median(times):.3f} s (min {min(times):.3f} s, {a.runs} runs)")
     finally:
         shutil.rmtree(tmp)
 

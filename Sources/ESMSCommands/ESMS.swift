@@ -34,7 +34,7 @@ public struct ESMS: ParsableCommand {
         """,
         version: version,
         subcommands: [ValidateCommand.self, FundCommand.self, SelectCommand.self, FrontierCommand.self, TradeoffCommand.self,
-                      SimulateCommand.self, WhatifCommand.self, CampaignCommand.self, FollowupCommand.self, EnvelopesCommand.self,
+                      SimulateCommand.self, WhatifCommand.self, CampaignCommand.self, FollowupCommand.self, CalibrateCommand.self, EnvelopesCommand.self,
                       RedeployCommand.self, ReportCommand.self,
                       RegisterCommand.self, GenerateCommand.self]
     )

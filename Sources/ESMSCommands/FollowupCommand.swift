@@ -79,10 +79,16 @@ enum FollowupRun {
     /// Loads `path` (a scenario, or a campaign file) and computes the follow-up of its funded
     /// projects; reports every problem and exits 1 on errors.
     static func compute(_ path: String, engagedOnly: Bool, timeLimit: Double?) throws -> (Scenario, FollowupResult) {
+        let (scenario, _, result) = try computeWithRules(path, engagedOnly: engagedOnly, timeLimit: timeLimit)
+        return (scenario, result)
+    }
+
+    /// `compute`, with the rule set it used (for `calibrate`).
+    static func computeWithRules(_ path: String, engagedOnly: Bool, timeLimit: Double?) throws -> (Scenario, RuleSet, FollowupResult) {
         if CampaignSpec.isCampaignFile(path) {
             let (campaign, run) = try CampaignFile.run(path, timeLimit: timeLimit)
-            return (campaign.scenario, try compute(campaign.scenario, rules: campaign.rules, campaign: run, selection: nil,
-                                                   file: path))
+            return (campaign.scenario, campaign.rules, try compute(campaign.scenario, rules: campaign.rules, campaign: run, selection: nil,
+                                                                   file: path))
         }
         var loader = ScenarioLoader()
         let (scenario, rules) = try ScenarioOptions.load(&loader, path, variant: nil, reportWarnings: true)
@@ -90,7 +96,7 @@ enum FollowupRun {
         if !engagedOnly {
             selection = try select(scenario, rules, timeLimit: timeLimit)
         }
-        return (scenario, try compute(scenario, rules: rules, campaign: nil, selection: selection, file: path))
+        return (scenario, rules, try compute(scenario, rules: rules, campaign: nil, selection: selection, file: path))
     }
 
     /// What `esms select` selects on the scenario.

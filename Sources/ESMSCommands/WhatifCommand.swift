@@ -77,10 +77,15 @@ struct WhatifCommand: ParsableCommand {
         if progress { Output.progress("what-if: \(runs.count) runs done", final: true) }
         let draws = settings.draws ?? baseParameters.draws, seed = settings.seed ?? baseParameters.seed
         if json {
-            try Output.out(WhatifDocument.json(scenario: base.0.spec.id, seed: seed, draws: draws, rows: rows).renderedBytes())
+            try Output.out(WhatifDocument.json(scenario: base.0.spec.id, seed: seed, draws: draws, rows: rows, fromData: baseParameters.fromData,
+                                               calibration: baseParameters.calibrationFile).renderedBytes())
         } else {
             let title = base.0.spec.title.isEmpty ? base.0.spec.id : base.0.spec.title
-            try Output.out(WhatifDocument.text(title: title, seed: seed, draws: draws, rows: rows, language: languageOption.language))
+            let language = languageOption.language
+            let t = Catalogue(language)
+            let note = baseParameters.fromData.isEmpty ? t(.allAssumptions)
+                : t(.fromData, baseParameters.calibrationFile ?? "", baseParameters.fromData.joined(separator: ", "))
+            try Output.out(WhatifDocument.text(title: title, seed: seed, draws: draws, rows: rows, language: language) + "\n" + note + "\n")
         }
     }
 

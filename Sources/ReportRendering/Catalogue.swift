@@ -36,6 +36,7 @@ public struct Catalogue: Sendable {
              tornadoTitle, headAssumption, headBase, headLowHigh, headPaidLow, headPaidHigh, headDUILow, headDUIHigh, headSwing,
              contributionRegional, contributionEngaged, contributionNational, notCounted, notCountedEngaged, notCountedEarlier,
              notCountedOutside, activeLine, fundedLine, targetBasisRegional, targetBasisNational
+        case fromData, allAssumptions
         // what-if
         case whatifTitle, headVariant, headPaid2, headActiveDUI
         // redeploy
@@ -174,6 +175,10 @@ public struct Catalogue: Sendable {
         .notCountedOutside: ("les ESSMS financés hors des tables de ce scénario", "ESSMS funded outside this scenario's tables"),
         .targetBasisRegional: ("aucune : les {0} DUI actifs sont un total national du programme, pas un objectif régional (voir national_targets)",
                                "none: the {0} active DUI are a national programme total, not a regional target (see national_targets)"),
+        .fromData: ("Paramètres issus des données ({0}) : {1} ; les autres sont des hypothèses (docs/SIMULATION.md).",
+                    "Parameters from data ({0}): {1}; the others are assumptions (docs/SIMULATION.md)."),
+        .allAssumptions: ("Tous les paramètres du modèle sont des hypothèses (docs/SIMULATION.md) ; « esms calibrate » les ajuste sur les indicateurs déclarés.",
+                          "Every parameter of the model is an assumption (docs/SIMULATION.md); 'esms calibrate' fits them to reported indicators."),
         .whatifTitle: ("Variantes : financement → sélection → simulation ({0} tirages, graine {1}, les mêmes pour chaque variante)",
                        "What-if variants: fund → select → simulate ({0} draws, seed {1}, the same for every variant)"),
         .headVariant: ("variante", "variant"), .headPaid2: ("tranche 2 versée (€)", "tranche 2 paid (€)"),

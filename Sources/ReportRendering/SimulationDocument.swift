@@ -127,6 +127,9 @@ public enum SimulationDocument {
         var pairs: [(String, JSONValue)] = m.parameters.entries.map { ($0.0, .double($0.1)) }
         pairs.append(("usage_targets", .object(Indicator.allCases.map { ($0.key, .double(m.targets[$0.rawValue])) })))
         pairs.append(("pjm_exempt", .bool(m.pjmExempt)))
+        // Which parameters come from reported data (a calibration file), the others being assumptions.
+        pairs.append(("from_data", .array(m.parameters.fromData.map { .string($0) })))
+        pairs.append(("calibration", m.parameters.calibrationFile.map { .string($0) } ?? .null))
         return .object(pairs)
     }
 

@@ -38,6 +38,8 @@ public enum SimulationText {
             out += c.targetGiven ? t(.targetGiven) + "\n" : " (\(basis))\n"
         }
         out += NationalContribution(c).text({ group(Int64($0)) }, percent: pc, language: language)
+        let q = c.model.parameters
+        out += (q.fromData.isEmpty ? t(.allAssumptions) : t(.fromData, q.calibrationFile ?? "", q.fromData.joined(separator: ", "))) + "\n"
         let risky = r.projects.sorted { a, b in a.expectedUnpaid != b.expectedUnpaid ? a.expectedUnpaid > b.expectedUnpaid : a.id < b.id }
             .prefix(topProjects)
         if !risky.isEmpty {

@@ -45,12 +45,15 @@ public enum WhatifDocument {
         }
     }
 
-    public static func json(scenario: String, seed: UInt64, draws: Int, rows: [Row]) -> JSONValue {
+    public static func json(scenario: String, seed: UInt64, draws: Int, rows: [Row], fromData: [String] = [],
+                            calibration: String? = nil) -> JSONValue {
         let base = rows.first
         return .object([
             ("scenario", .string(scenario)),
             ("draws", .int(draws)),
             ("seed", .number(String(seed))),
+            ("from_data", .array(fromData.map { .string($0) })),
+            ("calibration", calibration.map { .string($0) } ?? .null),
             ("rows", .array(rows.map { r in
                 var pairs: [(String, JSONValue)] = [
                     ("variant", .string(r.variant)),

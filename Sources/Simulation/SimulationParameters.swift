@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
 import ScenarioModel
 
 /// The five usage indicators of the usage targets (cibles d'usage, RULES.md §5), in this order
@@ -48,6 +49,11 @@ public struct SimulationParameters: Hashable, Sendable {
     public var pjmExempt: Bool?
 
     /// Standard deviations (logit scale) of the project, ESSMS and indicator effects.
+    /// The calibration file the `simulation` block loads (`calibration:`), and the keys it set:
+    /// the parameters that come from reported data, the others being assumptions.
+    public var calibrationFile: String?
+    public var fromData: [String] = []
+
     public var projectSigma = 0.6
     public var essmsSigma = 0.4
     public var indicatorSigma = 0.3
@@ -119,6 +125,10 @@ extension SimulationParameters {
             return p
         }
         var r = ConfigReader(file: file, node: node, path: "simulation")
+        // First the calibration file, so that the block's own values override it.
+        if let name = r.string("calibration", &d, what: "the path of a calibration file written by 'esms calibrate'") {
+            p.loadCalibration(name, scenarioFile: file, at: r.location("calibration"), &d)
+        }
         if let v = r.integer("draws", range: 1...100_000_000, &d) { p.draws = v }
         if let v = r.unsigned("seed", &d) { p.seed = v }
         if let v = r.number("tolerance", range: 1e-9...1, &d) { p.tolerance = v }
@@ -126,7 +136,9 @@ extension SimulationParameters {
         if let v = r.integer("target_active_dui", range: 0...1_000_000_000, &d) { p.targetActiveDUI = v }
         if let v = r.integer("sensitivity_draws", range: 0...10_000_000, &d) { p.sensitivityDraws = v }
         if var m = r.map("usage_rate", &d) {
-            for k in Indicator.allCases { if let x = m.number(k.key, range: 0...1, &d) { p.typicalRate[k.rawValue] = x } }
+            for k in Indicator.allCases {
+                if let x = m.number(k.key, range: 0...1, &d) { p.typicalRate[k.rawValue] = x; p.fromData.removeAll { $0 == "usage_rate.\(k.key)" } }
+            }
             m.reportUnknownKeys(&d)
         }
         if let v = r.number("usage_shift", range: -20...20, &d) { p.usageShift = v }
@@ -138,10 +150,8 @@ extension SimulationParameters {
         }
         if let v = r.bool("pjm_exempt", &d) { p.pjmExempt = v }
         if var m = r.map("sigma", &d) {
-            if let x = m.number("project", range: 0...10, &d) { p.projectSigma = x }
-            if let x = m.number("essms", range: 0...10, &d) { p.essmsSigma = x }
-            if let x = m.number("indicator", range: 0...10, &d) { p.indicatorSigma = x }
-            m.reportUnknownKeys(&d)
+            for key in ["project", "essms", "indicator"] where m.value(key) != nil { p.fromData.removeAll { $0 == "sigma.\(key)" } }
+            p.readSigma(&m, &d)
         }
         if var m = r.map("effects", &d) {
             if let x = m.number("acquisition", range: -20...20, &d) { p.acquisitionEffect = x }
@@ -184,6 +194,39 @@ extension SimulationParameters {
         }
         r.reportUnknownKeys(&d)
         return p
+    }
+
+    mutating func readSigma(_ m: inout ConfigReader, _ d: inout Diagnostics) {
+        if let x = m.number("project", range: 0...10, &d) { projectSigma = x }
+        if let x = m.number("essms", range: 0...10, &d) { essmsSigma = x }
+        if let x = m.number("indicator", range: 0...10, &d) { indicatorSigma = x }
+        m.reportUnknownKeys(&d)
+    }
+
+    /// Reads a calibration file (`usage_rate` and `sigma`, as `esms calibrate` writes them), its
+    /// path relative to the scenario file; every value it sets is marked as coming from data.
+    mutating func loadCalibration(_ name: String, scenarioFile: String, at location: SourceLocation, _ d: inout Diagnostics) {
+        let path = name.hasPrefix("/") ? name
+            : (URL(fileURLWithPath: scenarioFile).deletingLastPathComponent().appendingPathComponent(name).path)
+        guard let bytes = ScenarioLoader.read(path) else {
+            d.error("calibration-unreadable", at: location, "the calibration file cannot be read",
+                    expected: "a file written by 'esms calibrate', relative to the scenario", found: "'\(name)'")
+            return
+        }
+        guard let node = ConfigNode.parse(bytes: bytes, file: path, diagnostics: &d) else { return }
+        var r = ConfigReader(file: path, node: node)
+        calibrationFile = name
+        if var m = r.map("usage_rate", &d) {
+            for k in Indicator.allCases {
+                if let x = m.number(k.key, range: 0...1, &d) { typicalRate[k.rawValue] = x; fromData.append("usage_rate.\(k.key)") }
+            }
+            m.reportUnknownKeys(&d)
+        }
+        if var m = r.map("sigma", &d) {
+            for key in ["project", "essms", "indicator"] where m.value(key) != nil { fromData.append("sigma.\(key)") }
+            readSigma(&m, &d)
+        }
+        r.reportUnknownKeys(&d)
     }
 
     /// The assumptions, by the key that sets them, for the documents (file-active tables left out).

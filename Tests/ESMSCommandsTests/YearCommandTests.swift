@@ -94,3 +94,55 @@ import TestSupport
         #expect(r.stderr.contains("campaign.yaml:4:") && r.stderr.contains("the deposit cut-off is after the committee date"))
     }
 }
+
+/// `esms calibrate` as a user runs it: the shipped campaign's follow-up fitted, the file written,
+/// then loaded by a scenario whose simulation says which parameters come from data.
+@Suite struct CalibrateCommandTests {
+    static let campaign = "Scenarios/bretagne-2024-campagne/campaign.yaml"
+
+    @Test func theCampaignsFollowupIsCalibratedAndTheFileLoads() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("esms-calibration-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try CommandRunner.run(["calibrate", Self.campaign, "--json", "-o", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let parameters = try #require(doc["parameters"] as? [[String: Any]])
+        #expect(parameters.map { $0["key"] as? String } == ["usage_rate.active_records", "usage_rate.personalised_project",
+                                                            "usage_rate.agenda_event", "usage_rate.mssante", "usage_rate.dmp",
+                                                            "sigma.project", "sigma.essms", "sigma.indicator"])
+        for p in parameters {
+            let estimate = try #require(p["estimate"] as? Double), low = try #require(p["low"] as? Double), high = try #require(p["high"] as? Double)
+            #expect(low <= estimate && estimate <= high, "\(p)")
+        }
+        #expect(doc["converged"] as? Bool == true)
+        #expect((doc["by_indicator"] as? [Any])?.count == 5 && !((doc["by_sector"] as? [Any]) ?? []).isEmpty)
+        let yaml = try String(contentsOf: file, encoding: .utf8)
+        #expect(yaml.contains("usage_rate:") && yaml.contains("sigma:"))
+        // A scenario loads it; its simulation says which parameters come from data.
+        let register = Fixture.repositoryRoot.appendingPathComponent("Scenarios/data/finess-essms.csv").path
+        let scenario = try Fixture.editedScenario("Scenarios/bretagne-2024", files: ["projects.csv", "members.csv"]) {
+            $0.replacingOccurrences(of: "register: ../data/finess-essms.csv", with: "register: \"\(register)\"")
+                .replacingOccurrences(of: "simulation: { draws: 10000,", with: "simulation: { calibration: \"\(file.path)\", draws: 500,")
+        }
+        defer { try? FileManager.default.removeItem(at: scenario.deletingLastPathComponent()) }
+        let sim = try CommandRunner.run(["simulate", scenario.path, "--json", "--sensitivity-draws", "0"])
+        #expect(sim.status == 0, "\(sim.stderr)")
+        let simDoc = try #require(try JSONSerialization.jsonObject(with: Data(sim.stdout.utf8)) as? [String: Any])
+        let used = try #require(simDoc["parameters"] as? [String: Any])
+        #expect((used["from_data"] as? [String])?.count == 8, "\(used)")
+        let sigmaProject = try #require(parameters.first { $0["key"] as? String == "sigma.project" }?["estimate"] as? Double)
+        #expect(abs((used["sigma.project"] as? Double ?? 0) - sigmaProject) < 1e-4)
+        let text = try CommandRunner.run(["simulate", scenario.path, "--sensitivity-draws", "0"])
+        #expect(text.stdout.contains("Paramètres issus des données"), "\(text.stdout)")
+        let plain = try CommandRunner.run(["simulate", "Scenarios/bretagne-2024/scenario.yaml", "--draws", "500", "--sensitivity-draws", "0"])
+        #expect(plain.stdout.contains("Tous les paramètres du modèle sont des hypothèses"))
+        // A calibration file that is not there is a located error.
+        let missing = try Fixture.editedScenario("Scenarios/bretagne-2024", files: ["projects.csv", "members.csv"]) {
+            $0.replacingOccurrences(of: "register: ../data/finess-essms.csv", with: "register: \"\(register)\"")
+                .replacingOccurrences(of: "simulation: { draws: 10000,", with: "simulation: { calibration: nowhere.yaml, draws: 500,")
+        }
+        defer { try? FileManager.default.removeItem(at: missing.deletingLastPathComponent()) }
+        let bad = try CommandRunner.run(["simulate", missing.path])
+        #expect(bad.status == 1 && bad.stderr.contains("calibration-unreadable") || bad.stderr.contains("calibration file cannot be read"), "\(bad.stderr)")
+    }
+}
