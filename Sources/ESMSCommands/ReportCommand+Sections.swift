@@ -57,6 +57,12 @@ extension ReportCommand {
         let selection = content.selection.flatMap { $0.solved ? $0.result.selectedIDs($0.problem) : nil } ?? []
         content.followup = try FollowupRun.compute(content.scenario, rules: content.rules, campaign: content.campaign,
                                                    selection: selection, file: scenarioFile)
+        // The simulation calibrated on what was reported, when enough projects have ended.
+        if let followup = content.followup {
+            let parameters = try SimulationOptions.parse([]).parameters(content.scenario, file: scenarioFile)
+            content.calibration = try? Calibrating.run(scenario: content.scenario, rules: content.rules, followup: followup,
+                                                       parameters: parameters)
+        }
     }
 
     /// The redeployment of a national scenario under its policy (pooled by default).

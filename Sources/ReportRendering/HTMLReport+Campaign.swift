@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import CampaignYear
 import ScenarioModel
+import Simulation
 
 /// The sections of the year: the committees of the campaign, and the follow-up of the funded
 /// projects (who is late, who is at risk, the money withheld).
@@ -49,6 +50,38 @@ extension HTMLReport {
             h.element("p", "\(c.committee.id) : \(c.sentence)", attributes: "class=\"note\"")
         }
         h.raw("</section>\n")
+    }
+
+    /// The usage model fitted to the reports (`esms calibrate`): each parameter against the
+    /// scenario's assumption, and the attainment reported against the fitted model's.
+    static func calibration(_ h: inout HTMLWriter, _ facts: ReportFacts) {
+        guard let c = facts.content.calibration else { return }
+        let f = facts.f
+        h.element("h3", f.tr("Calibration du modèle d'usage sur les indicateurs déclarés", "The usage model calibrated on the reported indicators"))
+        h.element("p", f.tr("Projets terminés : \(f.integer(c.fit.projects)), \(f.integer(c.fit.essms)) ESSMS, \(f.integer(c.fit.observations)) taux déclarés ; maximum de vraisemblance, intervalles à 95 %. Les autres paramètres (effets, déploiement, files actives) restent des hypothèses.",
+                            "Ended projects: \(c.fit.projects), \(c.fit.essms) ESSMS, \(c.fit.observations) reported rates; maximum likelihood, 95 % intervals. The other parameters (effects, deployment, file active) stay assumptions."),
+                  attributes: "class=\"note\"")
+        let rows = (c.byIndicator + c.bySector.map { CalibrationRun.Comparison(key: f.tr("toutes cibles — ", "every target — ") + $0.key, essms: $0.essms,
+                                                                                 observed: $0.observed, predicted: $0.predicted) })
+        let chart = BarChart(title: f.tr("Atteinte déclarée et prédite par le modèle calibré", "Attainment reported and predicted by the calibrated model"),
+                             unit: .share, axisTitle: f.tr("Part des ESSMS atteignant la cible", "Share of ESSMS meeting the target"),
+                             series: [f.tr("déclarée", "reported"), f.tr("prédite", "predicted")],
+                             rows: rows.map { BarChart.Row(label: $0.key, values: [$0.observed, $0.predicted]) })
+        h.raw(chart.svg(f) + "\n")
+        h.raw("<table>")
+        h.headerRow([(f.tr("Paramètre", "Parameter"), false), (f.tr("Hypothèse", "Assumed"), true), (f.tr("Estimation", "Estimate"), true),
+                     (f.tr("IC 95 %", "95 % CI"), true), ("n", true)])
+        h.raw("<tbody>")
+        for row in CalibrationDocument.rows(c) {
+            h.raw("<tr>")
+            h.cell(row.key)
+            h.cell(f.decimal(row.prior, digits: 3), numeric: true)
+            h.cell(f.decimal(row.value.estimate, digits: 3), numeric: true)
+            h.cell(row.value.low.flatMap { lo in row.value.high.map { "\(f.decimal(lo, digits: 3)) – \(f.decimal($0, digits: 3))" } } ?? "—", numeric: true)
+            h.cell(f.integer(row.value.count), numeric: true)
+            h.raw("</tr>")
+        }
+        h.raw("</tbody></table>\n")
     }
 
     static func followup(_ h: inout HTMLWriter, _ facts: ReportFacts) {
@@ -108,6 +141,7 @@ extension HTMLReport {
             }
             h.raw("</tbody></table>\n")
         }
+        calibration(&h, facts)
         h.raw("</section>\n")
     }
 }

@@ -3,6 +3,7 @@ import CampaignYear
 import FundingRules
 import ScenarioModel
 import Selection
+import Simulation
 
 /// Everything a committee report shows, computed beforehand by the commands: the renderer only
 /// formats. Sections are optional so that a report is complete with what was computed (a
@@ -31,6 +32,8 @@ public struct ReportContent: Sendable {
     public var campaign: CampaignResult? = nil
     /// `esms followup`: the funded projects' reports, when the scenario has a followup block.
     public var followup: FollowupResult? = nil
+    /// `esms calibrate` on that follow-up, when at least 3 projects have ended.
+    public var calibration: CalibrationRun? = nil
 
     public init(scenario: Scenario, rules: RuleSet, variant: String? = nil, assessments: [ProjectAssessment],
                 selection: SelectionSection? = nil, frontier: [FrontierPoint]? = nil, tradeoff: TradeoffCurve? = nil,

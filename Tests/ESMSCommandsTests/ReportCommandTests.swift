@@ -33,6 +33,28 @@ import TestSupport
         #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
     }
 
+    /// The year in the report: the campaign's committees, the follow-up and the usage model
+    /// calibrated on it, with its chart; twice the same bytes.
+    @Test func theCampaignFollowupAndCalibrationAreInTheReport() throws {
+        let a = Self.temporaryFolder(), b = Self.temporaryFolder()
+        defer { for d in [a, b] { try? FileManager.default.removeItem(at: d) } }
+        for dir in [a, b] {
+            let r = try CommandRunner.run(["report", "Scenarios/bretagne-2024-campagne/scenario.yaml", "--campaign",
+                                           "Scenarios/bretagne-2024-campagne/campaign.yaml", "-o", dir.path, "--explain-limit", "0",
+                                           "--frontier-steps", "0", "--tradeoff-points", "0", "--draws", "500", "--sensitivity-draws", "0"],
+                                          environment: ["SOURCE_DATE_EPOCH": "1718352000"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let html = try String(contentsOf: a.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("id=\"suivi\""))
+        #expect(html.contains("Calibration du modèle d&#39;usage sur les indicateurs déclarés"))
+        #expect(html.contains("Atteinte déclarée et prédite par le modèle calibré"))
+        #expect(html.contains("sigma.project") && html.contains("usage_rate.dmp"))
+        for name in ["index.html", "results.json"] {
+            #expect(try Data(contentsOf: a.appendingPathComponent(name)) == Data(contentsOf: b.appendingPathComponent(name)), "\(name)")
+        }
+    }
+
     @Test func englishOnRequest() throws {
         let dir = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
