@@ -38,14 +38,13 @@ struct FrontierCommand: ParsableCommand {
     var force: [String] { pins.force }
     var exclude: [String] { pins.exclude }
 
-    @Option(help: ArgumentHelp("Time limit for each envelope's solve, in seconds.", valueName: "seconds"))
-    var timeLimit: Double?
+    @OptionGroup(title: "Solver")
+    var solve: SolveOptions
 
     func validate() throws {
         _ = try Self.level(from, option: "--from")
         _ = try Self.level(to, option: "--to")
         try NumericOptions.steps.check(steps)
-        try NumericOptions.timeLimit.check(timeLimit)
     }
 
     func run() throws {
@@ -56,7 +55,7 @@ struct FrontierCommand: ParsableCommand {
                                             to: try Self.level(to, option: "--to"), steps: steps)
         let points: [FrontierPoint]
         do {
-            points = try Frontier(selector: Selector(timeLimit: timeLimit)).compute(problem, budgets: budgets)
+            points = try Frontier(selector: solve.selector).compute(problem, budgets: budgets)
         } catch {
             Output.error("error: \(SelectionMessages.describe(error))")
             throw ExitStatus.scenarioErrors

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ArgumentParser
+import Selection
 
 /// The values a numeric option accepts, written once for every command that has it: a value
 /// outside them (`--time-limit inf`, `--draws 0`) is a usage error, exit 2, that names them.
@@ -61,4 +62,22 @@ enum NumericOptions {
         }
         return names
     }()
+}
+
+/// `--time-limit` and `--gap`, declared and checked once for every command that solves a selection.
+struct SolveOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Time limit in seconds: for the whole selection (each one of a frontier, a trade-off or a redeployment round), also bounding the diagnosis of an infeasible or undecided selection (10 s without it). Without it, the search for a first selection meeting the hard constraints stops after 5 000 nodes (status time-limit, exit 4); once one is found, the search is not cut.",
+                               valueName: "seconds"))
+    var timeLimit: Double?
+
+    @Option(help: ArgumentHelp("Relative gap at which a stage may stop (0 = prove optimality).", valueName: "gap"))
+    var gap: Double = 0
+
+    func validate() throws {
+        try NumericOptions.timeLimit.check(timeLimit)
+        try NumericOptions.gap.check(gap)
+    }
+
+    /// The selector these options ask for.
+    var selector: Selector { Selector(timeLimit: timeLimit, relativeGap: gap) }
 }

@@ -47,8 +47,8 @@ struct RedeployCommand: ParsableCommand {
     @Flag(help: "Run the three policies and print them side by side, with what each funds that the others do not.")
     var compare = false
 
-    @Option(help: ArgumentHelp("Time limit of each selection solve, in seconds.", valueName: "seconds"))
-    var timeLimit: Double?
+    @OptionGroup(title: "Solver")
+    var solve: SolveOptions
 
     @Flag(help: ArgumentHelp("Report the wall time of every solve (off by default so that the output is reproducible)."))
     var timings = false
@@ -65,7 +65,6 @@ struct RedeployCommand: ParsableCommand {
             throw ValidationError("--policy must be pooled, own-first or prorata-essms, got '\(policy)'")
         }
         if policy != nil && compare { throw ValidationError("--policy and --compare cannot be used together: --compare runs every policy") }
-        try NumericOptions.timeLimit.check(timeLimit)
     }
 
     func run() throws {
@@ -84,7 +83,7 @@ struct RedeployCommand: ParsableCommand {
         let chosen = policy.flatMap(RedeploymentPolicy.init(rawValue:)) ?? national.scenarioPolicy
         let results: [RedeploymentResult]
         do {
-            results = compare ? try national.compare(timeLimit: timeLimit) : [try national.run(chosen, timeLimit: timeLimit)]
+            results = compare ? try national.compare(selector: solve.selector) : [try national.run(chosen, selector: solve.selector)]
         } catch {
             Output.error("error: \(SelectionMessages.describe(error))")
             throw ExitStatus.scenarioErrors

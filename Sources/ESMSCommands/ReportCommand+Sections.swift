@@ -69,7 +69,7 @@ extension ReportCommand {
     static func redeploymentSection(scenario: Scenario, rules: RuleSet, timeLimit: Double?) throws -> RedeploymentSection {
         let national = NationalRedeployment(scenario: scenario, rules: rules)
         let policy = national.scenarioPolicy
-        let result = try national.run(policy, timeLimit: timeLimit)
+        let result = try national.run(policy, selector: Selector(timeLimit: timeLimit))
         let flows = result.regions.map { r in
             RedeploymentSection.RegionFlow(region: r.account.region, released: r.released, received: r.received,
                                            funded: r.funded, projects: r.projects.count, essms: r.finess)

@@ -68,11 +68,10 @@ struct ReportCommand: ParsableCommand {
     var force: [String] { pins.force }
     var exclude: [String] { pins.exclude }
 
-    @Option(help: ArgumentHelp("Time limit for each solve, in seconds.", valueName: "seconds"))
-    var timeLimit: Double?
-
-    @Option(help: ArgumentHelp("Relative gap at which a stage may stop (0 = prove optimality).", valueName: "gap"))
-    var gap: Double = 0
+    @OptionGroup(title: "Solver")
+    var solve: SolveOptions
+    var timeLimit: Double? { solve.timeLimit }
+    var gap: Double { solve.gap }
 
     @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each (default: 200, or 20 above 400 candidates, where each re-solve is a national-scale solve).",
                                valueName: "n"))
@@ -97,8 +96,6 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         try simulation.check()
         if ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be fr or en, got '\(lang)'") }
-        try NumericOptions.timeLimit.check(timeLimit)
-        try NumericOptions.gap.check(gap)
         try NumericOptions.explainLimit.check(explainLimit)
         try NumericOptions.nextInLine.check(nextInLine)
         try NumericOptions.frontierSteps.check(frontierSteps)
@@ -148,10 +145,10 @@ struct ReportCommand: ParsableCommand {
             if frontierSteps > 0 && result.status != .timeLimit && result.status != .solverError {
                 let budgets = EnvelopeLevel.budgets(available: problem.available, from: .share(millionths: 500_000),
                                                     to: .share(millionths: 1_500_000), steps: frontierSteps)
-                frontier = try Frontier(selector: Selector(timeLimit: timeLimit)).compute(problem, budgets: budgets)
+                frontier = try Frontier(selector: solve.selector).compute(problem, budgets: budgets)
             }
             if tradeoffPoints > 0 && run.solved {
-                tradeoff = try Tradeoff(selector: Selector(timeLimit: timeLimit), points: tradeoffPoints).compute(problem)
+                tradeoff = try Tradeoff(selector: solve.selector, points: tradeoffPoints).compute(problem)
             }
         } catch {
             Output.error("error: \(SelectionMessages.describe(error))")

@@ -48,11 +48,10 @@ struct SelectCommand: ParsableCommand {
     var force: [String] { pins.force }
     var exclude: [String] { pins.exclude }
 
-    @Option(help: ArgumentHelp("Time limit for the whole solve, in seconds; also bounds the diagnosis of an infeasible model (10 s without it).", valueName: "seconds"))
-    var timeLimit: Double?
-
-    @Option(help: ArgumentHelp("Relative gap at which a stage may stop (0 = prove optimality).", valueName: "gap"))
-    var gap: Double = 0
+    @OptionGroup(title: "Solver")
+    var solve: SolveOptions
+    var timeLimit: Double? { solve.timeLimit }
+    var gap: Double { solve.gap }
 
     @Option(help: ArgumentHelp("Write the model solved last as FILE.mps (free MPS) or FILE.lp (CPLEX LP), for any solver.",
                                valueName: "file"))
@@ -69,8 +68,6 @@ struct SelectCommand: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        try NumericOptions.timeLimit.check(timeLimit)
-        try NumericOptions.gap.check(gap)
         if let e = exportModel, !(e.hasSuffix(".mps") || e.hasSuffix(".lp")) {
             throw ValidationError("--export-model needs a file ending in .mps or .lp, got '\(e)'")
         }

@@ -34,12 +34,11 @@ struct TradeoffCommand: ParsableCommand {
     var force: [String] { pins.force }
     var exclude: [String] { pins.exclude }
 
-    @Option(help: ArgumentHelp("Time limit for each solve, in seconds.", valueName: "seconds"))
-    var timeLimit: Double?
+    @OptionGroup(title: "Solver")
+    var solve: SolveOptions
 
     func validate() throws {
         try NumericOptions.points.check(points)
-        try NumericOptions.timeLimit.check(timeLimit)
     }
 
     func run() throws {
@@ -48,7 +47,7 @@ struct TradeoffCommand: ParsableCommand {
         for w in committee.warnings { Output.error("warning: \(w)") }
         let curve: TradeoffCurve
         do {
-            curve = try Tradeoff(selector: Selector(timeLimit: timeLimit), points: points).compute(problem)
+            curve = try Tradeoff(selector: solve.selector, points: points).compute(problem)
         } catch {
             Output.error("error: \(SelectionMessages.describe(error))")
             throw ExitStatus.scenarioErrors

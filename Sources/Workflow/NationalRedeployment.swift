@@ -28,12 +28,12 @@ public struct NationalRedeployment: Sendable {
         scenario.spec.redeploymentPolicy.flatMap(RedeploymentPolicy.init(rawValue:)) ?? .pooled
     }
 
-    public func run(_ policy: RedeploymentPolicy, timeLimit: Double?) throws(Selector.Failure) -> RedeploymentResult {
-        try Redeployer(selector: Selector(timeLimit: timeLimit)).run(problem, policy: policy)
+    public func run(_ policy: RedeploymentPolicy, selector: Selector = Selector()) throws(Selector.Failure) -> RedeploymentResult {
+        try Redeployer(selector: selector).run(problem, policy: policy)
     }
 
-    public func compare(timeLimit: Double?) throws(Selector.Failure) -> [RedeploymentResult] {
-        try Redeployer(selector: Selector(timeLimit: timeLimit)).compare(problem)
+    public func compare(selector: Selector = Selector()) throws(Selector.Failure) -> [RedeploymentResult] {
+        try Redeployer(selector: selector).compare(problem)
     }
 
     /// The simulation of what `projects` fund (a policy's selection and the engaged projects):
