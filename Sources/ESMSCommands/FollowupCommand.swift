@@ -119,43 +119,14 @@ enum FollowupRun {
         }
     }
 
-    /// The follow-up of the engaged projects plus `campaign`'s or `selection`'s.
+    /// The follow-up of the engaged projects plus `campaign`'s or `selection`'s; reports the
+    /// problems of the reports and exits 1 on errors.
     static func compute(_ scenario: Scenario, rules: RuleSet, campaign: CampaignResult?, selection: [String]?,
                         file: String) throws -> FollowupResult {
-        guard let reports = scenario.followup else {
-            var d = Diagnostics()
-            d.error("followup-missing", at: SourceLocation(file: file, keyPath: "followup"), "the scenario has no followup block",
-                    expected: "followup: { indicators: indicators.csv, expenses: expenses.csv, as_of: 2025-12-31 }",
-                    hint: "see Scenarios/README.md, 'Follow-up of funded projects'")
-            Output.report(d)
-            throw ExitStatus.scenarioErrors
-        }
-        let engaged = scenario.projects.filter { $0.decision == .engaged }.map(\.id)
-        var committees: [String: String] = [:]
-        let extra: [String]
-        let basis: String
-        if let campaign {
-            extra = campaign.selected
-            for c in campaign.committees { for id in c.selected { committees[id] = c.committee.id } }
-            basis = "engaged before the campaign \(campaign.campaign.id) (\(engaged.count)) and selected by its committees (\(extra.count))"
-        } else if let selection {
-            extra = selection
-            basis = "engaged (\(engaged.count)) and selected by 'esms select' (\(selection.count))"
-        } else {
-            extra = []
-            basis = "engaged (\(engaged.count))"
-        }
-        let funded = Set(engaged + extra)
-        // Funded projects are engaged: a project joining one of their grappes is admissible.
-        var s = scenario
-        for i in s.projects.indices where funded.contains(s.projects[i].id) { s.projects[i].decision = .engaged }
-        let ids = s.projects.map(\.id).filter(funded.contains)
-        let assessments = FundingEngine(scenario: s, rules: rules).assess(s.projects.filter { funded.contains($0.id) })
-        let (result, d) = FollowUp(rules: rules).compute(scenario: s, assessments: assessments, funded: ids,
-                                                         committees: committees, reports: reports, fundedBasis: basis)
+        let (result, d) = FundedFollowUp.compute(scenario: scenario, rules: rules, campaign: campaign, selection: selection, file: file)
         Output.report(d)
-        if d.hasErrors {
-            Output.error("\(file): the follow-up reports have errors, fix them above")
+        guard let result, !d.hasErrors else {
+            if result != nil { Output.error("\(file): the follow-up reports have errors, fix them above") }
             throw ExitStatus.scenarioErrors
         }
         return result

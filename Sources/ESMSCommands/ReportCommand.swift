@@ -134,22 +134,13 @@ struct ReportCommand: ParsableCommand {
         var frontier: [FrontierPoint]?
         var tradeoff: TradeoffCurve?
         do {
-            let run = try committee.select(SolveSettings(timeLimit: timeLimit, relativeGap: gap, explainLimit: explainLimit,
-                                                         nextInLine: nextInLine))
+            let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, explainLimit: explainLimit, nextInLine: nextInLine)
+            let run = try committee.select(settings)
             if let failure = run.analysisFailure { Output.error("warning: \(SelectionMessages.describe(failure))") }
-            let result = run.result
-            section = SelectionSection(problem: problem, result: result, explanations: run.explanations, nextInLine: run.nextInLine,
+            section = SelectionSection(problem: problem, result: run.result, explanations: run.explanations, nextInLine: run.nextInLine,
                                        infeasibility: run.infeasibility, warnings: warnings)
-            // An undecided selection (no selection found, none proven impossible) would be
-            // undecided again at most envelopes: the frontier is left out, the diagnosis says why.
-            if frontierSteps > 0 && result.status != .timeLimit && result.status != .solverError {
-                let budgets = EnvelopeLevel.budgets(available: problem.available, from: .share(millionths: 500_000),
-                                                    to: .share(millionths: 1_500_000), steps: frontierSteps)
-                frontier = try Frontier(selector: solve.selector).compute(problem, budgets: budgets)
-            }
-            if tradeoffPoints > 0 && run.solved {
-                tradeoff = try Tradeoff(selector: solve.selector, points: tradeoffPoints).compute(problem)
-            }
+            let analyses = try committee.analyses(after: run, settings: settings, frontierSteps: frontierSteps, tradeoffPoints: tradeoffPoints)
+            (frontier, tradeoff) = (analyses.frontier, analyses.tradeoff)
         } catch {
             Output.error("error: \(SelectionMessages.describe(error))")
             throw ExitStatus.scenarioErrors
