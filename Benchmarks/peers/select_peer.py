@@ -58,6 +58,14 @@ def build_problem(path):
         balance.append({"name": name, "prefix": field, "mode": mode, "tol": tol, "key": key,
                         "targets": targets_of(rule, scope_rows, key) if mode != "off" else {}})
     deadline = parse_day(str(spec["deadline"])) if national and spec.get("deadline") else None
+    # A regional committee takes the applications deposited up to its cut-off (`deposits_until`,
+    # else the committee's date); later ones go to the next committee [000 §8].
+    committee = spec.get("committee")
+    if isinstance(committee, dict):
+        cutoff = committee.get("deposits_until") or committee.get("date")
+    else:
+        cutoff = committee
+    cutoff = parse_day(str(cutoff)) if (cutoff and not national) else None
 
     candidates, engaged = [], []
     for p in ctx["projects"]:
@@ -79,6 +87,8 @@ def build_problem(path):
         elif decision in ("", "candidate") and a["eligible"]:
             ready = p.get("ready", "").strip()
             if national and deadline and ready and parse_day(ready) > deadline:
+                continue
+            if cutoff and parse_day(p["deposited"]) > cutoff:
                 continue
             candidates.append(proj)
     engaged_cents = sum(e["cents"] for e in engaged)

@@ -21,11 +21,13 @@ public struct CalibrationData: Sendable {
         self.logits = logits
     }
 
-    /// The empirical logit of `n` out of `total`: log((n + ½) / (total − n + ½)), finite at 0 and
-    /// at 100 % (a reported 100 % is not an infinite logit).
+    /// The logit of `n` out of `total`: log(n / (total − n)), so that a rate exactly on its
+    /// target is on the target's logit (the targets are checked on n / total); at 0 and at 100 %,
+    /// where it is infinite, half a case is moved: log(½ / (total − ½)) and log((total − ½) / ½).
     public static func empiricalLogit(_ n: Int, of total: Int) -> Double {
-        let n = Double(max(0, min(n, total))), t = Double(max(total, 0))
-        return Foundation.log((n + 0.5) / (t - n + 0.5))
+        let t = Double(max(total, 1)), k = Double(max(0, min(n, total)))
+        let x = k == 0 ? 0.5 : k == t ? t - 0.5 : k
+        return Foundation.log(x / (t - x))
     }
 
     public var observationCount: Int { logits.reduce(0) { $0 + $1.compactMap { $0 }.count } }
