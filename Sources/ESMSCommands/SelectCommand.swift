@@ -134,7 +134,7 @@ struct SelectCommand: ParsableCommand {
                 let f = ReportFormat(language)
                 text += "\n" + Catalogue(language)(.timings) + (language == .fr ? " : " : ": ")
                     + phases.map { "\($0.0.replacingOccurrences(of: "_", with: " ")) \(language == .fr ? f.decimal($0.1, digits: 3) : JSONValue.formatDecimal($0.1, digits: 3)) s" }
-                    .joined(separator: "; ") + "\n"
+                    .joined(separator: language == .fr ? " ; " : "; ") + "\n"
             }
             try Output.out(text)
         }
