@@ -29,6 +29,8 @@ public struct ESMS: ParsableCommand {
           1  the scenario or an input file has errors (all of them are listed)
           2  wrong usage (unknown option, missing argument)
           3  an output could not be written (a file, or stdout/stderr: disk full, closed)
+          4  no selection was decided: none found and none proven impossible before the
+             search's limit (status time-limit), or the solver failed
           141  stdout or stderr is a pipe whose reader has gone (as a shell says for
                SIGPIPE): esms stops quietly
         """,
