@@ -89,7 +89,7 @@ extension HTMLReport {
         let f = facts.f, t = r.totals
         h.raw("<section id=\"suivi\">\n")
         h.element("h2", f.tr("Suivi des projets financés et paiements au ", "Follow-up of funded projects and payments on ") + f.date(r.asOf))
-        h.element("p", f.tr("Seconde moitié : politique ", "Second half: policy ") + r.policy.rawValue + " — "
+        h.element("p", f.tr("Seconde moitié : politique ", "Second half: policy ") + f.policyValue(r.policy.rawValue) + " — "
             + f.tr("\(t.essms) ESSMS financés, \(t.reported) ont remonté leurs indicateurs, \(t.essmsMeetingTargets) atteignent toutes leurs cibles ; \(t.activeDUI) DUI actifs déclarés.",
                    "\(t.essms) funded ESSMS, \(t.reported) reported, \(t.essmsMeetingTargets) meet every target; \(t.activeDUI) active DUI reported."),
             attributes: "class=\"note\"")

@@ -215,7 +215,7 @@ extension HTMLReport {
         let f = facts.f
         h.raw("<section id=\"regions\">\n")
         h.element("h2", f.tr("Redéploiement entre régions", "Redeployment between regions"))
-        h.element("p", f.tr("Politique : ", "Policy: ") + r.policy, attributes: "class=\"note\"")
+        h.element("p", f.tr("Politique : ", "Policy: ") + f.policyValue(r.policy), attributes: "class=\"note\"")
         let series = [f.tr("Libéré", "Released"), f.tr("Reçu", "Received"), f.tr("Financé", "Funded")]
         let chart = BarChart(title: f.tr("AE libérées, reçues et financées par région", "AE released, received and funded by region"),
                              unit: .euros, axisTitle: f.tr("Montant (€)", "Amount (€)"), series: series,
@@ -289,12 +289,15 @@ extension HTMLReport {
             (f.tr("Outil", "Tool"), "esms \(c.run.toolVersion)"),
             (f.tr("Règles", "Rules"), c.rules.name),
         ]
-        lines += c.rules.policies.entries.map { (f.tr("Politique ", "Policy ") + $0.0, $0.1) }
+        lines += c.rules.policies.entries.map { (f.tr("Politique ", "Policy ") + $0.0, f.policyValue($0.1)) }
         if let s = c.selection {
+            let french = f.language == .fr, t = Catalogue(f.language)
             lines.append((f.tr("Solveur", "Solver"), "\(c.run.solverName) \(c.run.solverVersion)"))
-            lines.append((f.tr("Statut", "Status"), f.status(s.result.status) + " — " + s.result.sentence))
+            lines.append((f.tr("Statut", "Status"), f.status(s.result.status) + " — "
+                + (french ? SelectionText.statusSentence(s.result, t) : s.result.sentence)))
             lines.append((f.tr("Écart relatif", "Relative gap"), f.decimal(s.result.gap, digits: 6)))
-            lines.append((f.tr("Étapes", "Stages"), s.result.stages.map { "\($0.term) \($0.status.identifier)" }.joined(separator: ", ")))
+            lines.append((f.tr("Étapes", "Stages"), s.result.stages.map { SelectionText.stageText($0, t, french: french, value: false, timings: false) }
+                .joined(separator: ", ")))
         }
         if let sim = c.simulation { lines.append((f.tr("Graine", "Seed"), "\(sim.seed)")) }
         lines.append((f.tr("Heure du calcul", "Time of the run"), f.dateTime(epoch: c.run.time)

@@ -161,4 +161,21 @@ extension ReportFormat {
     }
 
     public func yesNo(_ b: Bool) -> String { b ? tr("oui", "yes") : tr("non", "no") }
+
+    /// A policy value of the scenario (`per-essms`, `pooled`…) in words, the identifier kept
+    /// beside it in French so that the audit can find it in the scenario.
+    public func policyValue(_ value: String) -> String {
+        let words: [String: String] = [
+            "acquisition-first": "acquisitions d'abord", "upgrade-first": "mises à niveau d'abord", "proportional": "proportionnelle",
+            "all-small": "tous les OG petits", "any-small": "au moins un petit OG",
+            "per-essms": "par ESSMS", "all-or-nothing": "tout ou rien",
+            "pooled": "mise en commun nationale", "own-first": "chaque région d'abord", "prorata-essms": "reliquats au prorata des ESSMS",
+        ]
+        guard language == .fr else { return value }
+        if let w = words[value] { return "\(w) (\(value))" }
+        for (en, fr) in [(" (hard)", " (impérative)"), (" (warning)", " (avertissement)")] where value.hasSuffix(en) {
+            return String(value.dropLast(en.count)) + fr
+        }
+        return value
+    }
 }

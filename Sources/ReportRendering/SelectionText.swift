@@ -89,7 +89,7 @@ public enum SelectionText {
         } else {
             status = s.status.identifier
         }
-        return "\(name) \(status)\(shown)\(seconds)"
+        return french ? "\(name) : \(status)\(shown)\(seconds)" : "\(name) \(status)\(shown)\(seconds)"
     }
 
     static func balanceTables(_ p: SelectionProblem, _ r: SelectionResult, title suffix: String = "",
