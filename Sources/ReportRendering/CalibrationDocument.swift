@@ -39,8 +39,8 @@ public enum CalibrationDocument {
     public static func text(_ r: CalibrationRun, scenario: String, language: ReportLanguage = .fr) -> String {
         let french = language == .fr
         let f = ReportFormat(language)
-        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
-        let d = { (x: Double) in french ? f.decimal(x, digits: 3) : JSONValue.formatDecimal(x, digits: 3) }
+        let n = f.terminalInteger
+        let d = { (x: Double) in f.terminalDecimal(x, digits: 3) }
         let pc = { (x: Double) in french ? f.percent(x) : JSONValue.formatDecimal(x * 100, digits: 1) + " %" }
         var out = french
             ? "Calibration sur le suivi de \(scenario) au \(r.asOf.french) : \(n(r.fit.projects)) projets terminés, \(n(r.fit.essms)) ESSMS, \(n(r.fit.observations)) taux déclarés"

@@ -35,7 +35,7 @@ public enum CampaignDocument {
     public static func text(_ r: CampaignResult, scenario: Scenario, language: ReportLanguage = .en) -> String {
         let t = Catalogue(language), f = ReportFormat(language)
         let french = language == .fr
-        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        let n = f.terminalInteger
         let separator = french ? " ; " : "; "
         let spec = scenario.spec
         var out = "\(r.campaign.title.isEmpty ? r.campaign.id : r.campaign.title)\n"

@@ -29,7 +29,7 @@ public enum EnvelopeDocument {
                             registerDate: String?, registerESSMS: Int, language: ReportLanguage = .en) -> String {
         let t = Catalogue(language), f = ReportFormat(language)
         let french = language == .fr
-        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        let n = f.terminalInteger
         let official = shares.contains { $0.official2024 != nil }
         var out = t(.envSplit, total.frenchString, floor.frenchString, shares.filter(\.atFloor).map(\.region).joined(separator: ", ")) + "\n"
         out += t(.envRegister, register, n(registerESSMS), registerDate ?? t(.envUnknownDate)) + "\n\n"

@@ -63,7 +63,7 @@ public enum FollowupDocument {
     public static func text(_ r: FollowupResult, language: ReportLanguage = .en) -> String {
         let c = Catalogue(language), f = ReportFormat(language)
         let french = language == .fr
-        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        let n = f.terminalInteger
         var out = c(.fupTitle, r.scenario, r.asOf.french, r.policy.rawValue, r.fundedBasis) + "\n\n"
         var rows: [[String]] = [[c(.headProject), c(.headESSMS), c(.headMet), c(.headEnded), c(.headCertified), c(.headGranted),
                                  c(.headFirstHalf), c(.headSecondHalf), c(.headWithheld), c(.headToRecover)]]

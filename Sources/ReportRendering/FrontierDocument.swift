@@ -23,7 +23,7 @@ public enum FrontierDocument {
     public static func text(title: String, problem p: SelectionProblem, points: [FrontierPoint], language: ReportLanguage = .en) -> String {
         let t = Catalogue(language), f = ReportFormat(language)
         let french = language == .fr
-        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        let n = f.terminalInteger
         var out = "\(title)\n\n" + t(.frontierTitle, p.available.frenchString) + "\n\n"
         var previous: FrontierPoint?
         let rows = points.map { pt -> [String] in

@@ -7,7 +7,7 @@ public enum FundTable {
     public static func text(scenario: Scenario, rules: RuleSet, assessments: [ProjectAssessment], language: ReportLanguage = .en) -> String {
         let t = Catalogue(language), f = ReportFormat(language)
         let french = language == .fr
-        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        let n = f.terminalInteger
         var rows: [[String]] = [[t(.headProject), t(.headEligible), t(.headDesk), t(.headESSMS), t(.headAcquisitions), t(.headUpgrades),
                                  t(.headAmount), t(.headExcluded), t(.headIssues)]]
         for a in assessments {

@@ -160,7 +160,7 @@ public enum RedeployDocument {
                             timings: Bool = false, activeDUI: ActiveDUIEstimate? = nil, language: ReportLanguage = .en) -> String {
         let t = Catalogue(language), f = ReportFormat(language)
         let french = language == .fr
-        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        let n = f.terminalInteger
         var out = header(scenario, p, language: language)
         out += t(.policyLine, r.policy.rawValue, describe(r.policy, language: language)) + "\n"
         out += t(.status, french ? f.status(r.status) : r.status.rawValue,
@@ -220,7 +220,7 @@ public enum RedeployDocument {
                                    language: ReportLanguage = .en) -> String {
         let t = Catalogue(language), f = ReportFormat(language)
         let french = language == .fr
-        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        let n = f.terminalInteger
         var out = header(scenario, p, language: language)
         let policies = results.map(\.policy.rawValue)
         var rows = [[""] + policies]
@@ -264,8 +264,7 @@ public enum RedeployDocument {
 
     static func header(_ scenario: Scenario, _ p: RedeploymentProblem, language: ReportLanguage = .en) -> String {
         let t = Catalogue(language), f = ReportFormat(language)
-        let french = language == .fr
-        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        let n = f.terminalInteger
         var out = "\(scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title)\n"
         let date = scenario.spec.date.map { $0.french } ?? "?"
         let deadline = scenario.spec.deadline.map { $0.french } ?? t(.redeployNone)
@@ -278,8 +277,8 @@ public enum RedeployDocument {
     static func totals(_ r: RedeploymentResult, activeDUI: ActiveDUIEstimate? = nil, language: ReportLanguage = .en) -> String {
         let t = Catalogue(language), f = ReportFormat(language)
         let french = language == .fr
-        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
-        let dec = { (x: Double, d: Int) in french ? f.decimal(x, digits: d) : JSONValue.formatDecimal(x, digits: d) }
+        let n = f.terminalInteger
+        let dec = { (x: Double, d: Int) in f.terminalDecimal(x, digits: d) }
         var out = t(.totalsNational, n(r.finess), n(r.acquisitions), n(r.selected.count), r.used.frenchString, r.leftUnengaged.frenchString) + "\n"
         let total = r.engagedFiness + r.finess
         out += t(.totalsIndicators, n(total), n(NationalIndicators.essmsFunded),
@@ -287,7 +286,7 @@ public enum RedeployDocument {
                      : JSONValue.formatDecimal(Double(total) * 100 / Double(NationalIndicators.essmsFunded), digits: 1) + " %",
                  n(r.engagedFiness), n(r.finess), n(NationalIndicators.activeDUI))
         if let e = activeDUI {
-            out += t(.totalsExpected, dec(e.mean, 0), french ? f.integer(Int(e.p5)) : "\(e.p5)", french ? f.integer(Int(e.p95)) : "\(e.p95)",
+            out += t(.totalsExpected, dec(e.mean, 0), n(Int(e.p5)), n(Int(e.p95)),
                      french ? f.percent(e.mean / Double(NationalIndicators.activeDUI))
                          : JSONValue.formatDecimal(e.mean * 100 / Double(NationalIndicators.activeDUI), digits: 1) + " %",
                      n(e.essms), n(e.draws)) + "\n"

@@ -39,6 +39,15 @@ public struct ReportFormat: Sendable {
         return (n < 0 ? "−" : "") + body
     }
 
+    /// A count in the terminal text: grouped in French (`1 234`), plain in English (`1234`, as
+    /// the English text has always printed it).
+    public func terminalInteger(_ n: Int) -> String { language == .fr ? integer(n) : String(n) }
+
+    /// A decimal in the terminal text: `decimal` in French (`0,275`), plain in English (`0.275`).
+    public func terminalDecimal(_ x: Double, digits: Int) -> String {
+        language == .fr ? decimal(x, digits: digits) : JSONValue.formatDecimal(x, digits: digits)
+    }
+
     /// `x` with at most `digits` decimals (trailing zeros dropped), thousands grouped.
     public func decimal(_ x: Double, digits: Int = 1) -> String {
         let plain = JSONValue.formatDecimal(x, digits: digits)

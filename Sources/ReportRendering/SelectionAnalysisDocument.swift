@@ -64,7 +64,7 @@ public enum SelectionAnalysisDocument {
             let list = r.suggestedTolerances.map { "\(french ? balanceName($0.balance) : $0.balance) \(pc($0.tolerance))" }.joined(separator: ", ")
             out += t(.resolvedWith, list, french ? f.status(v.status) : v.status.rawValue)
             if v.status == .optimal || v.status == .feasible {
-                out += t(.resolvedSelection, french ? f.integer(v.finess) : "\(v.finess)", french ? f.integer(v.acquisitions) : "\(v.acquisitions)",
+                out += t(.resolvedSelection, f.terminalInteger(v.finess), f.terminalInteger(v.acquisitions),
                          v.used.frenchString)
             }
             out += "\n"

@@ -34,7 +34,7 @@ public enum SelectionText {
         out += engaged + "\n\n"
         let rows = [[t(.headProject), t(.headDecision), t(.headESSMS), t(.headAcquisitions), t(.headAmount), t(.headWhy)]] + explanations.map { e in
             [e.id, french ? f.decision(e.decision).lowercased() : e.decision.rawValue,
-             e.finess.map { french ? f.integer($0) : String($0) } ?? "", e.acquisitions.map { french ? f.integer($0) : String($0) } ?? "",
+             e.finess.map(f.terminalInteger) ?? "", e.acquisitions.map(f.terminalInteger) ?? "",
              e.amount.map { $0.frenchString.replacingOccurrences("€", "").trimmingSpaces } ?? "",
              french ? f.reason(e, assessment: assessments[e.id]) : e.reason]
         }
@@ -75,7 +75,7 @@ public enum SelectionText {
     static func stageText(_ s: StageResult, _ t: Catalogue, french: Bool, value: Bool, timings: Bool) -> String {
         let f = ReportFormat(french ? .fr : .en)
         let name = french ? stageName(s.term, t) : s.term
-        let shown = value ? s.value.map { " = " + (french ? f.decimal($0, digits: 2) : JSONValue.formatDecimal($0, digits: 2)) } ?? "" : ""
+        let shown = value ? s.value.map { " = " + f.terminalDecimal($0, digits: 2) } ?? "" : ""
         let seconds = timings ? (french ? " en \(f.decimal(s.seconds, digits: 3)) s" : " in \(JSONValue.formatDecimal(s.seconds, digits: 3)) s") : ""
         let status: String
         if french {

@@ -9,7 +9,7 @@ public enum SimulationText {
         let french = language == .fr
         let r = c.report, s = c.set
         let pc = { (x: Double) in french ? fm.percent(x) : percent(x) }
-        let dec = { (x: Double, d: Int) in french ? fm.decimal(x, digits: d) : JSONValue.formatDecimal(x, digits: d) }
+        let dec = { (x: Double, d: Int) in fm.terminalDecimal(x, digits: d) }
         var out = "\(c.scenario.spec.title.isEmpty ? c.scenario.spec.id : c.scenario.spec.title)\n\n"
         out += t(.simTitle, s.kind == .selection ? t(.simOfSelection) : t(.simOfEligible), group(Int64(r.draws)))
         if r.draws != c.drawsRequested { out += t(.simOfDraws, group(Int64(c.drawsRequested))) }

@@ -28,7 +28,7 @@ public enum TradeoffDocument {
     public static func text(title: String, problem p: SelectionProblem, curve: TradeoffCurve, language: ReportLanguage = .en) -> String {
         let t = Catalogue(language), f = ReportFormat(language)
         let french = language == .fr
-        let n = { (x: Int) in french ? f.integer(x) : "\(x)" }
+        let n = f.terminalInteger
         var out = "\(title)\n\n" + t(.tradeoffTitle, p.available.frenchString) + "\n\n"
         guard !curve.points.isEmpty else {
             return out + t(.tradeoffNone, french ? f.status(curve.status) : curve.status.rawValue) + "\n"
@@ -38,7 +38,7 @@ public enum TradeoffDocument {
             let cost = curve.marginalCost(i).map { c -> String in
                 let k = pt.acquisitions - curve.points[i - 1].acquisitions
                 return t(.tradeoffCost, n(k), n(curve.points[i - 1].finess - pt.finess),
-                         french ? f.decimal(c, digits: 2) : JSONValue.formatDecimal(c, digits: 2))
+                         f.terminalDecimal(c, digits: 2))
             } ?? ""
             let origin: String
             switch pt.origin {

@@ -130,7 +130,7 @@ extension Committee {
         return run
     }
 
-    public static func seconds(_ d: Duration) -> Double {
+    static func seconds(_ d: Duration) -> Double {
         let c = d.components
         return Double(c.seconds) + Double(c.attoseconds) * 1e-18
     }
