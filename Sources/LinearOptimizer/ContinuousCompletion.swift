@@ -6,11 +6,38 @@ import CGLPK
 /// continuous values (e.g. the slack of soft balance rows), then checks the whole
 /// solution in Swift. Lives inside one `GLPKEnvironment.run` call.
 final class ContinuousCompletion {
-    private let prepared: PreparedModel
+    private var prepared: PreparedModel
     private var problem: GLPKProblem?
-    private var solvedOnce = false
+    /// The basis every completion starts from (GLPK's advanced basis of the matrix, or the one
+    /// `prime` found), so that a completion does not depend on the ones made before it (a
+    /// `GLPKSession` keeps one `ContinuousCompletion` for all its solves).
+    private var basis: (rows: [Int32], columns: [Int32])?
 
     init(_ prepared: PreparedModel) { self.prepared = prepared }
+
+    /// Follows a change of the model's row `i` (a session's change).
+    func update(_ prepared: PreparedModel, row i: Int) {
+        self.prepared = prepared
+        guard let problem, problem.isAlive else { return }
+        let (type, l, u) = GLPKProblem.glpkBounds(prepared.rowKinds[i], prepared.rowLower[i], prepared.rowUpper[i])
+        glp_set_row_bnds(problem.pointer, Int32(i + 1), type, l, u)
+    }
+
+    /// Follows a change of the model's column `j` (the bounds of an integer column are set by each completion).
+    func update(_ prepared: PreparedModel, column j: Int) {
+        self.prepared = prepared
+        guard let problem, problem.isAlive, !prepared.columnIsInteger[j] else { return }
+        let (type, l, u) = GLPKProblem.glpkBounds(prepared.columnKinds[j], prepared.columnLower[j], prepared.columnUpper[j])
+        glp_set_col_bnds(problem.pointer, Int32(j + 1), type, l, u)
+    }
+
+    /// Follows a change of the model's objective.
+    func updateObjective(_ prepared: PreparedModel) {
+        self.prepared = prepared
+        guard let problem, problem.isAlive else { return }
+        glp_set_obj_dir(problem.pointer, prepared.model.sense == .maximize ? GLP_MAX : GLP_MIN)
+        for j in 0..<prepared.columnCount { glp_set_obj_coef(problem.pointer, Int32(j + 1), prepared.objective[j]) }
+    }
 
     /// The completed, checked solution, or the reason it is not feasible.
     func complete(_ values: [Double], tolerance: Double = 1e-6) -> Result<[Double], CompletionFailure> {
@@ -37,11 +64,21 @@ final class ContinuousCompletion {
         return .success(solution)
     }
 
-    private func solveContinuousPart(_ solution: inout [Double]) -> Result<Void, CompletionFailure> {
+    /// Solves the continuous part once for the integer columns at their lower bounds and keeps
+    /// that LP's final basis as the one every completion starts from: a few pivots from any
+    /// other integer values (a `GLPKSession` primes its completion when it loads its model).
+    func prime() {
+        guard prepared.columnIsInteger.contains(false) else { return }
+        var values = (0..<prepared.columnCount).map { prepared.columnLower[$0].isFinite ? prepared.columnLower[$0] : 0 }
+        _ = solveContinuousPart(&values, keepBasis: true)
+    }
+
+    private func solveContinuousPart(_ solution: inout [Double], keepBasis: Bool = false) -> Result<Void, CompletionFailure> {
         let lp: GLPKProblem
-        if let existing = problem {
+        if let existing = problem, existing.isAlive {
             lp = existing
         } else {
+            basis = nil
             lp = GLPKProblem(prepared, names: false)
             glp_scale_prob(lp.pointer, GLP_SF_AUTO)
             problem = lp
@@ -53,7 +90,16 @@ final class ContinuousCompletion {
             }
             glp_set_col_bnds(lp.pointer, Int32(j + 1), GLP_FX, x, x)
         }
-        if !solvedOnce { glp_adv_basis(lp.pointer, 0) }
+        if basis == nil {
+            // GLPK's advanced basis depends on the matrix only: every completion starts from it.
+            glp_adv_basis(lp.pointer, 0)
+            basis = ([0] + (0..<prepared.rowCount).map { glp_get_row_stat(lp.pointer, Int32($0 + 1)) },
+                     [0] + (0..<prepared.columnCount).map { glp_get_col_stat(lp.pointer, Int32($0 + 1)) })
+        }
+        if let basis {
+            for i in stride(from: 1, through: prepared.rowCount, by: 1) { glp_set_row_stat(lp.pointer, Int32(i), basis.rows[i]) }
+            for j in stride(from: 1, through: prepared.columnCount, by: 1) { glp_set_col_stat(lp.pointer, Int32(j), basis.columns[j]) }
+        }
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
@@ -63,7 +109,10 @@ final class ContinuousCompletion {
             glp_std_basis(lp.pointer)
             code = glp_simplex(lp.pointer, &parameters)
         }
-        solvedOnce = true
+        if keepBasis {
+            basis = ([0] + (0..<prepared.rowCount).map { glp_get_row_stat(lp.pointer, Int32($0 + 1)) },
+                     [0] + (0..<prepared.columnCount).map { glp_get_col_stat(lp.pointer, Int32($0 + 1)) })
+        }
         guard code == 0, glp_get_status(lp.pointer) == GLP_OPT else {
             return .failure(CompletionFailure(reason: "no values of the continuous variables satisfy the rows with these integer values"))
         }

@@ -12,7 +12,8 @@ import Foundation
 /// re-solves use both cores); a GLPK without thread-local storage gets one call at a
 /// time in the process.
 enum GLPKEnvironment {
-    private static let lock = NSLock()
+    /// Recursive: a session (`GLPKSession`) holds it while its body may solve another model.
+    private static let lock = NSRecursiveLock()
 
     /// Whether this GLPK keeps its environment in thread-local storage.
     static let threadLocal: Bool = glp_config("TLS") != nil

@@ -84,19 +84,21 @@ extension GLPKSolver {
     /// One `glp_intopt` run (preceded by `glp_simplex` when the MIP presolver is off), every
     /// solver call through `GLPKGuard`. With `provokeFailure` (tests), GLPK is first made to fail
     /// an internal check on purpose.
-    private static func runGuardedAttempt(
+    /// With `loaded`, the run uses that problem as it is (already scaled, its basis set by the
+    /// caller: a `GLPKSession`), and its LP starts from that basis with the dual simplex.
+    static func runGuardedAttempt(
         _ prepared: PreparedModel, strategy: SearchStrategy, recovery: Recovery, options: SolverOptions,
         milliseconds: Int32?, start: [Double]?, heuristic: IncumbentHeuristic?, granularity: Double?,
-        provokeFailure: Bool
+        provokeFailure: Bool, loaded: GLPKProblem? = nil, completion shared: ContinuousCompletion? = nil
     ) throws(GLPKInternalFailure) -> AttemptOutcome {
         let clock = ContinuousClock()
         let began = clock.now
-        let problem = GLPKProblem(prepared, names: false)
+        let problem = loaded ?? GLPKProblem(prepared, names: false)
         let p = problem.pointer
         if provokeFailure { _ = try GLPKGuard.setObjectiveDirection(problem, 99).get() }
         let injecting = start != nil || heuristic != nil
         let presolve = strategy.presolve && !injecting && !recovery.presolveOff
-        let completion = ContinuousCompletion(prepared)
+        let completion = shared ?? ContinuousCompletion(prepared)
 
         var startOutcome = StartSolutionOutcome.notGiven
         var checkedStart: [Double]?
@@ -112,16 +114,18 @@ extension GLPKSolver {
 
         var relaxationBound: Double?
         if !presolve {
-            if let flags = recovery.scalingFlags {
-                if flags != 0 { _ = try GLPKGuard.scale(problem, flags: flags).get() }
-            } else if strategy.scaling {
-                _ = try GLPKGuard.scale(problem, flags: GLP_SF_AUTO).get()
+            if loaded == nil {
+                if let flags = recovery.scalingFlags {
+                    if flags != 0 { _ = try GLPKGuard.scale(problem, flags: flags).get() }
+                } else if strategy.scaling {
+                    _ = try GLPKGuard.scale(problem, flags: GLP_SF_AUTO).get()
+                }
+                _ = try GLPKGuard.advancedBasis(problem).get()
             }
-            _ = try GLPKGuard.advancedBasis(problem).get()
             var lp = glp_smcp()
             glp_init_smcp(&lp)
             lp.msg_lev = GLP_MSG_OFF
-            lp.meth = recovery.method
+            lp.meth = loaded == nil ? recovery.method : GLP_DUALP
             lp.r_test = recovery.ratioTest
             lp.pricing = recovery.pricing
             if let milliseconds { lp.tm_lim = milliseconds }

@@ -26,16 +26,8 @@ public struct GLPKSolver: Sendable {
         _ model: LinearModel, options: SolverOptions = SolverOptions(),
         start: [Double]? = nil, heuristic: IncumbentHeuristic? = nil
     ) throws(LinearOptimizerError) -> SolveResult {
-        try options.validate()
+        try Self.check(model, options: options, start: start)
         let prepared = try PreparedModel(model)
-        if let start {
-            guard start.count == model.variables.count else {
-                throw LinearOptimizerError(.invalidStartSolution, "The start solution has \(start.count) values but the model has \(model.variables.count) variables; give one value per variable, in order.")
-            }
-            if let index = start.firstIndex(where: { !$0.isFinite }) {
-                throw LinearOptimizerError(.invalidStartSolution, "The start solution gives \(start[index]) to variable '\(model.variables[index].name)'; every value must be a finite number.")
-            }
-        }
         let clock = ContinuousClock()
         let began = clock.now
         let granularity = options.granularity.resolve(for: model)
@@ -46,6 +38,26 @@ public struct GLPKSolver: Sendable {
             Self.runStrategies(prepared, options: options, start: start, heuristic: heuristic,
                                granularity: granularity, clock: clock, began: began)
         }
+        return Self.result(outcome, attempts, options: options, start: start, heuristic: heuristic,
+                           granularity: granularity, seconds: Self.seconds(began.duration(to: clock.now)))
+    }
+
+    /// Checks the options and a start solution against `model` before GLPK sees them.
+    static func check(_ model: LinearModel, options: SolverOptions, start: [Double]?) throws(LinearOptimizerError) {
+        try options.validate()
+        if let start {
+            guard start.count == model.variables.count else {
+                throw LinearOptimizerError(.invalidStartSolution, "The start solution has \(start.count) values but the model has \(model.variables.count) variables; give one value per variable, in order.")
+            }
+            if let index = start.firstIndex(where: { !$0.isFinite }) {
+                throw LinearOptimizerError(.invalidStartSolution, "The start solution gives \(start[index]) to variable '\(model.variables[index].name)'; every value must be a finite number.")
+            }
+        }
+    }
+
+    /// The result of a solve from its outcome and the attempts made.
+    static func result(_ outcome: AttemptOutcome, _ attempts: [Attempt], options: SolverOptions, start: [Double]?,
+                       heuristic: IncumbentHeuristic?, granularity: Double?, seconds: Double) -> SolveResult {
         var used = options
         if !outcome.presolveUsed, start != nil || heuristic != nil {
             used.strategies = used.strategies.map { var s = $0; s.presolve = false; return s }
@@ -54,20 +66,20 @@ public struct GLPKSolver: Sendable {
             status: outcome.status, sentence: outcome.sentence, objectiveValue: outcome.objective,
             values: outcome.values, bestBound: outcome.bestBound,
             gap: Self.relativeGap(outcome.objective, outcome.bestBound), nodeCount: outcome.nodeCount,
-            seconds: Self.seconds(began.duration(to: clock.now)), options: used, granularity: granularity,
+            seconds: seconds, options: used, granularity: granularity,
             provenByGranularity: outcome.provenByGranularity,
             startSolution: start == nil ? .notGiven : outcome.startOutcome,
             heuristicSolutionsAccepted: attempts.reduce(0) { $0 + $1.heuristicAccepted },
             attempts: attempts.map(\.report))
     }
 
-    private struct Attempt {
+    struct Attempt {
         var report: AttemptReport
         var heuristicAccepted: Int
     }
 
     /// Runs the strategies in order (see `SolverOptions.strategies`).
-    private static func runStrategies(
+    static func runStrategies(
         _ prepared: PreparedModel, options: SolverOptions, start: [Double]?,
         heuristic: IncumbentHeuristic?, granularity: Double?, clock: ContinuousClock, began: ContinuousClock.Instant
     ) -> (AttemptOutcome, [Attempt]) {
@@ -130,7 +142,7 @@ public struct GLPKSolver: Sendable {
     }
 
     /// A model without variables: every row has activity 0; no GLPK call is needed.
-    private static func solveWithoutVariables(_ prepared: PreparedModel, options: SolverOptions, start: [Double]?) -> SolveResult {
+    static func solveWithoutVariables(_ prepared: PreparedModel, options: SolverOptions, start: [Double]?) -> SolveResult {
         let violated = prepared.model.rows.first { row in
             let (lower, upper) = row.bounds.interval
             return lower > 1e-9 || upper < -1e-9

@@ -11,6 +11,11 @@ public protocol MIPSolver: Sendable {
     /// Solves `model` from an optional start (one value per variable). Infeasibility, limits
     /// and solver failures are statuses of the result; a malformed model or option throws.
     func solve(_ model: LinearModel, options: SolverOptions, start: [Double]?) throws(LinearOptimizerError) -> SolveResult
+
+    /// Loads `model` once and lets `body` change its bounds and objective and solve it again
+    /// and again (see `MIPSession`). Every solver has one (the model solved from scratch each
+    /// time); GLPK keeps its problem, scaling and basis.
+    func withSession<T>(_ model: LinearModel, _ body: (any MIPSession) -> T) throws(LinearOptimizerError) -> T
 }
 
 extension GLPKSolver: MIPSolver {
@@ -19,5 +24,13 @@ extension GLPKSolver: MIPSolver {
 
     public func solve(_ model: LinearModel, options: SolverOptions, start: [Double]?) throws(LinearOptimizerError) -> SolveResult {
         try solve(model, options: options, start: start, heuristic: nil)
+    }
+
+    public func withSession<T>(_ model: LinearModel, _ body: (any MIPSession) -> T) throws(LinearOptimizerError) -> T {
+        let prepared = try PreparedModel(model)
+        guard prepared.columnCount > 0 else { return body(ModelSession(solver: self, model: model)) }
+        return try GLPKEnvironment.run { () throws(LinearOptimizerError) -> T in
+            body(GLPKSession(prepared))
+        }
     }
 }

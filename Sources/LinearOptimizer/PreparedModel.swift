@@ -25,15 +25,16 @@ struct PreparedModel: Sendable {
     /// Name given to the objective in exports (no row may take it).
     static let objectiveName = "obj"
 
-    let model: LinearModel
-    let columnLower: [Double]
-    let columnUpper: [Double]
-    let columnKinds: [BoundKind]
+    /// The model as it stands (a session's bound and objective changes included).
+    private(set) var model: LinearModel
+    private(set) var columnLower: [Double]
+    private(set) var columnUpper: [Double]
+    private(set) var columnKinds: [BoundKind]
     let columnIsInteger: [Bool]
-    let objective: [Double]
-    let rowLower: [Double]
-    let rowUpper: [Double]
-    let rowKinds: [BoundKind]
+    private(set) var objective: [Double]
+    private(set) var rowLower: [Double]
+    private(set) var rowUpper: [Double]
+    private(set) var rowKinds: [BoundKind]
     let matrixRows: [Int32]
     let matrixColumns: [Int32]
     let matrixValues: [Double]
@@ -65,15 +66,7 @@ struct PreparedModel: Sendable {
         for (index, variable) in model.variables.enumerated() {
             func what() -> String { "variable '\(variable.name)' (#\(index))" }
             try Self.checkFinite(variable.objective, "the objective coefficient of \(what())")
-            var (lower, upper) = variable.effectiveBounds
-            try Self.checkBound(lower, upper, what())
-            if variable.kind.isInteger {
-                lower = lower.isFinite ? (lower - 1e-9).rounded(.up) : lower
-                upper = upper.isFinite ? (upper + 1e-9).rounded(.down) : upper
-                guard lower <= upper else {
-                    throw LinearOptimizerError(.inconsistentBounds, "The bounds [\(variable.lower), \(variable.upper)] of integer \(what()) contain no integer; widen them or make the variable continuous.")
-                }
-            }
+            let (lower, upper) = try Self.columnBounds(variable, what())
             lowers.append(lower); uppers.append(upper)
             kinds.append(BoundKind(lower: lower, upper: upper))
             integers.append(variable.kind.isInteger)
@@ -121,6 +114,59 @@ struct PreparedModel: Sendable {
         self.matrixRows = ia
         self.matrixColumns = ja
         self.matrixValues = ar
+    }
+
+    /// A variable's bounds as GLPK gets them (an integer's rounded inward), checked.
+    private static func columnBounds(_ variable: Variable, _ what: @autoclosure () -> String) throws(LinearOptimizerError) -> (Double, Double) {
+        var (lower, upper) = variable.effectiveBounds
+        try checkBound(lower, upper, what())
+        if variable.kind.isInteger {
+            lower = lower.isFinite ? (lower - 1e-9).rounded(.up) : lower
+            upper = upper.isFinite ? (upper + 1e-9).rounded(.down) : upper
+            guard lower <= upper else {
+                throw LinearOptimizerError(.inconsistentBounds, "The bounds [\(variable.lower), \(variable.upper)] of integer \(what()) contain no integer; widen them or make the variable continuous.")
+            }
+        }
+        return (lower, upper)
+    }
+
+    /// Changes the bounds of variable `j`, checked as at loading.
+    mutating func setColumnBounds(_ j: Int, lower: Double, upper: Double) throws(LinearOptimizerError) {
+        guard model.variables.indices.contains(j) else {
+            throw LinearOptimizerError(.unknownVariable, "Variable #\(j) does not exist: the model has \(model.variables.count) variables.")
+        }
+        var variable = model.variables[j]
+        variable.lower = lower
+        variable.upper = upper
+        let (l, u) = try Self.columnBounds(variable, "variable '\(variable.name)' (#\(j))")
+        model.setBounds(VariableID(j), lower: lower, upper: upper)
+        columnLower[j] = l
+        columnUpper[j] = u
+        columnKinds[j] = BoundKind(lower: l, upper: u)
+    }
+
+    /// Changes the bounds of row `i`, checked as at loading.
+    mutating func setRowBounds(_ i: Int, _ bounds: RowBounds) throws(LinearOptimizerError) {
+        guard model.rows.indices.contains(i) else {
+            throw LinearOptimizerError(.unknownVariable, "Row #\(i) does not exist: the model has \(model.rows.count) rows.")
+        }
+        let (lower, upper) = bounds.interval
+        try Self.checkBound(lower, upper, "row '\(model.rows[i].name)' (#\(i))")
+        model.setRowBounds(RowID(i), bounds)
+        rowLower[i] = lower
+        rowUpper[i] = upper
+        rowKinds[i] = BoundKind(lower: lower, upper: upper)
+    }
+
+    /// Replaces the objective (no constant), checked as at loading.
+    mutating func setObjective(_ sense: OptimizationSense, terms: [Term]) throws(LinearOptimizerError) {
+        var next = model
+        next.setObjective(sense, terms: terms)
+        for (j, variable) in next.variables.enumerated() {
+            try Self.checkFinite(variable.objective, "the objective coefficient of variable '\(variable.name)' (#\(j))")
+        }
+        model = next
+        objective = next.variables.map(\.objective)
     }
 
     private static func checkFinite(_ value: Double, _ what: @autoclosure () -> String) throws(LinearOptimizerError) {

@@ -120,21 +120,21 @@ public struct Explainer: Sendable {
         }
         var limited = selector
         limited.stageNodeLimit = stageNodeLimit
-        let solver = limited, work = jobs
-        var solved: [Resolved?] = Array(repeating: nil, count: jobs.count)
-        var spent = 0, next = 0
-        while next < jobs.count, spent < nodeBudget {
-            let batch = Array(next..<min(jobs.count, next + Self.batchSize))
-            let answers = ParallelWork.map(batch.count, threads: threads) { b -> Resolved in
-                let (force, i) = work[batch[b]]
-                return force ? forcing(p, r, i, solver: solver) : removal(p, r, i, solver: solver)
+        let solver = limited, work = jobs, hint = Set(r.selectedIDs(p))
+        // The models of the re-solves are built once; each worker loads them in its own solver
+        // sessions, and each re-solve changes one binary's bounds there.
+        let models = try? ResolveModels(p)
+        let solved = ParallelWork.mapInBatches(jobs.count, threads: threads, batchSize: Self.batchSize, budget: nodeBudget,
+                                               cost: { $0.nodes }) { run in
+            Self.withSessions(solver, models) { sessions in
+                run { k in
+                    let (force, i) = work[k]
+                    return force ? forcing(p, r, i, solver: solver, sessions: sessions, hint: hint)
+                        : removal(p, r, i, solver: solver, sessions: sessions, hint: hint)
+                }
             }
-            for (b, k) in batch.enumerated() {
-                solved[k] = answers[b]
-                spent += answers[b].nodes
-            }
-            next = batch.last! + 1
         }
+        let next = solved.firstIndex(where: { $0 == nil }) ?? jobs.count
         var forcedOutcome: [Int: (cost: (finess: Int, acquisitions: Int, score: Int), dropped: [String])?] = [:]
         var removalOutcome: [Int: (freed: Money, finessLost: Int, replacedBy: [String])?] = [:]
         var unproven: Set<Int> = []
@@ -268,22 +268,69 @@ public struct Explainer: Sendable {
         return parts.isEmpty ? same : parts.joined(separator: separator)
     }
 
+    /// The solver sessions of one worker: the re-solve models loaded once (nil: each re-solve
+    /// builds and loads its model).
+    struct Sessions {
+        let models: ResolveModels
+        let integer: any MIPSession
+        let balance: (any MIPSession)?
+    }
+
+    /// Runs `body` once, with the sessions of `models` open on this thread when they can be.
+    static func withSessions(_ selector: Selector, _ models: ResolveModels?, _ body: (Sessions?) -> Void) {
+        guard let models else { return body(nil) }
+        do {
+            try selector.solver.withSession(models.integer.model) { integer in
+                guard let b = models.balance else { return body(Sessions(models: models, integer: integer, balance: nil)) }
+                do {
+                    try selector.solver.withSession(b.sparse) { balance in
+                        body(Sessions(models: models, integer: integer, balance: balance))
+                    }
+                } catch {
+                    body(Sessions(models: models, integer: integer, balance: nil))
+                }
+            }
+        } catch {
+            body(nil)
+        }
+    }
+
+    /// `q`, which is `p` with candidate `i` forced in or taken out, re-solved in the sessions
+    /// when there are, else from scratch.
+    func resolved(_ p: SelectionProblem, _ q: SelectionProblem, _ i: Int, forcing: Bool, solver: Selector,
+                  sessions: Sessions?, hint: Set<String>) -> (result: SelectionResult, problem: SelectionProblem)? {
+        if let sessions {
+            do {
+                if let s = try solver.resolve(p, sessions.models, integer: sessions.integer, balance: sessions.balance,
+                                              candidate: i, forcing: forcing, hint: hint) {
+                    return (s, p)
+                }
+            } catch {
+                return nil
+            }
+        }
+        return (try? solver.solve(q)).map { ($0, q) }
+    }
+
     /// Objective lost when candidate `i` is forced in, and the selected projects it pushes out.
     /// The lexicographic values do not depend on the soft balance, which ranks after them: the
     /// re-solve leaves that last stage out, and starts from the selection with `i` in.
-    func forcing(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int, solver: Selector) -> Resolved {
+    func forcing(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int, solver: Selector,
+                 sessions: Sessions? = nil, hint: Set<String>) -> Resolved {
         var q = p
         q.forced.insert(p.candidates[i].id)
         if q.territory.mode == .soft { q.territory.mode = .off }
         if q.sector.mode == .soft { q.sector.mode = .off }
-        q.startHint = Set(r.selectedIDs(p))
-        guard let s = try? solver.solve(q) else { return .forcing(nil, proven: true, nodes: 0) }
+        q.startHint = hint
+        guard let (s, solvedProblem) = resolved(p, q, i, forcing: true, solver: solver, sessions: sessions, hint: hint) else {
+            return .forcing(nil, proven: true, nodes: 0)
+        }
         let nodes = s.nodes
         guard s.status == .optimal || s.status == .feasible else {
             // Infeasible is proven; a stage stopped without any selection is not.
             return .forcing(nil, proven: s.status == .infeasible, nodes: nodes)
         }
-        let kept = Set(s.selectedIDs(q))
+        let kept = Set(s.selectedIDs(solvedProblem))
         return .forcing(((r.finess - s.finess, r.acquisitions - s.acquisitions, r.score - s.score),
                          r.selectedIDs(p).filter { !kept.contains($0) }), proven: s.status == .optimal, nodes: nodes)
     }
@@ -299,15 +346,18 @@ public struct Explainer: Sendable {
     }
 
     /// What taking candidate `i` out frees and what comes in instead.
-    func removal(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int, solver: Selector) -> Resolved {
+    func removal(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int, solver: Selector,
+                 sessions: Sessions? = nil, hint: Set<String>) -> Resolved {
         var q = p
         q.candidates.remove(at: i)
-        q.startHint = Set(r.selectedIDs(p))
-        guard let s = try? solver.solve(q) else { return .removal(nil, proven: true, nodes: 0) }
+        q.startHint = hint
+        guard let (s, solvedProblem) = resolved(p, q, i, forcing: false, solver: solver, sessions: sessions, hint: hint) else {
+            return .removal(nil, proven: true, nodes: 0)
+        }
         let nodes = s.nodes
         guard s.status == .optimal || s.status == .feasible else { return .removal(nil, proven: s.status == .infeasible, nodes: nodes) }
         let before = Set(r.selectedIDs(p))
-        let came = s.selectedIDs(q).filter { !before.contains($0) }
+        let came = s.selectedIDs(solvedProblem).filter { !before.contains($0) }
         return .removal((p.candidates[i].amount, r.finess - s.finess, came), proven: s.status == .optimal, nodes: nodes)
     }
 }

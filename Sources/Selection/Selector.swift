@@ -115,20 +115,37 @@ public struct Selector: Sendable {
 
     static let expectedAttainingMissing = "the objective 'expected_attaining' needs each candidate's expected ESSMS reaching their usage targets, from the simulation model: use 'esms simulate' or 'esms whatif', which compute it before selecting"
 
-    func solveOnce(_ p: SelectionProblem, budget: Money?, cuts: [[Int]] = []) throws(Failure) -> SelectionResult {
-        let stagesPlan: [(String, [ObjectiveTerm: Double])]
+    /// The integer stages of `p`'s objective: each term of a lexicographic objective, or the
+    /// weighted sum as one stage.
+    static func stagesPlan(_ p: SelectionProblem) throws(Failure) -> [(String, [ObjectiveTerm: Double])] {
         switch p.objective {
         case .lexicographic(let terms):
             if terms.contains(.expectedAttaining), p.candidates.contains(where: { $0.expectedAttaining == nil }) {
                 throw .unsupportedObjective(Self.expectedAttainingMissing)
             }
-            stagesPlan = terms.map { ($0.rawValue, [$0: 1]) }
+            return terms.map { ($0.rawValue, [$0: 1]) }
         case .weighted(let weights):
             if weights[.expectedAttaining, default: 0] != 0, p.candidates.contains(where: { $0.expectedAttaining == nil }) {
                 throw .unsupportedObjective(Self.expectedAttainingMissing)
             }
-            stagesPlan = [("weighted", weights)]
+            return [("weighted", weights)]
         }
+    }
+
+    /// The objective terms of one stage over the model's binaries.
+    static func stageTerms(_ weights: [ObjectiveTerm: Double], _ sm: SelectionModel, _ p: SelectionProblem) -> [Term] {
+        var terms: [Term] = []
+        for (t, w) in weights.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where w != 0 {
+            terms += sm.terms(t, p).map { Term($0.variable, $0.coefficient * w) }
+        }
+        return terms
+    }
+
+    /// The row that keeps a stage's term at the value it reached, for the stages after it.
+    static func stageBound(_ value: Double) -> RowBounds { .greaterOrEqual(value - 1e-6 * max(1, abs(value))) }
+
+    func solveOnce(_ p: SelectionProblem, budget: Money?, cuts: [[Int]] = []) throws(Failure) -> SelectionResult {
+        let stagesPlan = try Self.stagesPlan(p)
         let soft = p.territory.mode == .soft || p.sector.mode == .soft
         var sm = SelectionModel(p, budget: budget, withSoftBalance: false)
         Self.addCuts(cuts, to: &sm)
@@ -137,10 +154,7 @@ public struct Selector: Sendable {
         let clock = ContinuousClock(), began = clock.now
         var lastValues: [Double] = []
         for (index, (name, weights)) in stagesPlan.enumerated() {
-            var terms: [Term] = []
-            for (t, w) in weights.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where w != 0 {
-                terms += sm.terms(t, p).map { Term($0.variable, $0.coefficient * w) }
-            }
+            let terms = Self.stageTerms(weights, sm, p)
             sm.model.setObjective(.maximize, terms: terms)
             // With a soft balance, the integer stages leave part of the time limit to its stage.
             let r = try run(sm.model, start: start, began: began, clock: clock, stage: index, term: name,
@@ -151,7 +165,7 @@ public struct Selector: Sendable {
             start = r.values
             // Fix this term at the value reached before the next one.
             let value = r.objectiveValue ?? 0
-            sm.model.addRow("stage_\(name)", terms, .greaterOrEqual(value - 1e-6 * max(1, abs(value))))
+            sm.model.addRow("stage_\(name)", terms, Self.stageBound(value))
         }
         if soft {
             // Last: the least imbalance. The rows are added now, with their slack.
@@ -199,7 +213,8 @@ public struct Selector: Sendable {
     /// Solves one stage within what is left of the time limit, less `reserve` of it kept for
     /// the stages that follow.
     func run(_ model: LinearModel, start: [Double]?, began: ContinuousClock.Instant,
-             clock: ContinuousClock, stage index: Int, term: String, reserve: Double = 0) throws(Failure) -> SolveResult {
+             clock: ContinuousClock, stage index: Int, term: String, reserve: Double = 0,
+             session: (any MIPSession)? = nil) throws(Failure) -> SolveResult {
         var options = SolverOptions(relativeGap: relativeGap, strategies: Self.strategies(stage: index, term: term))
         options.nodeLimit = stageNodeLimit
         if index == 0 && timeLimit == nil { options.firstSolutionNodeLimit = firstSelectionNodeLimit }
@@ -208,6 +223,7 @@ public struct Selector: Sendable {
             options.timeLimit = max(0.5, timeLimit * (1 - reserve) - elapsed)
         }
         do {
+            if let session { return try session.solve(options: options, start: start) }
             return try solver.solve(model, options: options, start: start)
         } catch {
             throw .solver(error)
@@ -355,22 +371,21 @@ public struct Selector: Sendable {
     /// A greedy start: forced projects, then by value per euro, within the budget, every budget
     /// row (a region's own AE, the national call) and the one-grant rule. GLPK checks it against
     /// every row and ignores it if it is not feasible.
-    func greedy(_ p: SelectionProblem, _ sm: SelectionModel, weights: [ObjectiveTerm: Double], budget: Money) -> [Double] {
+    func greedy(_ p: SelectionProblem, _ sm: SelectionModel, weights: [ObjectiveTerm: Double], budget: Money,
+                skip: Int? = nil) -> [Double] {
         var v = [Double](repeating: 0, count: sm.model.variables.count)
         var used = Set(p.engagedFINESS)
         var left = budget.cents
         func value(_ c: Candidate) -> Double { weights.reduce(0) { $0 + $1.value * SelectionModel.value($1.key, c) } }
+        // The sort keys once per candidate: forced first, then the hinted, then by value per euro.
+        let rank = p.candidates.map { c in p.forced.contains(c.id) ? 0 : p.startHint.contains(c.id) ? 1 : 2 }
+        let ratio = p.candidates.map { value($0) / Double(max(1, $0.amount.cents)) }
         let order = p.candidates.indices.sorted { a, b in
-            let fa = p.forced.contains(p.candidates[a].id), fb = p.forced.contains(p.candidates[b].id)
-            if fa != fb { return fa }
-            let ha = p.startHint.contains(p.candidates[a].id), hb = p.startHint.contains(p.candidates[b].id)
-            if ha != hb { return ha }
-            let ra = value(p.candidates[a]) / Double(max(1, p.candidates[a].amount.cents))
-            let rb = value(p.candidates[b]) / Double(max(1, p.candidates[b].amount.cents))
-            return ra != rb ? ra > rb : a < b
+            if rank[a] != rank[b] { return rank[a] < rank[b] }
+            return ratio[a] != ratio[b] ? ratio[a] > ratio[b] : a < b
         }
         var rowLeft = p.budgetRows.map { $0.cap.cents }
-        for i in order {
+        for i in order where i != skip {
             let c = p.candidates[i]
             guard c.amount.cents <= left, c.finess.allSatisfy({ !used.contains($0) }) else { continue }
             let rows = p.budgetRows.indices.filter { p.budgetRows[$0].members.contains(c.id) }

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import CGLPK
+
+/// A GLPK problem loaded and scaled once, solved again after each change of bounds or
+/// objective (see `MIPSession`). Every solve starts from the same basis, the optimum of the
+/// model's first LP relaxation, so that its answer does not depend on the solves made before
+/// it (GLPK breaks ties and orders its search from the basis it starts with). Lives inside the
+/// one `GLPKEnvironment.run` call of `GLPKSolver.withSession`, on its thread.
+///
+/// Against loading the model for each solve (`GLPKSolver.solve`), this saves the model's
+/// construction, its scaling and its LP relaxation from scratch: the dual simplex starts from a
+/// basis a few pivots away. A run with several strategies, or one that GLPK fails with an
+/// internal error, is made the usual way on a new problem (with its re-runs, `Recovery`); after
+/// such an error the problem is loaded again for the next solve.
+final class GLPKSession: MIPSession {
+    private var prepared: PreparedModel
+    private var problem: GLPKProblem?
+    /// The statuses of the rows and columns every solve starts from (1-based, slot 0 unused).
+    private var basis: (rows: [Int32], columns: [Int32])?
+    /// Completes start solutions (their continuous values) on its own copy of the model.
+    private let completion: ContinuousCompletion
+
+    /// Loads the model as given, before any change: the basis every solve starts from is the
+    /// optimum of its LP relaxation, whatever job comes first.
+    init(_ prepared: PreparedModel) {
+        self.prepared = prepared
+        completion = ContinuousCompletion(prepared)
+        _ = loaded(first: true)
+        completion.prime()
+    }
+
+    var model: LinearModel { prepared.model }
+
+    func setBounds(_ variable: VariableID, lower: Double, upper: Double) throws(LinearOptimizerError) {
+        try prepared.setColumnBounds(variable.index, lower: lower, upper: upper)
+        completion.update(prepared, column: variable.index)
+        guard let problem, problem.isAlive else { return }
+        let j = variable.index
+        let (type, l, u) = GLPKProblem.glpkBounds(prepared.columnKinds[j], prepared.columnLower[j], prepared.columnUpper[j])
+        glp_set_col_bnds(problem.pointer, Int32(j + 1), type, l, u)
+    }
+
+    func setRowBounds(_ row: RowID, _ bounds: RowBounds) throws(LinearOptimizerError) {
+        try prepared.setRowBounds(row.index, bounds)
+        completion.update(prepared, row: row.index)
+        guard let problem, problem.isAlive else { return }
+        let i = row.index
+        let (type, l, u) = GLPKProblem.glpkBounds(prepared.rowKinds[i], prepared.rowLower[i], prepared.rowUpper[i])
+        glp_set_row_bnds(problem.pointer, Int32(i + 1), type, l, u)
+    }
+
+    func setObjective(_ sense: OptimizationSense, terms: [Term]) throws(LinearOptimizerError) {
+        try prepared.setObjective(sense, terms: terms)
+        completion.updateObjective(prepared)
+        guard let problem, problem.isAlive else { return }
+        glp_set_obj_dir(problem.pointer, sense == .maximize ? GLP_MAX : GLP_MIN)
+        glp_set_obj_coef(problem.pointer, 0, 0)
+        for j in 0..<prepared.columnCount { glp_set_obj_coef(problem.pointer, Int32(j + 1), prepared.objective[j]) }
+    }
+
+    func solve(options: SolverOptions, start: [Double]?) throws(LinearOptimizerError) -> SolveResult {
+        try GLPKSolver.check(prepared.model, options: options, start: start)
+        let clock = ContinuousClock()
+        let began = clock.now
+        let granularity = options.granularity.resolve(for: prepared.model)
+        var milliseconds: Int32?
+        if let limit = options.timeLimit { milliseconds = Int32(clamping: Int64(Swift.max(0, limit * 1000))) }
+        if options.strategies.count == 1, options.provokedInternalFailures == 0, let loaded = loaded() {
+            restoreBasis(loaded)
+            let strategy = options.strategies[0]
+            do throws(GLPKInternalFailure) {
+                let outcome = try GLPKSolver.runGuardedAttempt(
+                    prepared, strategy: strategy, recovery: .asAsked, options: options, milliseconds: milliseconds,
+                    start: start, heuristic: nil, granularity: granularity, provokeFailure: false, loaded: loaded,
+                    completion: completion)
+                // A failure of the warm start itself (a basis GLPK refuses) is retried the usual way.
+                guard case .solverError = outcome.status else {
+                let seconds = GLPKSolver.seconds(began.duration(to: clock.now))
+                let attempt = GLPKSolver.Attempt(
+                    report: AttemptReport(strategy: strategy, status: outcome.status, objectiveValue: outcome.objective,
+                                          bestBound: outcome.bestBound, seconds: seconds),
+                    heuristicAccepted: outcome.heuristicAccepted)
+                return GLPKSolver.result(outcome, [attempt], options: options, start: start, heuristic: nil,
+                                         granularity: granularity, seconds: seconds)
+                }
+            } catch {
+                // GLPK failed an internal check: the problem is gone; solve the usual way below.
+                problem = nil
+            }
+        }
+        let (outcome, attempts) = GLPKSolver.runStrategies(prepared, options: options, start: start, heuristic: nil,
+                                                           granularity: granularity, clock: clock, began: began)
+        return GLPKSolver.result(outcome, attempts, options: options, start: start, heuristic: nil,
+                                 granularity: granularity, seconds: GLPKSolver.seconds(began.duration(to: clock.now)))
+    }
+
+    /// The loaded problem, loaded if need be (and, the `first` time, its starting basis
+    /// computed); nil when GLPK failed doing it.
+    private func loaded(first: Bool = false) -> GLPKProblem? {
+        if let problem, problem.isAlive { return problem }
+        let fresh = GLPKProblem(prepared, names: false)
+        do throws(GLPKInternalFailure) {
+            _ = try GLPKGuard.scale(fresh, flags: GLP_SF_AUTO).get()
+            if first {
+                _ = try GLPKGuard.advancedBasis(fresh).get()
+                var lp = glp_smcp()
+                glp_init_smcp(&lp)
+                lp.msg_lev = GLP_MSG_OFF
+                _ = try GLPKGuard.simplex(fresh, lp).get()
+                let p = fresh.pointer
+                basis = ([0] + (0..<prepared.rowCount).map { glp_get_row_stat(p, Int32($0 + 1)) },
+                         [0] + (0..<prepared.columnCount).map { glp_get_col_stat(p, Int32($0 + 1)) })
+            }
+        } catch {
+            problem = nil
+            return nil
+        }
+        problem = fresh
+        return fresh
+    }
+
+    /// Sets the starting basis (GLPK's standard basis when the first load failed).
+    private func restoreBasis(_ problem: GLPKProblem) {
+        let p = problem.pointer
+        guard let basis else { return glp_std_basis(p) }
+        for i in stride(from: 1, through: prepared.rowCount, by: 1) { glp_set_row_stat(p, Int32(i), basis.rows[i]) }
+        for j in stride(from: 1, through: prepared.columnCount, by: 1) { glp_set_col_stat(p, Int32(j), basis.columns[j]) }
+    }
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// One model loaded once and solved many times with other bounds and objectives: the
+/// explanation re-solves, which differ from the selection by one project fixed in or out.
+///
+/// A session lives inside `MIPSolver.withSession`, on the thread that opened it. Each solve
+/// depends only on the model as it stands (its bounds and objective), never on the solves made
+/// before it: the answers are the same whatever order the jobs run in, on whatever thread.
+public protocol MIPSession: AnyObject {
+    /// The model as it stands, with the changes made so far.
+    var model: LinearModel { get }
+    func setBounds(_ variable: VariableID, lower: Double, upper: Double) throws(LinearOptimizerError)
+    func setRowBounds(_ row: RowID, _ bounds: RowBounds) throws(LinearOptimizerError)
+    /// Replaces the objective (no constant).
+    func setObjective(_ sense: OptimizationSense, terms: [Term]) throws(LinearOptimizerError)
+    func solve(options: SolverOptions, start: [Double]?) throws(LinearOptimizerError) -> SolveResult
+}
+
+extension MIPSolver {
+    /// Any solver can serve a session by solving the changed model from scratch each time.
+    public func withSession<T>(_ model: LinearModel, _ body: (any MIPSession) -> T) throws(LinearOptimizerError) -> T {
+        body(ModelSession(solver: self, model: model))
+    }
+}
+
+/// A session that keeps the model and hands it whole to its solver on each solve.
+final class ModelSession: MIPSession {
+    let solver: any MIPSolver
+    private(set) var model: LinearModel
+
+    init(solver: any MIPSolver, model: LinearModel) {
+        self.solver = solver
+        self.model = model
+    }
+
+    func setBounds(_ variable: VariableID, lower: Double, upper: Double) throws(LinearOptimizerError) {
+        guard model.variables.indices.contains(variable.index) else {
+            throw LinearOptimizerError(.unknownVariable, "Variable #\(variable.index) does not exist: the model has \(model.variables.count) variables.")
+        }
+        model.setBounds(variable, lower: lower, upper: upper)
+    }
+
+    func setRowBounds(_ row: RowID, _ bounds: RowBounds) throws(LinearOptimizerError) {
+        guard model.rows.indices.contains(row.index) else {
+            throw LinearOptimizerError(.unknownVariable, "Row #\(row.index) does not exist: the model has \(model.rows.count) rows.")
+        }
+        model.setRowBounds(row, bounds)
+    }
+
+    func setObjective(_ sense: OptimizationSense, terms: [Term]) throws(LinearOptimizerError) {
+        model.setObjective(sense, terms: terms)
+    }
+
+    func solve(options: SolverOptions, start: [Double]?) throws(LinearOptimizerError) -> SolveResult {
+        try solver.solve(model, options: options, start: start)
+    }
+}

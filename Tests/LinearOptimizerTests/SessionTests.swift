@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Testing
+import LinearOptimizer
+import TestSupport
+
+@Suite("Sessions")
+struct SessionTests {
+    /// The changes of one job: a binary fixed, a row bound moved, another objective.
+    struct Job {
+        var variable: Int
+        var value: Double
+        var budgetShare: Double
+        var objective: [Double]
+    }
+
+    static func jobs(_ model: LinearModel, count: Int, seed: UInt64) -> [Job] {
+        var rng = SeededGenerator(seed: seed)
+        return (0..<count).map { _ in
+            Job(variable: Int.random(in: 0..<model.variables.count, using: &rng), value: Double(Int.random(in: 0...1, using: &rng)),
+                budgetShare: Double.random(in: 0.2...0.6, using: &rng),
+                objective: model.variables.map { _ in Double(Int.random(in: 0...9, using: &rng)) })
+        }
+    }
+
+    static func changed(_ model: LinearModel, _ job: Job, budget: Double) -> LinearModel {
+        var m = model
+        m.fix(VariableID(job.variable), to: job.value)
+        m.setRowBounds(RowID(0), .lessOrEqual((budget * job.budgetShare).rounded()))
+        m.setObjective(.maximize, terms: job.objective.enumerated().map { Term(VariableID($0.offset), $0.element) })
+        return m
+    }
+
+    /// Runs `jobs` in a session in the given order, putting the model back after each.
+    static func runInSession(_ model: LinearModel, _ jobs: [Job], order: [Int], budget: Double) throws -> [Int: SolveResult] {
+        var out: [Int: SolveResult] = [:]
+        var failure: (any Error)?
+        try GLPKSolver().withSession(model) { session in
+            for k in order {
+                let job = jobs[k]
+                do {
+                    try session.setBounds(VariableID(job.variable), lower: job.value, upper: job.value)
+                    try session.setRowBounds(RowID(0), .lessOrEqual((budget * job.budgetShare).rounded()))
+                    try session.setObjective(.maximize, terms: job.objective.enumerated().map { Term(VariableID($0.offset), $0.element) })
+                    out[k] = try session.solve(options: SolverOptions(), start: nil)
+                    try session.setBounds(VariableID(job.variable), lower: 0, upper: 1)
+                } catch {
+                    failure = error
+                }
+            }
+        }
+        if let failure { throw failure }
+        return out
+    }
+
+    static func budget(_ model: LinearModel) -> Double {
+        model.rows[0].terms.reduce(0) { $0 + $1.coefficient }
+    }
+
+    @Test("a session's solves equal solving each changed model from scratch, and brute force", arguments: [1, 2, 3] as [UInt64])
+    func equalsColdSolves(seed: UInt64) throws {
+        let model = Fixtures.smallSelection(seed: seed, projects: 14)
+        let budget = Self.budget(model)
+        let jobs = Self.jobs(model, count: 12, seed: seed + 100)
+        let warm = try Self.runInSession(model, jobs, order: Array(jobs.indices), budget: budget)
+        for (k, job) in jobs.enumerated() {
+            let changed = Self.changed(model, job, budget: budget)
+            let cold = try GLPKSolver().solve(changed)
+            #expect(warm[k]?.status == cold.status)
+            #expect(warm[k]?.objectiveValue == cold.objectiveValue)
+            #expect(warm[k]?.objectiveValue == Fixtures.bruteForceMaximum(changed))
+            if let values = warm[k]?.values, !values.isEmpty { #expect(changed.isFeasible(values)) }
+        }
+    }
+
+    @Test("a session's answers do not depend on the order of its solves")
+    func orderIndependent() throws {
+        let model = Fixtures.smallSelection(seed: 7, projects: 40)
+        let budget = Self.budget(model)
+        let jobs = Self.jobs(model, count: 16, seed: 70)
+        let forward = try Self.runInSession(model, jobs, order: Array(jobs.indices), budget: budget)
+        let backward = try Self.runInSession(model, jobs, order: Array(jobs.indices.reversed()), budget: budget)
+        for k in jobs.indices {
+            #expect(forward[k]?.values == backward[k]?.values)
+            #expect(forward[k]?.nodeCount == backward[k]?.nodeCount)
+        }
+    }
+
+    @Test("a bad change is refused with a sentence, and the session goes on")
+    func badChangeRefused() throws {
+        let model = Fixtures.smallSelection(seed: 4, projects: 10)
+        var messages: [String] = []
+        var after: Double?
+        try GLPKSolver().withSession(model) { session in
+            do throws(LinearOptimizerError) { try session.setBounds(VariableID(99), lower: 0, upper: 1) } catch { messages.append(error.message) }
+            do throws(LinearOptimizerError) { try session.setBounds(VariableID(0), lower: 1, upper: 0) } catch { messages.append(error.message) }
+            do throws(LinearOptimizerError) { try session.setRowBounds(RowID(0), .lessOrEqual(.nan)) } catch { messages.append(error.message) }
+            after = try? session.solve(options: SolverOptions(), start: nil).objectiveValue
+        }
+        #expect(messages.count == 3)
+        #expect(messages.allSatisfy { !$0.isEmpty })
+        #expect(after == (try GLPKSolver().solve(model).objectiveValue))
+    }
+}
