@@ -34,7 +34,7 @@ struct FundCommand: ParsableCommand {
         let assessments = engine.assess(scenario.projects)
         if let csv {
             do {
-                try Output.writeAtomically(Data(FundTable.csv(scenario: scenario, assessments: assessments).bytes), to: csv,
+                try Output.writeAtomically(Data(FundTable.csv(scenario: scenario, assessments: assessments, language: options.language).bytes), to: csv,
                                            inputs: scenario.inputs.map(\.path))
             } catch {
                 Output.error("error: \(error)")

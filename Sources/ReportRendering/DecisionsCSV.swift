@@ -8,6 +8,7 @@ public enum DecisionsCSV {
         let f = ReportFormat(language)
         let facts = ReportFacts(content, f)
         var t = ExcelCSV(header: [f.tr("projet", "project"), f.tr("titre", "title"), f.tr("porteur", "porteur"),
+                                  f.tr("departement", "departement"), f.tr("region", "region"),
                                   f.tr("decision", "decision"), f.tr("libelle_decision", "decision_label"),
                                   f.tr("code_motif", "reason_code"), f.tr("motif", "reason"), f.tr("recevable", "eligible"),
                                   f.tr("guichet", "desk"), "essms", "acquisitions", f.tr("mises_a_niveau", "upgrades"),
@@ -15,7 +16,9 @@ public enum DecisionsCSV {
                                   f.tr("equipement", "equipment"), "amoa", f.tr("montant", "amount")])
         for row in facts.rows {
             let a = row.assessment
-            t.append([row.id, row.title, row.project.porteur.text, row.decision, row.decisionLabel, row.reasonCode, row.reason,
+            let (departement, region) = place(row.project, content.scenario)
+            t.append([row.id, row.title, row.project.porteur.text, departement, region,
+                      f.decisionValue(row.decision), row.decisionLabel, f.reasonCodeValue(row.reasonCode), row.reason,
                       a.map { f.yesNo($0.eligible) } ?? "", a.map { f.guichet($0.guichet) } ?? "", String(row.essms),
                       String(row.acquisitions), String(row.upgrades), String(row.excluded), String(row.project.score),
                       ExcelCSV.money(a?.amount.usage ?? .zero), ExcelCSV.money(a?.amount.software ?? .zero),
@@ -36,8 +39,8 @@ public enum DecisionsCSV {
                                   f.tr("motif_exclusion", "exclusion_reason")])
         for row in facts.rows {
             for l in EssmsLine.lines(row, facts) {
-                t.append([row.id, row.decision, l.finess, l.name, l.departement, l.sector.map(f.sector) ?? "",
-                          l.mode.rawValue, l.rank.map { String($0) } ?? "", l.fullRate.map(f.yesNo) ?? "",
+                t.append([row.id, f.decisionValue(row.decision), l.finess, l.name, l.departement, l.sector.map(f.sector) ?? "",
+                          f.modeValue(l.mode), l.rank.map { String($0) } ?? "", l.fullRate.map(f.yesNo) ?? "",
                           l.smallOrganisation.map(f.yesNo) ?? "",
                           l.amount.map { ExcelCSV.money($0.usage) } ?? "", l.amount.map { ExcelCSV.money($0.software) } ?? "",
                           l.amount.map { ExcelCSV.money($0.equipment) } ?? "", l.amount.map { ExcelCSV.money($0.amoa) } ?? "",
@@ -47,5 +50,17 @@ public enum DecisionsCSV {
             }
         }
         return t
+    }
+
+    /// Where a project is, for a pivot table: the département of most of its ESSMS (the
+    /// smallest code on a tie; the porteur's when no ESSMS is in the register) and the name of
+    /// the project's region (its `region` column, else that département's region).
+    static func place(_ p: Project, _ scenario: Scenario) -> (departement: String, region: String) {
+        var count: [String: Int] = [:]
+        for m in p.members { if let e = scenario.register[m.finess] { count[e.departement, default: 0] += 1 } }
+        let main = count.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+            ?? Geography.normalisedDepartement(p.porteur.departement)
+        let region = p.region ?? Geography.region(ofDepartement: main) ?? scenario.spec.region ?? ""
+        return (main, region.isEmpty ? "" : Geography.regionName(region))
     }
 }

@@ -10,8 +10,13 @@ public struct ExcelCSV {
 
     public mutating func append(_ row: [String]) { rows.append(row) }
 
-    /// `1234,5` for 1 234,50 € (Excel reads the number; the cell format shows the cents).
-    public static func money(_ m: Money) -> String { m.decimalString.replacingDot() }
+    /// `1234,50` for 1 234,50 €, always two decimals: Excel reads the number, and a column of
+    /// amounts reads the same in every row.
+    public static func money(_ m: Money) -> String {
+        let a = m.cents.magnitude
+        let c = a % 100
+        return "\(m.cents < 0 ? "-" : "")\(a / 100),\(c < 10 ? "0" : "")\(c)"
+    }
 
     public static func number(_ x: Double, digits: Int = 4) -> String {
         JSONValue.formatDecimal(x, digits: digits).replacingDot()

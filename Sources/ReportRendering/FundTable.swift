@@ -35,17 +35,27 @@ public enum FundTable {
         return out
     }
 
-    public static func csv(scenario: Scenario, assessments: [ProjectAssessment]) -> ExcelCSV {
-        var t = ExcelCSV(header: ["projet", "titre", "recevable", "guichet", "essms", "acquisitions", "mises_a_niveau",
-                                  "usage", "logiciel", "equipement", "amoa", "total", "essms_exclus", "motifs"])
-        let titles = Dictionary(scenario.projects.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+    /// One row per project, for Excel: the columns of `decisions.csv` (same names, same order)
+    /// without the committee's decision, then the reasons of inadmissibility and the ESSMS
+    /// excluded, in words.
+    public static func csv(scenario: Scenario, assessments: [ProjectAssessment], language: ReportLanguage = .fr) -> ExcelCSV {
+        let f = ReportFormat(language)
+        var t = ExcelCSV(header: [f.tr("projet", "project"), f.tr("titre", "title"), f.tr("porteur", "porteur"),
+                                  f.tr("departement", "departement"), f.tr("region", "region"), f.tr("recevable", "eligible"),
+                                  f.tr("guichet", "desk"), "essms", "acquisitions", f.tr("mises_a_niveau", "upgrades"),
+                                  f.tr("essms_exclus", "essms_excluded"), "score", "usage", f.tr("logiciel", "software"),
+                                  f.tr("equipement", "equipment"), "amoa", f.tr("montant", "amount"), f.tr("motifs", "reasons"),
+                                  f.tr("detail_essms_exclus", "essms_excluded_detail")])
+        let projects = Dictionary(scenario.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for a in assessments {
-            t.append([a.id, titles[a.id] ?? "", a.eligible ? "oui" : "non", a.guichet.rawValue, "\(a.finessCount)",
-                      "\(a.acquisitionCount)", "\(a.upgradeCount)", ExcelCSV.money(a.amount.usage),
-                      ExcelCSV.money(a.amount.software), ExcelCSV.money(a.amount.equipment),
-                      ExcelCSV.money(a.amount.amoa), ExcelCSV.money(a.amount.total),
-                      a.excluded.map { "\($0.finess.text) \($0.reason.rawValue)" }.joined(separator: ", "),
-                      a.issues.map { $0.code }.joined(separator: ", ")])
+            let p = projects[a.id]
+            let (departement, region) = p.map { DecisionsCSV.place($0, scenario) } ?? ("", "")
+            t.append([a.id, p?.title ?? "", p?.porteur.text ?? "", departement, region, f.yesNo(a.eligible), f.guichet(a.guichet),
+                      "\(a.finessCount)", "\(a.acquisitionCount)", "\(a.upgradeCount)", "\(a.excluded.count)",
+                      p.map { "\($0.score)" } ?? "", ExcelCSV.money(a.amount.usage), ExcelCSV.money(a.amount.software),
+                      ExcelCSV.money(a.amount.equipment), ExcelCSV.money(a.amount.amoa), ExcelCSV.money(a.amount.total),
+                      a.issues.map { f.ruleCode($0.code) }.joined(separator: ", "),
+                      a.excluded.map { "\($0.finess.text) : \(f.exclusion($0.reason))" }.joined(separator: ", ")])
         }
         return t
     }

@@ -162,6 +162,30 @@ extension ReportFormat {
 
     public func yesNo(_ b: Bool) -> String { b ? tr("oui", "yes") : tr("non", "no") }
 
+    /// A decision (`selected`…) as the value of a spreadsheet column: a French code in French
+    /// (`retenu`, `non_retenu`, `engage`, `irrecevable`, `rejete`, `ecarte`, `comite_suivant`,
+    /// `recevable`), the tool's own code in English.
+    public func decisionValue(_ raw: String) -> String {
+        guard language == .fr else { return raw }
+        let fr = ["selected": "retenu", "not-selected": "non_retenu", "engaged": "engage", "ineligible": "irrecevable",
+                  "rejected": "rejete", "excluded": "ecarte", "later-committee": "comite_suivant", "eligible": "recevable"]
+        return fr[raw] ?? raw
+    }
+
+    /// An explanation's code (`over-envelope`…) as the value of a spreadsheet column, French in French.
+    public func reasonCodeValue(_ code: String) -> String {
+        guard language == .fr else { return code }
+        let fr = ["selected": "retenu", "engaged": "engage", "ineligible": "irrecevable", "rejected": "rejete",
+                  "excluded-by-committee": "ecarte_par_le_comite", "later-committee": "comite_suivant", "not-ready": "non_pret",
+                  "over-envelope": "au_dela_de_l_enveloppe", "held-by-engaged": "essms_deja_finance", "conflict": "conflit_finess",
+                  "displaced": "evince", "forcing-infeasible": "imposition_impossible", "not-computed": "non_calcule",
+                  "eligible": "recevable"]
+        return fr[code] ?? code
+    }
+
+    /// An ESSMS's mode as the value of a spreadsheet column: `acquisition`, `mise_a_niveau` (`upgrade`).
+    public func modeValue(_ m: Mode) -> String { m == .acquisition ? "acquisition" : tr("mise_a_niveau", "upgrade") }
+
     /// A policy value of the scenario (`per-essms`, `pooled`…) in words, the identifier kept
     /// beside it in French so that the audit can find it in the scenario.
     public func policyValue(_ value: String) -> String {

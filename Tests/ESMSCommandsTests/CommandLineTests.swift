@@ -40,9 +40,20 @@ import TestSupport
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("projet;titre;recevable"))
-        #expect(text.contains("\r\nSAAD-2;SAAD des Côtes-d'Armor;oui;regional;3;0;3;10666,67;0;0;0;10666,67;220004873 comfort-only;"))
-        #expect(text.contains("EHP-1;Grappe EHPAD du Finistère, dossier commun;oui;regional;11;11;0;77000;154000;14500;100000;345500;"))
+        // The columns of decisions.csv, amounts with their two decimals, words instead of codes.
+        #expect(text.hasPrefix("projet;titre;porteur;departement;region;recevable;guichet;essms;acquisitions;mises_a_niveau;"
+            + "essms_exclus;score;usage;logiciel;equipement;amoa;montant;motifs;detail_essms_exclus\r\n"))
+        #expect(text.contains(";oui;régional;3;0;3;1;"), "\(text)")
+        #expect(text.contains(";10666,67;0,00;0,00;0,00;10666,67;référencement Ségur en cours, en dessous de la taille minimale;"
+            + "220004873 : évolution de confort uniquement\r\n"), "\(text)")
+        #expect(text.contains("EHP-1;Grappe EHPAD du Finistère, dossier commun;"))
+        #expect(text.contains(";290001114;29;Bretagne;oui;régional;11;11;0;1;13;"))
+        #expect(text.contains(";77000,00;154000,00;14500,00;100000,00;345500,00;en dessous de la taille minimale;"))
+        let en = try esms("fund", "\(Self.fixtures)/mini/scenario.yaml", "--csv", path, "--lang", "en")
+        #expect(en.status == 0)
+        let english = String(decoding: try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))).dropFirst(3), as: UTF8.self)
+        #expect(english.hasPrefix("project;title;porteur;departement;region;eligible;desk;"))
+        #expect(english.contains(";yes;regional;3;0;3;1;"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
     }

@@ -102,6 +102,26 @@ import Testing
             total += try Money.parse(row[amount], decimalComma: true).get()
         }
         #expect(total == c.assessments.reduce(Money.zero) { $0 + $1.amount.total })
+        // Every amount with its two decimals; decisions and reasons as French codes; where each project is.
+        let columns = ["usage", "logiciel", "equipement", "amoa", "montant"].compactMap { header.firstIndex(of: $0) }
+        #expect(columns.count == 5)
+        for row in rows.dropFirst() {
+            for k in columns { #expect(row[k].wholeMatch(of: /-?[0-9]+,[0-9]{2}/) != nil, "two decimals expected, got \(row[k])") }
+        }
+        let decision = try #require(header.firstIndex(of: "decision")), code = try #require(header.firstIndex(of: "code_motif"))
+        let frenchDecisions: Set = ["retenu", "non_retenu", "engage", "irrecevable", "rejete", "ecarte", "comite_suivant", "recevable"]
+        #expect(rows.dropFirst().allSatisfy { frenchDecisions.contains($0[decision]) }, "\(rows.map { $0[decision] })")
+        #expect(rows.dropFirst().allSatisfy { !$0[code].contains("-") }, "\(rows.map { $0[code] })")
+        let departement = try #require(header.firstIndex(of: "departement")), region = try #require(header.firstIndex(of: "region"))
+        #expect(rows.dropFirst().allSatisfy { !$0[departement].isEmpty && !$0[region].isEmpty })
+    }
+
+    @Test func excelAmountsKeepTheirCents() {
+        #expect(ExcelCSV.money(Money(cents: 16_121_270)) == "161212,70")
+        #expect(ExcelCSV.money(Money(cents: 700_000)) == "7000,00")
+        #expect(ExcelCSV.money(Money(cents: 5)) == "0,05")
+        #expect(ExcelCSV.money(Money(cents: -1_234_501)) == "-12345,01")
+        #expect(ExcelCSV.money(.zero) == "0,00")
     }
 
     @Test func essmsCSVHasOneRowPerMember() throws {
