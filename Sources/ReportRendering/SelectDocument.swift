@@ -8,7 +8,13 @@ public enum SelectDocument {
     public static func json(scenario: Scenario, rules: RuleSet, problem p: SelectionProblem, result r: SelectionResult,
                             explanations: [ProjectExplanation] = [], extra: [(String, JSONValue)] = [],
                             timings: Bool = false) -> JSONValue {
-        let env = scenario.spec.envelope
+        // A national scenario's envelope is the sum of its regions' (regions.csv), plus the national call.
+        var env = scenario.spec.envelope
+        if scenario.spec.scope == .national {
+            env.notified = scenario.regionEnvelopes.reduce(.zero) { $0 + $1.notified }
+            env.engaged = scenario.regionEnvelopes.reduce(.zero) { $0 + $1.engaged }
+            env.reserve = .zero
+        }
         let engagedProjects = p.engaged.reduce(Money.zero) { $0 + $1.amount }
         var pairs: [(String, JSONValue)] = [
             ("scenario", .string(p.scenario)),
@@ -17,7 +23,9 @@ public enum SelectDocument {
             ("sentence", .string(r.sentence)),
             ("budget", .object([
                 ("notified", .money(env.notified)), ("engaged", .money(env.engaged)), ("reserve", .money(env.reserve)),
-                ("engaged_projects", .money(engagedProjects)), ("available", .money(p.available)),
+                ("engaged_projects", .money(engagedProjects)),
+                ("national_call", scenario.spec.scope == .national ? .money(scenario.spec.nationalCall ?? .zero) : .null),
+                ("available", .money(p.available)),
                 ("used", .money(r.used)), ("left", .money(p.available - r.used)),
             ])),
             ("selected", .array(r.selectedIDs(p).map { .string($0) })),
