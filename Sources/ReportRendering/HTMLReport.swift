@@ -115,7 +115,12 @@ public enum HTMLReport {
     code, .mono { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 12px; }
     .hash { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 11px; word-break: break-all; }
     footer { margin-top: 32px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); }
-    @page { size: A4; margin: 14mm 12mm 16mm; }
+    @media screen and (max-width: 700px) {
+      body { padding: 12px 10px 32px; }
+      table { display: block; overflow-x: auto; }
+      .cards { grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); }
+    }
+    @page { size: A4; margin: 14mm 12mm 16mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; color: #5b5b60; } }
     @media print {
       body { max-width: none; padding: 0; font-size: 10.5pt; }
       nav, .controls { display: none; }
