@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "SelectionTests", dependencies: ["Selection", "LinearOptimizer", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(
             name: "ESMSCommandsTests",
-            dependencies: ["ESMSCommands", "TestSupport"],
+            dependencies: ["ESMSCommands", "ReportRendering", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

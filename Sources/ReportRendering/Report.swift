@@ -5,7 +5,7 @@ import ScenarioModel
 /// `ReportContent`. Pure: the same content gives the same bytes.
 public enum Report {
     /// The names of the files, in the order they are written (audit last: it holds the others' digests).
-    public static let fileNames = ["index.html", "decisions.csv", "essms.csv", "minutes.md", "results.json", "audit.json"]
+    public static let fileNames = ["index.html", "decisions.csv", "essms.csv", "minutes.md", "lettres.html", "results.json", "audit.json"]
 
     public static func files(_ content: ReportContent, language: ReportLanguage = .fr) -> [ReportFile] {
         var files = [
@@ -13,8 +13,13 @@ public enum Report {
             ReportFile(name: "decisions.csv", bytes: DecisionsCSV.projects(content, language: language).bytes),
             ReportFile(name: "essms.csv", bytes: DecisionsCSV.essms(content, language: language).bytes),
             ReportFile(name: "minutes.md", bytes: Array(MinutesDocument.render(content, language: language).utf8)),
-            ReportFile(name: "results.json", bytes: ResultsDocument.json(content).renderedBytes()),
         ]
+        // A regional committee's letters to its applicants (a national redeployment has none: the
+        // regions notify after their own committees).
+        if content.scenario.spec.scope == .regional {
+            files.append(ReportFile(name: "lettres.html", bytes: Array(LettersDocument.render(content, language: language).utf8)))
+        }
+        files.append(ReportFile(name: "results.json", bytes: ResultsDocument.json(content).renderedBytes()))
         files.append(ReportFile(name: "audit.json", bytes: AuditDocument.json(content, outputs: files).renderedBytes()))
         return files
     }

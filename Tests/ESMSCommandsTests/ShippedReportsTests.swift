@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Foundation
 import Testing
+import ReportRendering
 import TestSupport
 
 /// The committee reports of the shipped scenarios kept in `Reports/` are what the tool produces
@@ -33,12 +34,16 @@ import TestSupport
     }
 
     @Test(arguments: ["Reports/bretagne-2024-juin", "Reports/national-2024-redeploiement"],
-          ["index.html", "decisions.csv", "essms.csv", "minutes.md", "results.json", "audit.json"])
+          Report.fileNames)
     func reportFileIsUpToDate(folder: String, name: String) throws {
         let (dir, r) = try Self.report(folder)
         #expect(r.status == 0, "\(r.stderr)")
-        let produced = try Data(contentsOf: dir.appendingPathComponent(name))
         let path = Fixture.repositoryRoot.appendingPathComponent("\(folder)/\(name)")
+        // A file the report does not write for this scenario (the letters of a national one) is not kept either.
+        guard let produced = try? Data(contentsOf: dir.appendingPathComponent(name)) else {
+            #expect(!FileManager.default.fileExists(atPath: path.path), "\(folder)/\(name) is kept but the report no longer writes it")
+            return
+        }
         if ProcessInfo.processInfo.environment["ESMS_RECORD_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
             try produced.write(to: path)

@@ -116,6 +116,33 @@ import Testing
         #expect(rows.dropFirst().allSatisfy { !$0[departement].isEmpty && !$0[region].isEmpty })
     }
 
+    @Test func oneLetterPerApplicantOfThisCommittee() throws {
+        let c = ReportFixture.content
+        let text = String(decoding: Self.file("lettres.html"), as: UTF8.self)
+        #expect(Self.xmlProblem(Self.file("lettres.html")) == nil)
+        let letters = text.components(separatedBy: "<section class=\"letter\"").count - 1
+        let facts = try #require(c.selection)
+        let decided = Dictionary(facts.explanations.map { ($0.id, $0.decision) }, uniquingKeysWith: { a, _ in a })
+        // No letter for what an earlier committee decided (engaged, rejected).
+        let expected = c.scenario.projects.filter { p in
+            guard let d = decided[p.id] else { return c.assessments.first { $0.id == p.id }?.eligible == false }
+            return d != .engaged && d != .rejected
+        }
+        #expect(letters == expected.count)
+        // Each retained project's two halves add up to its amount, to the cent.
+        for e in facts.explanations where e.decision == .selected {
+            let a = try #require(c.assessments.first { $0.id == e.id })
+            let first = a.funded.reduce(Money.zero) { $0 + $1.amount.total.firstHalf }
+            let f = ReportFormat(.fr)
+            #expect(text.contains("<strong>\(f.money(first))</strong> à la signature"))
+            #expect(text.contains("le solde, <strong>\(f.money(a.amount.total - first))</strong>"))
+        }
+        #expect(text.contains("cibles d'usage"))
+        let english = String(decoding: Self.file("lettres.html", language: .en), as: UTF8.self)
+        #expect(english.contains("Dear Sir or Madam"))
+        #expect(!english.contains("Madame, Monsieur"))
+    }
+
     @Test func excelAmountsKeepTheirCents() {
         #expect(ExcelCSV.money(Money(cents: 16_121_270)) == "161212,70")
         #expect(ExcelCSV.money(Money(cents: 700_000)) == "7000,00")
