@@ -22,7 +22,10 @@ struct ReportCommand: ParsableCommand {
                          on A4: summary, charts, all projects, every ESSMS
           decisions.csv  one row per project, for a French Excel
           essms.csv      one row per ESSMS of every project
-          minutes.md     the committee minutes: retained, rejected, totals
+          pv.md          the procès-verbal: meeting (blanks to fill), method, the
+                         committee's choices and their cost, retained and not
+                         retained with reasons, payment conditions, vote
+          lettres.html   one notification letter per applicant (regional)
           results.json   the documents of fund, select, frontier and tradeoff
           audit.json     SHA-256 of every input, rules, policies, solver,
                          status, gap, settings, time of the run
@@ -138,7 +141,7 @@ struct ReportCommand: ParsableCommand {
             let run = try committee.select(settings)
             if let failure = run.analysisFailure { Output.error("warning: \(SelectionMessages.describe(failure))") }
             section = SelectionSection(problem: problem, result: run.result, explanations: run.explanations, nextInLine: run.nextInLine,
-                                       infeasibility: run.infeasibility, warnings: warnings)
+                                       infeasibility: run.infeasibility, warnings: warnings, pinCost: run.pinCost)
             let analyses = try committee.analyses(after: run, settings: settings, frontierSteps: frontierSteps, tradeoffPoints: tradeoffPoints)
             (frontier, tradeoff) = (analyses.frontier, analyses.tradeoff)
         } catch {

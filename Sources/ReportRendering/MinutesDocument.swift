@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ScenarioModel
+import Selection
 
-/// `minutes.md`: the committee's minutes — the envelope, the projects retained and rejected
-/// with their reasons and amounts, the totals — in Markdown that reads as plain text too.
+/// `pv.md`: the committee's procès-verbal — the meeting (attendance, quorum, chair: placeholders
+/// for the secretary), the method, the envelope, the committee's own choices with what they
+/// cost, the projects retained and not retained with their reasons and amounts, the conditions
+/// of payment, the votes and the signatures — in Markdown that reads as plain text too.
 public enum MinutesDocument {
+    /// A blank for the committee's secretary to fill in.
+    static func blank(_ f: ReportFormat, _ what: String, _ english: String) -> String { "[" + f.tr(what, english) + "]" }
+
     public static func render(_ content: ReportContent, language: ReportLanguage = .fr) -> String {
         let f = ReportFormat(language)
         let facts = ReportFacts(content, f)
         let spec = content.scenario.spec, env = facts.envelope
-        var out = "# " + f.tr("Procès-verbal", "Minutes") + " — " + md(facts.title) + "\n\n"
+        var out = "# " + f.tr("Procès-verbal du comité de sélection", "Minutes of the selection committee") + " — " + md(facts.title) + "\n\n"
         var meta: [String] = []
         if let d = spec.committee { meta.append(f.tr("Comité du ", "Committee of ") + f.date(d)) }
         if let u = spec.depositsUntil { meta.append(f.tr("dossiers déposés jusqu'au ", "applications deposited until ") + f.date(u)) }
@@ -17,6 +23,8 @@ public enum MinutesDocument {
         meta.append(f.tr("règles de la campagne ", "rules of the campaign ") + content.rules.name)
         meta.append(f.tr("calculé par esms ", "computed by esms ") + content.run.toolVersion + f.tr(" le ", " on ") + f.dateTime(epoch: content.run.time))
         out += meta.joined(separator: " · ") + "\n\n"
+        out += session(content, f)
+        out += method(content, f)
 
         out += "## " + f.tr("Enveloppe", "Envelope") + "\n\n"
         var lines: [(String, Money)] = [(f.tr("Notifiée", "Notified"), env.notified)]
@@ -47,6 +55,8 @@ public enum MinutesDocument {
         } else {
             out += f.tr("Aucune sélection n'a été calculée.\n", "No selection was computed.\n")
         }
+
+        if let s = content.selection { out += pins(s, f) }
 
         let groups: [(String, String, Bool)] = [
             ("selected", f.tr("Projets retenus", "Projects retained"), true),
@@ -109,8 +119,134 @@ public enum MinutesDocument {
                              right: [0, 1, 2], escape: false)
             }
         }
+        out += payment(content, f)
+        out += closing(f)
         out += "\n---\n\n" + f.tr("Empreintes des fichiers d'entrée, règles, politiques et paramètres du solveur : `audit.json`. Montants exacts au centime.\n",
                                   "Digests of the input files, rules, policies and solver settings: `audit.json`. Amounts exact to the cent.\n")
+        return out
+    }
+
+    /// The meeting: place, chair, attendance, quorum, the départements' councils consulted.
+    static func session(_ content: ReportContent, _ f: ReportFormat) -> String {
+        var out = "## " + f.tr("Séance", "Meeting") + "\n\n"
+        out += f.tr("Le comité de sélection s'est réuni", "The selection committee met")
+            + (content.scenario.spec.committee.map { f.tr(" le ", " on ") + f.date($0) } ?? "")
+            + f.tr(" à ", " at ") + blank(f, "heure", "time") + f.tr(", à ", ", in ") + blank(f, "lieu", "place")
+            + f.tr(", sous la présidence de ", ", chaired by ") + blank(f, "nom, fonction", "name, position") + ".\n\n"
+        out += "- " + f.tr("Membres présents : ", "Members present: ") + blank(f, "noms et qualités", "names and positions") + "\n"
+        out += "- " + f.tr("Membres excusés : ", "Members excused: ") + blank(f, "noms", "names") + "\n"
+        out += "- " + f.tr("Quorum : ", "Quorum: ") + blank(f, "atteint / non atteint", "reached / not reached") + " ("
+            + blank(f, "n", "n") + f.tr(" membres présents sur ", " members present of ") + blank(f, "N", "N") + ")\n"
+        out += "- " + f.tr("Secrétaire de séance : ", "Secretary: ") + blank(f, "nom", "name") + "\n"
+        out += "- " + f.tr("Conseils départementaux consultés sur les ESSMS qu'ils financent : ",
+                           "Départements' councils consulted on the ESSMS they fund: ") + blank(f, "oui, le … / non", "yes, on … / no") + "\n\n"
+        return out
+    }
+
+    /// The method in plain words: the order of priority, the score grid, the balances.
+    static func method(_ content: ReportContent, _ f: ReportFormat) -> String {
+        let spec = content.scenario.spec
+        var out = "## " + f.tr("Méthode", "Method") + "\n\n"
+        let words: (ObjectiveTerm) -> String = { t in
+            switch t {
+            case .finess: return f.tr("le nombre d'ESSMS financés", "the number of ESSMS funded")
+            case .acquisition: return f.tr("le nombre d'acquisitions d'une solution", "the number of acquisitions of a solution")
+            case .score: return f.tr("le score de priorité des dossiers", "the applications' priority score")
+            case .expectedAttaining: return f.tr("le nombre attendu d'ESSMS atteignant leurs cibles d'usage",
+                                                 "the expected number of ESSMS reaching their usage targets")
+            }
+        }
+        switch spec.objective {
+        case .lexicographic(let terms):
+            out += f.tr("Les projets recevables ont été retenus, dans la limite de l'enveloppe et à raison d'un seul financement par ESSMS, en maximisant d'abord ",
+                        "Admissible projects were retained, within the envelope and with one grant per ESSMS, maximising first ")
+                + terms.map(words).joined(separator: f.tr(", puis ", ", then ")) + ".\n\n"
+        case .weighted(let weights):
+            out += f.tr("Les projets recevables ont été retenus, dans la limite de l'enveloppe et à raison d'un seul financement par ESSMS, en maximisant une somme pondérée de ",
+                        "Admissible projects were retained, within the envelope and with one grant per ESSMS, maximising a weighted sum of ")
+                + weights.sorted { $0.key.rawValue < $1.key.rawValue }.map { words($0.key) + " (× " + f.decimal($0.value) + ")" }
+                    .joined(separator: ", ") + ".\n\n"
+        }
+        out += f.tr("Le score de priorité additionne six critères notés de 0 à 3 : motivation et organisation du porteur, périmètre fonctionnel, mutualisation de la solution, interopérabilité, raccordement à une plateforme régionale, maturité du projet.\n",
+                    "The priority score adds six criteria scored 0 to 3: the porteur's motivation and organisation, functional scope, shared solution, interoperability, connection to a regional platform, project maturity.\n\n")
+        for (rule, name) in [(spec.territory, f.tr("territorial (départements, selon la densité d'ESSMS)", "territorial (départements, by ESSMS density)")),
+                             (spec.sector, f.tr("sectoriel (secteurs d'activité)", "sector (sectors of activity)"))] {
+            out += "- " + f.tr("Équilibre ", "Balance: ") + name + f.tr(" : ", ": ")
+            switch rule.mode {
+            case .off: out += f.tr("non appliqué", "not applied")
+            case .hard: out += f.tr("contrainte stricte, chaque part dans sa cible à ± ", "hard constraint, each share within its target ± ") + f.percent(rule.tolerance)
+            case .soft: out += f.tr("recherché après les priorités ci-dessus, chaque part dans sa cible à ± ", "sought after the priorities above, each share within its target ± ")
+                + f.percent(rule.tolerance) + f.tr(" ; une part peut sortir de sa plage quand la respecter coûterait un ESSMS, une acquisition ou un point de score",
+                                                   "; a share may fall outside its range when keeping it would cost an ESSMS, an acquisition or a score point")
+            }
+            out += "\n"
+        }
+        return out + "\n"
+    }
+
+    /// The committee's own choices (projects forced in or excluded) and what they cost.
+    static func pins(_ s: SelectionSection, _ f: ReportFormat) -> String {
+        let p = s.problem
+        guard !p.forced.isEmpty || !p.excluded.isEmpty else { return "" }
+        var out = "## " + f.tr("Choix du comité", "The committee's choices") + "\n\n"
+        if !p.forced.isEmpty {
+            out += "- " + f.tr("Projets retenus par décision du comité : ", "Projects retained by the committee's decision: ")
+                + p.forced.sorted().map(md).joined(separator: ", ") + "\n"
+        }
+        if !p.excluded.isEmpty {
+            out += "- " + f.tr("Projets écartés par décision du comité : ", "Projects excluded by the committee's decision: ")
+                + p.excluded.sorted().map(md).joined(separator: ", ") + "\n"
+        }
+        if let c = s.pinCost {
+            let sheet = Explainer.balanceSheet(
+                [(c.finess, f.tr("ESSMS financés", "funded ESSMS")), (c.acquisitions, f.tr("acquisitions", "acquisitions")),
+                 (c.score, f.tr("points de score", "score points"))],
+                lose: f.tr("coûtent", "cost"), gain: f.tr("apportent", "bring"), same: f.tr("ne coûtent rien", "cost nothing"))
+            out += "\n" + f.tr("Par rapport à la sélection sans ces choix (\(f.ess(c.unpinnedFiness)), \(f.integer(c.unpinnedAcquisitions)) acquisitions, score \(f.integer(c.unpinnedScore)), \(f.money(c.unpinnedUsed))), ces choix ",
+                                "Against the selection without these choices (\(f.ess(c.unpinnedFiness)), \(f.integer(c.unpinnedAcquisitions)) acquisitions, score \(f.integer(c.unpinnedScore)), \(f.money(c.unpinnedUsed))), these choices ")
+                + sheet + (c.proven ? "" : f.tr(" (sélections non prouvées optimales)", " (selections not proven optimal)")) + ".\n"
+            if !c.forcedOutWithout.isEmpty {
+                out += f.tr("Sans ces choix, ne seraient pas retenus : ", "Without these choices, not retained: ")
+                    + c.forcedOutWithout.map(md).joined(separator: ", ") + ".\n"
+            }
+            if !c.excludedInWithout.isEmpty {
+                out += f.tr("Sans ces choix, seraient retenus : ", "Without these choices, retained: ")
+                    + c.excludedInWithout.map(md).joined(separator: ", ") + ".\n"
+            }
+        }
+        return out + "\n"
+    }
+
+    /// The conditions of payment of the grants.
+    static func payment(_ content: ReportContent, _ f: ReportFormat) -> String {
+        let t = content.rules.usageTargets
+        var out = "\n## " + f.tr("Conditions de versement", "Conditions of payment") + "\n\n"
+        out += f.tr("Chaque financement est versé en deux fois : 50 % à la signature de la convention entre l'ARS et le porteur ; le solde à la fin du projet, sur état certifié des dépenses, ",
+                    "Each grant is paid in two halves: 50 % when the agreement between the ARS and the porteur is signed; the balance at the end of the project, on a certified statement of expenses, ")
+            + (content.rules.policies.secondTranche == .perESSMS
+               ? f.tr("au prorata des ESSMS qui atteignent les cibles d'usage", "in proportion to the ESSMS that reach the usage targets")
+               : f.tr("si tous les ESSMS du projet atteignent les cibles d'usage", "if every ESSMS of the project reaches the usage targets"))
+            + f.tr(" (mesurées sur les trois derniers mois) : ", " (measured over the last three months): ")
+            + [(f.tr("dossiers actifs", "active records"), t.activeRecords),
+               (f.tr("avec projet personnalisé", "with a personalised project"), t.personalisedProject),
+               (f.tr("avec un événement d'agenda", "with an agenda event"), t.agendaEvent),
+               ("MSSanté", t.mssante), ("DMP", t.dmp)].map { $0.0 + " " + f.percent($0.1) }.joined(separator: ", ")
+            + f.tr(". Durées indicatives : 9 mois sans changement de logiciel, 18 mois pour une acquisition.\n",
+                   ". Indicative durations: 9 months without a change of software, 18 months for an acquisition.\n")
+        return out
+    }
+
+    /// Opinions, votes, closing and signatures.
+    static func closing(_ f: ReportFormat) -> String {
+        var out = "\n## " + f.tr("Avis et vote", "Opinions and vote") + "\n\n"
+        out += f.tr("Observations des membres : ", "Members' remarks: ") + blank(f, "…", "…") + "\n\n"
+        out += f.tr("La liste des projets retenus ci-dessus est adoptée par ", "The list of projects retained above is adopted with ")
+            + blank(f, "n", "n") + f.tr(" voix pour, ", " votes for, ") + blank(f, "n", "n") + f.tr(" voix contre et ", " against and ")
+            + blank(f, "n", "n") + f.tr(" abstentions.\n", " abstentions.\n")
+        out += "\n## " + f.tr("Clôture", "Closing") + "\n\n"
+        out += f.tr("La séance est levée à ", "The meeting closed at ") + blank(f, "heure", "time") + ".\n\n"
+        out += "| " + f.tr("Le président du comité", "The chair") + " | " + f.tr("Le secrétaire de séance", "The secretary") + " |\n| --- | --- |\n"
+        out += "| " + blank(f, "nom, signature", "name, signature") + " | " + blank(f, "nom, signature", "name, signature") + " |\n"
         return out
     }
 

@@ -5,14 +5,14 @@ import ScenarioModel
 /// `ReportContent`. Pure: the same content gives the same bytes.
 public enum Report {
     /// The names of the files, in the order they are written (audit last: it holds the others' digests).
-    public static let fileNames = ["index.html", "decisions.csv", "essms.csv", "minutes.md", "lettres.html", "results.json", "audit.json"]
+    public static let fileNames = ["index.html", "decisions.csv", "essms.csv", "pv.md", "lettres.html", "results.json", "audit.json"]
 
     public static func files(_ content: ReportContent, language: ReportLanguage = .fr) -> [ReportFile] {
         var files = [
             ReportFile(name: "index.html", bytes: Array(HTMLReport.render(content, language: language).utf8)),
             ReportFile(name: "decisions.csv", bytes: DecisionsCSV.projects(content, language: language).bytes),
             ReportFile(name: "essms.csv", bytes: DecisionsCSV.essms(content, language: language).bytes),
-            ReportFile(name: "minutes.md", bytes: Array(MinutesDocument.render(content, language: language).utf8)),
+            ReportFile(name: "pv.md", bytes: Array(MinutesDocument.render(content, language: language).utf8)),
         ]
         // A regional committee's letters to its applicants (a national redeployment has none: the
         // regions notify after their own committees).

@@ -61,9 +61,13 @@ public struct SelectionSection: Sendable {
     public var infeasibility: InfeasibilityReport?
     /// Warnings found before solving (keys without a fundable candidate, overspent envelope).
     public var warnings: [String]
+    /// What the committee's pins cost (nil without pins).
+    public var pinCost: PinCost?
 
     public init(problem: SelectionProblem, result: SelectionResult, explanations: [ProjectExplanation],
-                nextInLine: [NextInLineChange] = [], infeasibility: InfeasibilityReport? = nil, warnings: [String] = []) {
+                nextInLine: [NextInLineChange] = [], infeasibility: InfeasibilityReport? = nil, warnings: [String] = [],
+                pinCost: PinCost? = nil) {
+        self.pinCost = pinCost
         self.problem = problem
         self.result = result
         self.explanations = explanations

@@ -80,7 +80,9 @@ public struct SelectionRun: Sendable {
     /// The next in line or the diagnosis could not be computed (a solver failure): the selection
     /// stands, this says what is missing.
     public var analysisFailure: Selector.Failure?
-    /// Seconds of `select`, `explain`, and `next_in_line` or `infeasibility`.
+    /// What the committee's pins cost against the selection without them (nil without pins).
+    public var pinCost: PinCost?
+    /// Seconds of `select`, `explain`, and `next_in_line` or `infeasibility`, then `pins` when there are.
     public var phases: [(name: String, seconds: Double)]
 
     /// Whether there is a selection (optimal or feasible).
@@ -113,7 +115,7 @@ extension Committee {
             : []
         lap("explain")
         var run = SelectionRun(result: result, explanations: explanations, nextInLine: [], infeasibility: nil,
-                               analysisFailure: nil, phases: [])
+                               analysisFailure: nil, pinCost: nil, phases: [])
         let undecided = result.status == .infeasible || result.status == .timeLimit
         do {
             if undecided {
@@ -126,6 +128,15 @@ extension Committee {
             run.analysisFailure = error
         }
         lap(undecided ? "infeasibility" : "next_in_line")
+        if !problem.forced.isEmpty || !problem.excluded.isEmpty, result.status.hasSelection {
+            do {
+                let unpinned = try SelectionProblem.build(scenario: scenario, assessments: assessments, force: [], exclude: [])
+                run.pinCost = try PinCost.measure(problem, result, unpinned: unpinned, selector: selector)
+            } catch let error as Selector.Failure {
+                run.analysisFailure = run.analysisFailure ?? error
+            } catch {}
+            lap("pins")
+        }
         run.phases = phases
         return run
     }

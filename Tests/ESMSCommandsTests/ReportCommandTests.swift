@@ -22,7 +22,7 @@ import TestSupport
             #expect(r.stdout.isEmpty)
             #expect(r.stderr.contains("wrote \(dir.path)/"))
         }
-        for name in ["index.html", "decisions.csv", "essms.csv", "minutes.md", "results.json", "audit.json"] {
+        for name in ["index.html", "decisions.csv", "essms.csv", "pv.md", "lettres.html", "results.json", "audit.json"] {
             let x = try Data(contentsOf: a.appendingPathComponent(name)), y = try Data(contentsOf: b.appendingPathComponent(name))
             #expect(x == y, "\(name) differs between two runs with the same SOURCE_DATE_EPOCH")
         }
@@ -31,6 +31,26 @@ import TestSupport
         #expect(audit.contains("\"role\": \"register\""))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: a.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
+    }
+
+    /// The procès-verbal traces the committee's pins with what they cost, and leaves blanks for the meeting.
+    @Test func theProcesVerbalTracesThePinsAndTheirCost() throws {
+        let dir = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CommandRunner.run(["report", Self.mini, "-o", dir.path, "--exclude", "PH-3", "--frontier-steps", "3", "--tradeoff-points", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let pv = try String(contentsOf: dir.appendingPathComponent("pv.md"), encoding: .utf8)
+        #expect(pv.contains("## Choix du comité"))
+        #expect(pv.contains("Projets écartés par décision du comité : PH-3"))
+        #expect(pv.contains("Par rapport à la sélection sans ces choix"))
+        #expect(pv.contains("ces choix coûtent"), "\(pv)")
+        #expect(pv.contains("Sans ces choix, seraient retenus : PH-3"), "\(pv)")
+        for blank in ["[lieu]", "[nom, fonction]", "Quorum : [atteint / non atteint]", "[n] voix pour", "## Conditions de versement"] {
+            #expect(pv.contains(blank), "\(blank)")
+        }
+        let plain = try CommandRunner.run(["report", Self.mini, "-o", dir.path, "--frontier-steps", "3", "--tradeoff-points", "3"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!(try String(contentsOf: dir.appendingPathComponent("pv.md"), encoding: .utf8)).contains("Choix du comité"))
     }
 
     /// The year in the report: the campaign's committees, the follow-up and the usage model

@@ -73,11 +73,11 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: parent) }
         let aside = parent.appendingPathComponent(".comite.esms-old.99999999")
         try FileManager.default.createDirectory(at: aside, withIntermediateDirectories: true)
-        try Data("old".utf8).write(to: aside.appendingPathComponent("minutes.md"))
+        try Data("old".utf8).write(to: aside.appendingPathComponent("pv.md"))
         // A run that stops on a usage error after the folder was prepared.
         let r = try CommandRunner.run(["report", Self.mini, "-o", report.path, "--force", "NOPE"] + Self.quick)
         #expect(r.status == 2, "\(r.stderr)")
-        #expect(try Self.contents(report) == ["minutes.md": Data("old".utf8)])
+        #expect(try Self.contents(report) == ["pv.md": Data("old".utf8)])
         #expect(try Self.siblings(parent).isEmpty)
     }
 

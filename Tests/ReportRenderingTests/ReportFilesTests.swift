@@ -38,7 +38,7 @@ import Testing
         #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Cie | &quot;quoted&quot;; l&#39;EHPAD"))
         // The only script element is the report's own.
         #expect(text.components(separatedBy: "<script").count == 2)
-        let minutes = String(decoding: Self.file("minutes.md"), as: UTF8.self)
+        let minutes = String(decoding: Self.file("pv.md"), as: UTF8.self)
         #expect(!minutes.contains("<script>"))
         #expect(minutes.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Cie \\| \"quoted\"; l'EHPAD \\*gras\\*"))
     }
@@ -162,8 +162,9 @@ import Testing
     }
 
     @Test func minutesListRetainedAndRejectedWithTotals() {
-        let text = String(decoding: Self.file("minutes.md"), as: UTF8.self)
-        #expect(text.hasPrefix("# Procès-verbal — "))
+        let text = String(decoding: Self.file("pv.md"), as: UTF8.self)
+        #expect(text.hasPrefix("# Procès-verbal du comité de sélection — "))
+        #expect(text.contains("## Méthode") && text.contains("## Conditions de versement") && text.contains("## Avis et vote"))
         #expect(text.contains("## Projets retenus"))
         #expect(text.contains("| **Total** |"))
         #expect(text.contains("## Projets irrecevables"))

@@ -40,6 +40,29 @@ import Workflow
         #expect(committee.warnings.isEmpty)
     }
 
+    @Test func theCommitteesPinsAreMeasuredAgainstTheSelectionWithoutThem() throws {
+        let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
+        let free = try Committee(scenario: scenario, rules: rules)
+        let base = try free.select(SolveSettings(explainLimit: 0, nextInLine: 0))
+        #expect(base.pinCost == nil)
+        let chosen = base.result.selectedIDs(free.problem)
+        // Exclude the first selected project, force in the first candidate left out.
+        let out = try #require(chosen.first)
+        let left = try #require(free.problem.candidates.map(\.id).first { !chosen.contains($0) })
+        let pinned = try Committee(scenario: scenario, rules: rules, force: [left], exclude: [out])
+        let run = try pinned.select(SolveSettings(explainLimit: 0, nextInLine: 0))
+        let cost = try #require(run.pinCost)
+        #expect(cost.forced == [left] && cost.excluded == [out])
+        #expect(cost.unpinnedFiness == base.result.finess && cost.unpinnedScore == base.result.score)
+        #expect(cost.finess == base.result.finess - run.result.finess)
+        #expect(cost.acquisitions == base.result.acquisitions - run.result.acquisitions)
+        #expect(cost.score == base.result.score - run.result.score)
+        // Lexicographically the pins cannot gain.
+        #expect(cost.finess > 0 || (cost.finess == 0 && (cost.acquisitions > 0 || (cost.acquisitions == 0 && cost.score >= 0))))
+        #expect(cost.forcedOutWithout == [left] && cost.excludedInWithout == [out])
+        #expect(run.phases.map(\.name).last == "pins")
+    }
+
     @Test func phasesAreTimedByTheInjectedClock() throws {
         let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
         let committee = try Committee(scenario: scenario, rules: rules)
