@@ -79,16 +79,22 @@ public struct FollowUp: Sendable {
     func check(_ project: String, _ finess: FINESS, _ projectAt: SourceLocation, _ finessAt: SourceLocation,
                _ funded: Set<String>, _ byId: [String: ProjectAssessment], _ file: String, _ d: inout Diagnostics) -> Bool {
         guard funded.contains(project), let a = byId[project] else {
-            d.error("project-not-funded", at: projectAt, "project '\(project)' is not funded",
-                    expected: "a project with decision: engaged, or selected", found: "'\(project)'",
-                    hint: "a report is for a funded project only: check the id, or the project's decision in the projects table")
+            d.error("project-not-funded", at: projectAt, .fr("le projet '\(project)' n'est pas financé", en: "project '\(project)' is not funded"),
+                    expected: .fr("un projet avec decision: engaged, ou sélectionné", en: "a project with decision: engaged, or selected"),
+                    found: "'\(project)'",
+                    hint: .fr("un relevé ne concerne qu'un projet financé : vérifiez l'id, ou la décision du projet dans la table des projets",
+                              en: "a report is for a funded project only: check the id, or the project's decision in the projects table"))
             return false
         }
         if a.funded.contains(where: { $0.finess == finess }) { return true }
-        let why = a.excluded.first { $0.finess == finess }.map { "excluded: \($0.message)" } ?? "not eligible in it"
-        d.error("essms-not-funded", at: finessAt, "ESSMS \(finess) is not funded in project '\(project)' (\(why))",
-                expected: "one of the \(a.funded.count) funded ESSMS of '\(project)'", found: "'\(finess)'",
-                hint: "an excluded ESSMS receives nothing and reports nothing")
+        let why = a.excluded.first { $0.finess == finess }.map { Phrase.fr("exclu : \($0.message)", en: "excluded: \($0.message)") }
+            ?? .fr("non éligible dans ce projet", en: "not eligible in it")
+        d.error("essms-not-funded", at: finessAt,
+                .fr("l'ESSMS \(finess) n'est pas financé dans le projet '\(project)' (\(why.fr))",
+                    en: "ESSMS \(finess) is not funded in project '\(project)' (\(why.en))"),
+                expected: .fr("l'un des \(a.funded.count) ESSMS financés de '\(project)'", en: "one of the \(a.funded.count) funded ESSMS of '\(project)'"),
+                found: "'\(finess)'",
+                hint: .fr("un ESSMS exclu ne reçoit rien et ne déclare rien", en: "an excluded ESSMS receives nothing and reports nothing"))
         return false
     }
 
@@ -120,8 +126,10 @@ public struct FollowUp: Sendable {
                 } else {
                     met[k] = false
                     d.warning("rate-missing", at: SourceLocation(file: file, line: r.line, keyPath: column),
-                              "'\(column)' is empty for ESSMS \(f.finess) of '\(r.project)', which is not exempt",
-                              hint: "its target counts as not met; only PJM ESSMS are exempt, from the 2025 rules")
+                              .fr("'\(column)' est vide pour l'ESSMS \(f.finess) de '\(r.project)', qui n'est pas exempté",
+                                  en: "'\(column)' is empty for ESSMS \(f.finess) of '\(r.project)', which is not exempt"),
+                              hint: .fr("sa cible compte comme non atteinte ; seuls les ESSMS PJM sont exemptés, à partir des règles 2025",
+                                        en: "its target counts as not met; only PJM ESSMS are exempt, from the 2025 rules"))
                 }
             }
         }

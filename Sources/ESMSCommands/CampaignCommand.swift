@@ -72,7 +72,7 @@ enum CampaignFile {
         switch CampaignSpec.load(path) {
         case .failure(let e):
             Output.report(e.diagnostics)
-            Output.error("\(path): not loaded, fix the errors above")
+            Output.notLoaded(path)
             throw ExitStatus.scenarioErrors
         case .success(let (spec, scenarioPath)):
             var loader = ScenarioLoader()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ArgumentParser
 import Foundation
+import ScenarioModel
 
 /// The `esms` command.
 public struct ESMS: ParsableCommand {
@@ -53,6 +54,7 @@ public struct ESMS: ParsableCommand {
     static func status(_ arguments: [String]?) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
+            Output.language = (command as? Multilingual)?.diagnosticLanguage ?? .fr
             try command.run()
             return 0
         } catch let exit as ExitCode {

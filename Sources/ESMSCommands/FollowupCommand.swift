@@ -126,7 +126,10 @@ enum FollowupRun {
         let (result, d) = FundedFollowUp.compute(scenario: scenario, rules: rules, campaign: campaign, selection: selection, file: file)
         Output.report(d)
         guard let result, !d.hasErrors else {
-            if result != nil { Output.error("\(file): the follow-up reports have errors, fix them above") }
+            if result != nil {
+                Output.error(Output.language == .fr ? "\(file) : les relevés du suivi contiennent des erreurs, corrigez-les ci-dessus"
+                             : "\(file): the follow-up reports have errors, fix them above")
+            }
             throw ExitStatus.scenarioErrors
         }
         return result

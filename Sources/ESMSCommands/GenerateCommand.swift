@@ -68,6 +68,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Rule set the scenario names; dates follow its campaign year.", valueName: "2024|2025"))
     var rules = "2024"
 
+    @OptionGroup var languageOption: LanguageOption
+
     func validate() throws {
         if national == (region != nil) {
             throw ValidationError("give either --region CODE or --national")

@@ -57,14 +57,22 @@ enum Output {
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
-    /// Renders diagnostics sorted by file and line, with a summary line.
+    /// The language of the diagnostics and of the sentences around them: the command's
+    /// `--lang` (set once the command line is parsed, `ESMS.status`), French by default.
+    nonisolated(unsafe) static var language: Language = .fr
+
+    /// Renders diagnostics sorted by file and line, with a summary line, in `language`.
     static func report(_ diagnostics: Diagnostics, showNotes: Bool = false) {
         let items = diagnostics.sorted.filter { showNotes || $0.severity != .note }
-        for d in items { error(d.rendered) }
-        let e = diagnostics.errorCount, w = diagnostics.warningCount
-        if e > 0 || w > 0 {
-            error("\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")")
+        for d in items { error(d.rendered(in: language)) }
+        if diagnostics.errorCount > 0 || diagnostics.warningCount > 0 {
+            error(diagnostics.summary(in: language))
         }
+    }
+
+    /// `path: not loaded, fix the errors above` / `path : non chargé, corrigez les erreurs ci-dessus`.
+    static func notLoaded(_ what: String) {
+        error(language == .fr ? "\(what) : non chargé, corrigez les erreurs ci-dessus" : "\(what): not loaded, fix the errors above")
     }
 
     /// Writes `data` to `path` atomically: a temporary file in the same folder, then a rename.

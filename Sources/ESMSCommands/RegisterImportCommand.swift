@@ -57,6 +57,8 @@ struct RegisterImportCommand: ParsableCommand {
     @Flag(help: "Also list notes (e.g. the rows outside the regions).")
     var notes = false
 
+    @OptionGroup var languageOption: LanguageOption
+
     func run() throws {
         let bytes: [UInt8]
         do {
@@ -138,7 +140,7 @@ struct RegisterImportCommand: ParsableCommand {
             ("invalid", .int(s.invalid)),
             ("errors", .int(d.errorCount)),
             ("warnings", .int(d.warningCount)),
-            ("diagnostics", .array(d.sorted.map(DiagnosticDocument.json))),
+            ("diagnostics", .array(d.sorted.map { DiagnosticDocument.json($0, language: languageOption.language) })),
         ])
     }
 }

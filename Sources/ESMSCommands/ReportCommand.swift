@@ -63,7 +63,7 @@ struct ReportCommand: ParsableCommand {
                                valueName: "file"))
     var campaign: String?
 
-    @Option(help: ArgumentHelp("Language of the HTML, the minutes and the CSV headers: fr or en.", valueName: "lang"))
+    @Option(help: ArgumentHelp("Language of the HTML, the minutes, the CSV headers and the messages about the input files: fr or en.", valueName: "lang"))
     var lang: String = "fr"
 
     @OptionGroup(title: "Committee pins")

@@ -34,7 +34,7 @@ struct ScenarioOptions: ParsableArguments {
         switch loader.load(path, variant: variant) {
         case .failure(let e):
             Output.report(e.diagnostics)
-            Output.error("\(path)\(variant.map { " (variant \($0))" } ?? ""): not loaded, fix the errors above")
+            Output.notLoaded("\(path)\(variant.map { " (variant \($0))" } ?? "")")
             throw ExitStatus.scenarioErrors
         case .success(let s):
             var d = Diagnostics()
@@ -55,7 +55,7 @@ struct ScenarioOptions: ParsableArguments {
 
 /// `--lang`: the language of a command's text output, French by default.
 struct LanguageOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Language of the text output: fr (default) or en. The JSON (--json) is the same in both.", valueName: "lang"))
+    @Option(help: ArgumentHelp("Language of the text output and of the messages about the input files: fr (default) or en. The JSON (--json) is the same in both, but for those messages (their 'code' is stable).", valueName: "lang"))
     var lang: String = "fr"
 
     var language: ReportLanguage { ReportLanguage(rawValue: lang) ?? .fr }
@@ -81,7 +81,7 @@ enum RegisterFile {
         let register = Register.load(table, diagnostics: &d)
         if d.hasErrors {
             Output.report(d)
-            Output.error("\(path): not loaded, fix the errors above")
+            Output.notLoaded(path)
             throw ExitStatus.scenarioErrors
         }
         return register

@@ -145,7 +145,7 @@ struct SimulationOptions: ParsableArguments {
         var p = SimulationParameters.decode(scenario.spec.simulation, file: file, diagnostics: &d)
         if d.errorCount + d.warningCount > 0 { Output.report(d) }
         if d.hasErrors {
-            Output.error("\(file): the 'simulation' block has errors")
+            Output.error(Output.language == .fr ? "\(file) : le bloc 'simulation' contient des erreurs" : "\(file): the 'simulation' block has errors")
             throw ExitStatus.scenarioErrors
         }
         if let draws { p.draws = draws }

@@ -41,11 +41,18 @@ struct ValidateCommand: ParsableCommand {
         Output.report(diagnostics, showNotes: notes)
         if options.json {
             summary += [("valid", .bool(!diagnostics.hasErrors)),
-                        ("diagnostics", .array(diagnostics.sorted.map(DiagnosticDocument.json)))]
+                        ("language", .string(options.language.rawValue)),
+                        ("diagnostics", .array(diagnostics.sorted.map { DiagnosticDocument.json($0, language: options.language) }))]
             try Output.out(JSONValue.object(summary).rendered())
         } else if !diagnostics.hasErrors {
-            Output.error("\(options.scenario): valid (" + counts.map { "\($0.1) \($0.0) rows" }.joined(separator: ", ") + ")")
+            Output.error(Self.valid(options.scenario, counts, options.language))
         }
         if diagnostics.hasErrors { throw ExitStatus.scenarioErrors }
+    }
+
+    /// `scenario.yaml: valid (40 register rows, …)` / `scenario.yaml : valide (40 lignes register, …)`.
+    static func valid(_ file: String, _ counts: [(String, Int)], _ language: Language) -> String {
+        guard language == .fr else { return "\(file): valid (" + counts.map { "\($0.1) \($0.0) rows" }.joined(separator: ", ") + ")" }
+        return "\(file) : valide (" + counts.map { "\($0.1) ligne\($0.1 > 1 ? "s" : "") \($0.0)" }.joined(separator: ", ") + ")"
     }
 }

@@ -18,9 +18,10 @@ extension RuleSet {
             guard let data = FileManager.default.contents(atPath: path) else {
                 let pos = spec.rulesNode?.position
                 d.error("rules-unknown", at: SourceLocation(file: scenarioFile, line: pos?.line, column: pos?.column, keyPath: "rules"),
-                        "unknown rule set '\(spec.rules)'",
-                        expected: "2024, 2025, or the path of a rules file relative to the scenario",
-                        found: "'\(spec.rules)' (no such file: \(path))")
+                        .fr("jeu de règles '\(spec.rules)' inconnu", en: "unknown rule set '\(spec.rules)'"),
+                        expected: .fr("2024, 2025, ou le chemin d'un fichier de règles relatif au scénario",
+                                      en: "2024, 2025, or the path of a rules file relative to the scenario"),
+                        found: .fr("'\(spec.rules)' (aucun fichier : \(path))", en: "'\(spec.rules)' (no such file: \(path))"))
                 return nil
             }
             guard let node = ConfigNode.parse(bytes: [UInt8](data), file: path, diagnostics: &d),
@@ -37,10 +38,12 @@ extension RuleSet {
     public static func fromFile(_ node: ConfigNode, file: String, path: String = "",
                                 diagnostics d: inout Diagnostics) -> RuleSet? {
         var r = ConfigReader(file: file, node: node, path: path)
-        guard let baseName = r.string("base", required: true, &d, what: "2024 or 2025, the rule set this file starts from")
+        guard let baseName = r.string("base", required: true, &d, what: .fr("2024 ou 2025, le jeu de règles dont part ce fichier",
+                                                                      en: "2024 or 2025, the rule set this file starts from"))
         else { return nil }
         guard var rules = builtin(baseName) else {
-            d.error("rules-base", at: r.location("base"), "unknown base rule set", expected: "2024 or 2025", found: "'\(baseName)'")
+            d.error("rules-base", at: r.location("base"), .fr("jeu de règles de base inconnu", en: "unknown base rule set"),
+                    expected: .fr("2024 ou 2025", en: "2024 or 2025"), found: "'\(baseName)'")
             return nil
         }
         rules.name = r.string("name", &d) ?? (path.isEmpty ? (file as NSString).lastPathComponent as String : "\(baseName) (modified)")
@@ -72,7 +75,7 @@ extension RuleSet {
                 if let opens { rules[keyPath: kp].opens = opens }
                 if let closes { rules[keyPath: kp].closes = closes }
                 if rules[keyPath: kp].opens > rules[keyPath: kp].closes {
-                    d.error("rules-window", at: m.location(nil), "the window '\(m.path)' closes before it opens")
+                    d.error("rules-window", at: m.location(nil), .fr("la fenêtre '\(m.path)' se ferme avant de s'ouvrir", en: "the window '\(m.path)' closes before it opens"))
                 }
                 m.reportUnknownKeys(&d)
             }
@@ -121,7 +124,7 @@ extension Policies {
         var p = base
         var r = ConfigReader(file: file, node: node, path: path)
         guard case .map = node else {
-            d.error("config-type", at: r.location(nil), "'\(path)' must be a map of policies", found: node.kindName)
+            d.error("config-type", at: r.location(nil), .fr("'\(path)' doit être une table de politiques", en: "'\(path)' must be a map of policies"), found: node.kindName)
             return p
         }
         if let v = r.choice("mixed_rank_order", MixedRankOrder.allCases.map { ($0.rawValue, $0) }, &d) { p.mixedRankOrder = v }

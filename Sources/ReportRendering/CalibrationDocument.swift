@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import ScenarioModel
 import Simulation
 
 /// The result of `esms calibrate`: JSON, text, and the YAML file a scenario loads.

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import ScenarioModel
 
 /// Every sentence of the terminal text in both languages, by key: one place to read, review and
 /// translate them. `{0}`, `{1}`… are the arguments, in order; French is the default language of

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ScenarioModel
 
-/// The language of a report: French by default (the committee's), English on request.
-public enum ReportLanguage: String, CaseIterable, Sendable {
-    case fr, en
-}
+/// The language of a report: French by default (the committee's), English on request; the
+/// same as the diagnostics' (`ScenarioModel.Language`).
+public typealias ReportLanguage = Language
 
 /// Numbers, money, percentages and dates as a reader of the report's language writes them:
 /// French `1 234 567 €`, `32,1 %`, `14/06/2024` (narrow no-break spaces between thousands,

@@ -121,12 +121,14 @@ extension SimulationParameters {
         guard case .map = node else {
             d.error("config-type", at: SourceLocation(file: file, line: node.position.line, column: node.position.column,
                                                       keyPath: "simulation"),
-                    "'simulation' must be a map of keys", expected: "{ draws: 10000, seed: 1 }", found: node.kindName)
+                    .fr("'simulation' doit être une table de clés", en: "'simulation' must be a map of keys"),
+                    expected: .verbatim("{ draws: 10000, seed: 1 }"), found: node.kindName)
             return p
         }
         var r = ConfigReader(file: file, node: node, path: "simulation")
         // First the calibration file, so that the block's own values override it.
-        if let name = r.string("calibration", &d, what: "the path of a calibration file written by 'esms calibrate'") {
+        if let name = r.string("calibration", &d, what: .fr("le chemin d'un fichier de calibrage écrit par 'esms calibrate'",
+                                                      en: "the path of a calibration file written by 'esms calibrate'")) {
             p.loadCalibration(name, scenarioFile: file, at: r.location("calibration"), &d)
         }
         if let v = r.integer("draws", range: 1...100_000_000, &d) { p.draws = v }
@@ -183,8 +185,8 @@ extension SimulationParameters {
             if var s = m.map("sectors", &d), case .map(let pairs, _) = s.node {
                 for (k, _) in pairs {
                     guard let sector = Sector(rawValue: k.uppercased()) else {
-                        d.error("config-choice", at: s.location(k), "unknown sector '\(k)'",
-                                expected: "one of " + Sector.allCases.map(\.rawValue).joined(separator: ", "))
+                        d.error("config-choice", at: s.location(k), .fr("secteur '\(k)' inconnu", en: "unknown sector '\(k)'"),
+                                expected: .oneOf(Sector.allCases.map(\.rawValue)))
                         continue
                     }
                     if let v = s.integer(k, range: 0...10_000_000, &d) { p.fileActiveBySector[sector] = v }
@@ -209,8 +211,9 @@ extension SimulationParameters {
         let path = name.hasPrefix("/") ? name
             : (URL(fileURLWithPath: scenarioFile).deletingLastPathComponent().appendingPathComponent(name).path)
         guard let bytes = ScenarioLoader.read(path) else {
-            d.error("calibration-unreadable", at: location, "the calibration file cannot be read",
-                    expected: "a file written by 'esms calibrate', relative to the scenario", found: "'\(name)'")
+            d.error("calibration-unreadable", at: location, .fr("le fichier de calibrage ne peut pas être lu", en: "the calibration file cannot be read"),
+                    expected: .fr("un fichier écrit par 'esms calibrate', relatif au scénario",
+                                  en: "a file written by 'esms calibrate', relative to the scenario"), found: "'\(name)'")
             return
         }
         guard let node = ConfigNode.parse(bytes: bytes, file: path, diagnostics: &d) else { return }

@@ -12,9 +12,9 @@ public enum FundedFollowUp {
                                file: String) -> (result: FollowupResult?, diagnostics: Diagnostics) {
         guard let reports = scenario.followup else {
             var d = Diagnostics()
-            d.error("followup-missing", at: SourceLocation(file: file, keyPath: "followup"), "the scenario has no followup block",
-                    expected: "followup: { indicators: indicators.csv, expenses: expenses.csv, as_of: 2025-12-31 }",
-                    hint: "see Scenarios/README.md, 'Follow-up of funded projects'")
+            d.error("followup-missing", at: SourceLocation(file: file, keyPath: "followup"), .fr("le scénario n'a pas de bloc followup", en: "the scenario has no followup block"),
+                    expected: .verbatim("followup: { indicators: indicators.csv, expenses: expenses.csv, as_of: 2025-12-31 }"),
+                    hint: .fr("voir Scenarios/README.md, « Follow-up of funded projects »", en: "see Scenarios/README.md, 'Follow-up of funded projects'"))
             return (nil, d)
         }
         let engaged = scenario.projects.filter { $0.decision == .engaged }.map(\.id)

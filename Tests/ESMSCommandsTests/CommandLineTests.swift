@@ -88,12 +88,12 @@ import TestSupport
         let r = try esms("validate", "\(Self.fixtures)/mini/scenario.yaml", "--variant", "enveloppe-moins-10")
         #expect(r.status == 0)
         let bad = try esms("validate", "\(Self.fixtures)/mini/scenario.yaml", "--variant", "nope")
-        #expect(bad.status == 1 && bad.stderr.contains("no variant 'nope'"))
+        #expect(bad.status == 1 && bad.stderr.contains("aucune variante 'nope'"))
     }
 
     /// Every problem of the broken scenario, each at its file, line and column, in one run.
     @Test func everyProblemIsReportedAtOnceWithItsLocation() throws {
-        let r = try esms("validate", "\(Self.fixtures)/broken/scenario.yaml")
+        let r = try esms("validate", "\(Self.fixtures)/broken/scenario.yaml", "--lang", "en")
         #expect(r.status == 1)
         let expected = [
             "broken/members.csv:3:3 (finess): error: FINESS 220000350 appears twice in project 'A'",
@@ -109,17 +109,48 @@ import TestSupport
             "broken/projects.csv:5:48 (deposited): error: 'deposited' is not a date",
             "broken/register.csv:6:1 (finess): error: invalid FINESS number 290000315",
         ]
-        var position = r.stderr.startIndex
-        for line in expected {
-            guard let found = r.stderr.range(of: line, range: position..<r.stderr.endIndex) else {
-                Issue.record("missing or out of order: \(line)\n--- stderr:\n\(r.stderr)")
+        Self.expectInOrder(expected, in: r.stderr)
+        #expect(r.stderr.contains("its last digit would be 4"))
+        #expect(r.stderr.contains("12 errors, 0 warnings"))
+        #expect(!r.stderr.contains("DecodingError"))
+    }
+
+    /// The same problems in French, the default: same locations, same order, same exit code.
+    @Test func theProblemsAreInFrenchByDefault() throws {
+        let r = try esms("validate", "\(Self.fixtures)/broken/scenario.yaml")
+        let en = try esms("validate", "\(Self.fixtures)/broken/scenario.yaml", "--lang", "en")
+        #expect(r.status == 1 && en.status == 1)
+        Self.expectInOrder([
+            "broken/members.csv:3:3 (finess) : erreur : le FINESS 220000350 figure deux fois dans le projet 'A'",
+            "broken/members.csv:4:13 (mode) : erreur : valeur de 'mode' inconnue (attendu : l'une des valeurs acquisition, upgrade ; trouvé : 'achat')",
+            "broken/members.csv:5:21 (saad_eligible_hours) : erreur : les heures SAAD éligibles dépassent le total des heures",
+            "    conseil : les heures éligibles font partie du total des heures",
+            "broken/projects.csv:2:55 (amoa_requested) : erreur : 'amoa_requested' n'est pas un montant",
+            "broken/projects.csv:4:66 (amoa_requested) : erreur : 'amoa_requested' est un montant négatif "
+                + "(attendu : un montant en euros, 0 ou plus, au plus 2 décimales, au plus 10\u{202F}000\u{202F}000\u{202F}000\u{00A0}€ ; trouvé : '-500')",
+            "broken/projects.csv:5:48 (deposited) : erreur : 'deposited' n'est pas une date (attendu : une date écrite AAAA-MM-JJ ou JJ/MM/AAAA",
+            "broken/register.csv:6:1 (finess) : erreur : numéro FINESS invalide 290000315",
+            "son dernier chiffre serait 4",
+            "12 erreurs, 0 avertissement",
+        ], in: r.stderr)
+        // Line by line, the same locations in the same order as in English.
+        let located = { (s: String) in
+            s.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { String($0.prefix { $0 != " " }).trimmingCharacters(in: [":"]) }
+        }
+        #expect(located(r.stderr) == located(en.stderr))
+        #expect(!r.stderr.contains(": error:") && !r.stderr.contains("hint:"))
+    }
+
+    /// Each line found after the previous one.
+    static func expectInOrder(_ lines: [String], in text: String) {
+        var position = text.startIndex
+        for line in lines {
+            guard let found = text.range(of: line, range: position..<text.endIndex) else {
+                Issue.record("missing or out of order: \(line)\n--- stderr:\n\(text)")
                 continue
             }
             position = found.upperBound
         }
-        #expect(r.stderr.contains("its last digit would be 4"))
-        #expect(r.stderr.contains("12 errors, 0 warnings"))
-        #expect(!r.stderr.contains("DecodingError"))
     }
 
     @Test(arguments: [
@@ -132,7 +163,7 @@ import TestSupport
     ])
     func fileLevelProblemsAreLocated(fixture: String, message: String) throws {
         for command in ["validate", "fund"] {
-            let r = try esms(command, "\(Self.fixtures)/\(fixture)/scenario.yaml", "--json")
+            let r = try esms(command, "\(Self.fixtures)/\(fixture)/scenario.yaml", "--json", "--lang", "en")
             #expect(r.status == 1, "\(command) \(fixture)")
             #expect(r.stderr.contains(message), "\(command) \(fixture): \(r.stderr)")
         }
@@ -146,9 +177,31 @@ import TestSupport
         #expect(r.stdout.contains("\"line\": 3"))
     }
 
+    /// `--json` carries the messages in the command's language, the codes and locations unchanged.
+    @Test func validateJSONSpeaksTheLanguageOfTheCommand() throws {
+        let file = "\(Self.fixtures)/mixed-separators/scenario.yaml"
+        let fr = try esms("validate", file, "--json"), en = try esms("validate", file, "--json", "--lang", "en")
+        #expect(fr.status == 1 && en.status == 1)
+        func diagnostics(_ r: CommandResult) throws -> [[String: Any]] {
+            let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+            return doc?["diagnostics"] as? [[String: Any]] ?? []
+        }
+        let (f, e) = (try diagnostics(fr), try diagnostics(en))
+        #expect(!f.isEmpty && f.count == e.count)
+        for (a, b) in zip(f, e) {
+            #expect(a["code"] as? String == b["code"] as? String && a["line"] as? Int == b["line"] as? Int)
+            #expect(a["message"] as? String != b["message"] as? String)
+        }
+        #expect(f.first?["message"] as? String == "cette ligne utilise un autre séparateur que l'en-tête")
+        #expect(e.first?["message"] as? String == "this line uses another separator than the header")
+        #expect(fr.stdout.contains("\"language\": \"fr\"") && en.stdout.contains("\"language\": \"en\""))
+    }
+
     @Test func missingScenarioAndUsageErrors() throws {
         let missing = try esms("fund", "nowhere/scenario.yaml")
-        #expect(missing.status == 1 && missing.stderr.contains("no such file"))
+        #expect(missing.status == 1 && missing.stderr.contains("aucun fichier de ce nom"))
+        let missingEN = try esms("fund", "nowhere/scenario.yaml", "--lang", "en")
+        #expect(missingEN.status == 1 && missingEN.stderr.contains("no such file"))
         let usage = try esms("fund")
         #expect(usage.status == 2 && usage.stderr.contains("Missing expected argument"))
         let unknown = try esms("fund", "x.yaml", "--frobnicate")

@@ -30,7 +30,7 @@ import TestSupport
     @Test func validateSaysWhyAndGivesItsVerdict() throws {
         let r = try CommandRunner.run(["validate", Self.broken, "--json"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("error"))
+        #expect(r.stderr.contains("erreur"))
         #expect(r.stdout.contains("\"valid\": false"))
     }
 

@@ -103,7 +103,10 @@ import ScenarioModel
         let failed = try Self.runBinary(["register", "import", w.withError, "-o", out])
         #expect(failed.status == 1)
         #expect(failed.stdout.isEmpty)
-        #expect(failed.stderr.contains("\(w.withError):9:13: error: invalid FINESS géographique (nofinesset)"))
+        #expect(failed.stderr.contains("\(w.withError):9:13 : erreur : FINESS géographique (nofinesset) invalide"))
+        let english = try Self.runBinary(["register", "import", w.withError, "-o", out, "--lang", "en"])
+        #expect(english.status == 1)
+        #expect(english.stderr.contains("\(w.withError):9:13: error: invalid FINESS géographique (nofinesset)"))
         #expect(failed.stderr.contains("nothing written"))
         #expect(!FileManager.default.fileExists(atPath: out))
 

@@ -91,7 +91,7 @@ import TestSupport
         """.write(to: file, atomically: true, encoding: .utf8)
         let r = try esms("campaign", file.path)
         #expect(r.status == 1)
-        #expect(r.stderr.contains("campaign.yaml:4:") && r.stderr.contains("the deposit cut-off is after the committee date"))
+        #expect(r.stderr.contains("campaign.yaml:4:") && r.stderr.contains("la date limite de dépôt est postérieure à la date du comité"))
     }
 }
 
@@ -143,6 +143,6 @@ import TestSupport
         }
         defer { try? FileManager.default.removeItem(at: missing.deletingLastPathComponent()) }
         let bad = try CommandRunner.run(["simulate", missing.path])
-        #expect(bad.status == 1 && bad.stderr.contains("calibration-unreadable") || bad.stderr.contains("calibration file cannot be read"), "\(bad.stderr)")
+        #expect(bad.status == 1 && bad.stderr.contains("le fichier de calibrage ne peut pas être lu"), "\(bad.stderr)")
     }
 }

@@ -29,46 +29,64 @@ public struct SourceLocation: Hashable, Comparable, Sendable {
 }
 
 /// One problem found in the user's files: what is wrong, what was expected, what was found,
-/// and what to do about it.
+/// and what to do about it, in French and in English (`found` is mostly the user's own data).
 public struct Diagnostic: Hashable, Sendable {
     public enum Severity: String, Hashable, Comparable, Sendable {
         case error, warning, note
 
         private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
         public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+
+        /// `erreur`, `avertissement`, `note`; `error`, `warning`, `note`.
+        public func word(_ language: Language) -> String {
+            guard language == .fr else { return rawValue }
+            return self == .error ? "erreur" : self == .warning ? "avertissement" : "note"
+        }
     }
 
     public var severity: Severity
     public var location: SourceLocation
     /// Stable identifier of the kind of problem, e.g. `finess-check-key`.
     public var code: String
-    public var message: String
-    public var expected: String?
-    public var found: String?
-    public var hint: String?
+    public var messageText: Phrase
+    public var expectedText: Phrase?
+    public var foundText: Phrase?
+    public var hintText: Phrase?
 
-    public init(_ severity: Severity, _ code: String, at location: SourceLocation, _ message: String,
-                expected: String? = nil, found: String? = nil, hint: String? = nil) {
+    public init(_ severity: Severity, _ code: String, at location: SourceLocation, _ message: Phrase,
+                expected: Phrase? = nil, found: Phrase? = nil, hint: Phrase? = nil) {
         self.severity = severity
         self.location = location
         self.code = code
-        self.message = message
-        self.expected = expected
-        self.found = found
-        self.hint = hint
+        self.messageText = message
+        self.expectedText = expected
+        self.foundText = found
+        self.hintText = hint
     }
 
+    /// The English texts.
+    public var message: String { messageText.en }
+    public var expected: String? { expectedText?.en }
+    public var found: String? { foundText?.en }
+    public var hint: String? { hintText?.en }
+
     /// The compiler-style rendering: `file:line:col: error: message (expected …; found …)`
-    /// followed by an indented hint.
-    public var rendered: String {
-        var s = "\(location.description): \(severity.rawValue): \(message)"
+    /// followed by an indented hint; in French `file:line:col : erreur : message (attendu : … ;
+    /// trouvé : …)` and `conseil : …`.
+    public func rendered(in language: Language) -> String {
+        let fr = language == .fr
+        let colon = fr ? " : " : ": "
+        var s = location.description + colon + severity.word(language) + colon + messageText.text(language)
         var details: [String] = []
-        if let expected { details.append("expected \(expected)") }
-        if let found { details.append("found \(found)") }
-        if !details.isEmpty { s += " (\(details.joined(separator: "; ")))" }
-        if let hint { s += "\n    hint: \(hint)" }
+        if let e = expectedText { details.append((fr ? "attendu : " : "expected ") + e.text(language)) }
+        if let f = foundText { details.append((fr ? "trouvé : " : "found ") + f.text(language)) }
+        if !details.isEmpty { s += " (\(details.joined(separator: fr ? " ; " : "; ")))" }
+        if let h = hintText { s += "\n    " + (fr ? "conseil : " : "hint: ") + h.text(language) }
         return s
     }
+
+    /// The rendering in French, the tool's default language.
+    public var rendered: String { rendered(in: .fr) }
 }
 
 /// The problems of a run, collected rather than thrown so that a user sees all of them at once.
@@ -80,23 +98,40 @@ public struct Diagnostics: Sendable {
     public mutating func append(_ d: Diagnostic) { items.append(d) }
     public mutating func append(contentsOf other: Diagnostics) { items.append(contentsOf: other.items) }
 
-    public mutating func error(_ code: String, at location: SourceLocation, _ message: String,
-                               expected: String? = nil, found: String? = nil, hint: String? = nil) {
+    public mutating func error(_ code: String, at location: SourceLocation, _ message: Phrase,
+                               expected: Phrase? = nil, found: String? = nil, hint: Phrase? = nil) {
+        error(code, at: location, message, expected: expected, found: found.map(Phrase.verbatim), hint: hint)
+    }
+
+    public mutating func error(_ code: String, at location: SourceLocation, _ message: Phrase,
+                               expected: Phrase? = nil, found: Phrase?, hint: Phrase? = nil) {
         items.append(Diagnostic(.error, code, at: location, message, expected: expected, found: found, hint: hint))
     }
 
-    public mutating func warning(_ code: String, at location: SourceLocation, _ message: String,
-                                 expected: String? = nil, found: String? = nil, hint: String? = nil) {
+    public mutating func warning(_ code: String, at location: SourceLocation, _ message: Phrase,
+                                 expected: Phrase? = nil, found: String? = nil, hint: Phrase? = nil) {
+        warning(code, at: location, message, expected: expected, found: found.map(Phrase.verbatim), hint: hint)
+    }
+
+    public mutating func warning(_ code: String, at location: SourceLocation, _ message: Phrase,
+                                 expected: Phrase? = nil, found: Phrase?, hint: Phrase? = nil) {
         items.append(Diagnostic(.warning, code, at: location, message, expected: expected, found: found, hint: hint))
     }
 
-    public mutating func note(_ code: String, at location: SourceLocation, _ message: String, hint: String? = nil) {
+    public mutating func note(_ code: String, at location: SourceLocation, _ message: Phrase, hint: Phrase? = nil) {
         items.append(Diagnostic(.note, code, at: location, message, hint: hint))
     }
 
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
     public var errorCount: Int { items.count { $0.severity == .error } }
     public var warningCount: Int { items.count { $0.severity == .warning } }
+
+    /// `6 erreurs, 0 avertissement` / `6 errors, 0 warnings`.
+    public func summary(in language: Language) -> String {
+        let e = errorCount, w = warningCount
+        if language == .fr { return "\(e) erreur\(e > 1 ? "s" : ""), \(w) avertissement\(w > 1 ? "s" : "")" }
+        return "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
+    }
 
     /// Sorted by file, line, column, then severity: the order a user fixes them in.
     public var sorted: [Diagnostic] {

@@ -37,9 +37,11 @@ extension FollowupReports {
                 let key = "\(project)\u{1F}\(finess)\u{1F}\(period.iso)"
                 if let line = first[key] {
                     d.error("duplicate-report", at: s.location(row, "period_end"),
-                            "a second report of ESSMS \(finess) in project '\(project)' for the period ending \(period.french)",
-                            expected: "one row per project, ESSMS and period_end", found: "a second row (first on line \(line))",
-                            hint: "keep the corrected row and delete the other")
+                            .fr("un deuxième relevé de l'ESSMS \(finess) dans le projet '\(project)' pour la période close le \(period.french)",
+                                en: "a second report of ESSMS \(finess) in project '\(project)' for the period ending \(period.french)"),
+                            expected: .fr("une ligne par projet, ESSMS et period_end", en: "one row per project, ESSMS and period_end"),
+                            found: .secondRow(firstOnLine: line),
+                            hint: .fr("gardez la ligne corrigée et supprimez l'autre", en: "keep the corrected row and delete the other"))
                     continue
                 }
                 first[key] = row.line
@@ -69,8 +71,9 @@ extension FollowupReports {
             let key = "\(project)\u{1F}\(finess)"
             if let line = first[key] {
                 d.error("duplicate-statement", at: s.location(row, "finess"),
-                        "a second statement of expenses for ESSMS \(finess) in project '\(project)'",
-                        expected: "one row per project and ESSMS", found: "a second row (first on line \(line))")
+                        .fr("un deuxième état des dépenses de l'ESSMS \(finess) dans le projet '\(project)'",
+                            en: "a second statement of expenses for ESSMS \(finess) in project '\(project)'"),
+                        expected: .fr("une ligne par projet et ESSMS", en: "one row per project and ESSMS"), found: .secondRow(firstOnLine: line))
                 continue
             }
             first[key] = row.line
@@ -87,23 +90,27 @@ extension FollowupReports {
     /// register; nil fields where they are wrong (reported). Nil when the row has no usable field.
     static func reference(_ s: TableSchema, _ row: CSVTable.Row, members: [String: Set<FINESS>], register: Register,
                           _ d: inout Diagnostics) -> (String?, FINESS?) {
-        var project = s.required(row, "project", &d, what: "the id of a funded project")
+        var project = s.required(row, "project", &d, what: .fr("l'id d'un projet financé", en: "the id of a funded project"))
         var finess = s.finess(row, "finess", required: true, &d)
         if let p = project, members[p] == nil {
             let close = members.keys.first { $0.lowercased() == p.lowercased() }
-            d.error("unknown-project", at: s.location(row, "project"), "no project '\(p)' in the scenario",
-                    expected: "the id of a funded project of the projects table", found: "'\(p)'",
-                    hint: close.map { "ids are case-sensitive: did you mean '\($0)'?" } ?? "check the id against projects.csv")
+            d.error("unknown-project", at: s.location(row, "project"), .fr("aucun projet '\(p)' dans le scénario", en: "no project '\(p)' in the scenario"),
+                    expected: .fr("l'id d'un projet financé de la table des projets", en: "the id of a funded project of the projects table"),
+                    found: "'\(p)'",
+                    hint: close.map { .fr("les ids distinguent majuscules et minuscules : vouliez-vous écrire '\($0)' ?",
+                                          en: "ids are case-sensitive: did you mean '\($0)'?") }
+                        ?? .fr("vérifiez l'id dans projects.csv", en: "check the id against projects.csv"))
             project = nil
         }
         if let f = finess, !register.contains(f) {
-            d.error("finess-not-in-register", at: s.location(row, "finess"), "FINESS \(f) is not in the register",
-                    expected: "a FINESS géographique of a funded ESSMS", found: "'\(f)'")
+            d.error("finess-not-in-register", at: s.location(row, "finess"), .fr("le FINESS \(f) n'est pas dans le répertoire", en: "FINESS \(f) is not in the register"),
+                    expected: .fr("un FINESS géographique d'un ESSMS financé", en: "a FINESS géographique of a funded ESSMS"), found: "'\(f)'")
             finess = nil
         } else if let f = finess, let p = project, let m = members[p], !m.contains(f) {
-            d.error("not-a-member", at: s.location(row, "finess"), "ESSMS \(f) is not a member of project '\(p)'",
-                    expected: "one of the \(m.count) ESSMS of '\(p)' in the members table", found: "'\(f)'",
-                    hint: "check the FINESS number and the project id of this row")
+            d.error("not-a-member", at: s.location(row, "finess"), .fr("l'ESSMS \(f) n'est pas membre du projet '\(p)'", en: "ESSMS \(f) is not a member of project '\(p)'"),
+                    expected: .fr("l'un des \(m.count) ESSMS de '\(p)' dans la table des membres",
+                                  en: "one of the \(m.count) ESSMS of '\(p)' in the members table"), found: "'\(f)'",
+                    hint: .fr("vérifiez le numéro FINESS et l'id du projet de cette ligne", en: "check the FINESS number and the project id of this row"))
             finess = nil
         }
         return (project, finess)
@@ -112,16 +119,18 @@ extension FollowupReports {
     static func count(_ s: TableSchema, _ row: CSVTable.Row, _ name: String, min: Int, _ d: inout Diagnostics) -> Int? {
         let c = s.column(name)
         guard let v = s.text(row, c) else {
-            d.error("missing-value", at: s.location(row, c), "the '\(name)' field is empty",
-                    expected: "a count of people or records, \(min) or more", found: "an empty field")
+            d.error("missing-value", at: s.location(row, c), .fr("le champ '\(name)' est vide", en: "the '\(name)' field is empty"),
+                    expected: .fr("un nombre de personnes ou de dossiers, \(min) ou plus", en: "a count of people or records, \(min) or more"),
+                    found: .emptyField)
             return nil
         }
         var local = Diagnostics()
         let n = s.integer(row, c, range: min...largestCount, &local)
         if local.hasErrors {
-            d.error("invalid-count", at: s.location(row, c), "'\(name)' is not a count",
-                    expected: "a whole number from \(min) to \(largestCount)", found: "'\(v)'",
-                    hint: name == "file_active" ? "the file active counts the people accompanied in the year: more than 0" : nil)
+            d.error("invalid-count", at: s.location(row, c), .fr("'\(name)' n'est pas un effectif", en: "'\(name)' is not a count"),
+                    expected: .wholeNumber(min...largestCount), found: "'\(v)'",
+                    hint: name == "file_active" ? .fr("la file active compte les personnes accompagnées dans l'année : plus de 0",
+                                                      en: "the file active counts the people accompanied in the year: more than 0") : nil)
         }
         return n
     }
@@ -133,13 +142,21 @@ extension FollowupReports {
         switch UsageRate.parse(v, decimalComma: s.table.decimalComma) {
         case .success(let r): return .some(r)
         case .failure(let f):
-            let (message, hint): (String, String)
+            let (message, hint): (Phrase, Phrase)
             switch f {
-            case .aboveFull: (message, hint) = ("'\(column)' is a rate above 100 %", "a rate is at most 100 %: write 0.82 or 82 %, not 82")
-            case .tooManyDecimals: (message, hint) = ("'\(column)' has too many decimals", "e.g. 0.825 or 82,5 %")
-            case .notANumber: (message, hint) = ("'\(column)' is not a rate", "e.g. 0.82 or 82 %; leave it empty for an exempt ESSMS")
+            case .aboveFull:
+                (message, hint) = (.fr("'\(column)' est un taux supérieur à 100 %", en: "'\(column)' is a rate above 100 %"),
+                                   .fr("un taux vaut au plus 100 % : écrivez 0.82 ou 82 %, pas 82", en: "a rate is at most 100 %: write 0.82 or 82 %, not 82"))
+            case .tooManyDecimals:
+                (message, hint) = (.fr("'\(column)' a trop de décimales", en: "'\(column)' has too many decimals"),
+                                   .fr("par exemple 0.825 ou 82,5 %", en: "e.g. 0.825 or 82,5 %"))
+            case .notANumber:
+                (message, hint) = (.fr("'\(column)' n'est pas un taux", en: "'\(column)' is not a rate"),
+                                   .fr("par exemple 0.82 ou 82 % ; laissez-le vide pour un ESSMS exempté",
+                                       en: "e.g. 0.82 or 82 %; leave it empty for an exempt ESSMS"))
             }
-            d.error("invalid-rate", at: s.location(row, c), message, expected: "a rate from 0 to 100 % (0.82 or 82 %)",
+            d.error("invalid-rate", at: s.location(row, c), message,
+                    expected: .fr("un taux de 0 à 100 % (0.82 ou 82 %)", en: "a rate from 0 to 100 % (0.82 or 82 %)"),
                     found: "'\(v)'", hint: hint)
             return nil
         }
@@ -148,9 +165,11 @@ extension FollowupReports {
     static func inconsistent(_ s: TableSchema, _ row: CSVTable.Row, _ column: String, _ value: Int, _ bound: String,
                              _ limit: Int, _ d: inout Diagnostics) {
         d.error("counts-inconsistent", at: s.location(row, s.column(column)),
-                "'\(column)' is larger than '\(bound)'",
-                expected: "\(column) ≤ \(bound) (\(limit))", found: "\(value)",
-                hint: bound == "file_active" ? "active records concern people of the file active: at most one per person"
-                    : "these records are part of the active records")
+                .fr("'\(column)' est plus grand que '\(bound)'", en: "'\(column)' is larger than '\(bound)'"),
+                expected: .fr("\(column) ≤ \(bound) (\(Phrase.french(limit)))", en: "\(column) ≤ \(bound) (\(limit))"), found: "\(value)",
+                hint: bound == "file_active"
+                    ? .fr("les dossiers actifs concernent des personnes de la file active : au plus un par personne",
+                          en: "active records concern people of the file active: at most one per person")
+                    : .fr("ces dossiers font partie des dossiers actifs", en: "these records are part of the active records"))
     }
 }

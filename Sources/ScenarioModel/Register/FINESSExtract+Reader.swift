@@ -51,20 +51,27 @@ struct ExtractReader {
             // Rows there were, but none could be split (an unclosed quote, already reported).
             if summary.structureet > 0 { return }
             diagnostics.error("finess-extract-layout", at: SourceLocation(file: file, line: 1),
-                              "no 'structureet' row: this is not the FINESS establishments extract",
-                              expected: "lines starting with 'structureet;' (file etalab-cs1100507-stock-*.csv of data.gouv.fr)",
+                              .fr("aucune ligne 'structureet' : ce n'est pas l'extraction FINESS des établissements",
+                                  en: "no 'structureet' row: this is not the FINESS establishments extract"),
+                              expected: .fr("des lignes commençant par 'structureet;' (fichier etalab-cs1100507-stock-*.csv de data.gouv.fr)",
+                                            en: "lines starting with 'structureet;' (file etalab-cs1100507-stock-*.csv of data.gouv.fr)"),
                               found: firstLineDescription(b),
-                              hint: "a register table with a header (finess,ej,category,departement…) needs no import: "
-                                  + "name it in the scenario's 'register' key")
+                              hint: .fr("une table de répertoire avec un en-tête (finess,ej,category,departement…) ne s'importe pas : "
+                                            + "nommez-la dans la clé 'register' du scénario",
+                                        en: "a register table with a header (finess,ej,category,departement…) needs no import: "
+                                            + "name it in the scenario's 'register' key"))
             return
         }
         summary.fieldsPerRow = usual
         guard usual >= FINESSExtract.Position.minimumFields else {
             diagnostics.error("finess-extract-layout", at: SourceLocation(file: file, line: located[0].line),
-                              "the 'structureet' rows have \(usual) fields: too few for the etalab layout",
-                              expected: "32 ';'-separated fields (category in field 19, at least \(FINESSExtract.Position.minimumFields))",
-                              found: "\(usual) fields on most rows",
-                              hint: "check that the file is the establishments extract (cs1100507), not another FINESS flow")
+                              .fr("les lignes 'structureet' ont \(usual) champs : trop peu pour le format etalab",
+                                  en: "the 'structureet' rows have \(usual) fields: too few for the etalab layout"),
+                              expected: .fr("32 champs séparés par ';' (catégorie au champ 19, au moins \(FINESSExtract.Position.minimumFields))",
+                                            en: "32 ';'-separated fields (category in field 19, at least \(FINESSExtract.Position.minimumFields))"),
+                              found: .fr("\(usual) champs sur la plupart des lignes", en: "\(usual) fields on most rows"),
+                              hint: .fr("vérifiez que le fichier est l'extraction des établissements (cs1100507), pas un autre flux FINESS",
+                                        en: "check that the file is the establishments extract (cs1100507), not another FINESS flow"))
             summary.invalid = located.count
             return
         }
@@ -78,9 +85,11 @@ struct ExtractReader {
                 if let previous = firstLine[row.finess] {
                     diagnostics.error("duplicate-finess", at: location(b, rowStart: r.start, line: r.line,
                                                                       offset: fields[FINESSExtract.Position.finess - 1].open),
-                                      "FINESS \(row.finess) appears twice in the extract",
-                                      expected: "one 'structureet' row per FINESS géographique",
-                                      found: "a second row (first on line \(previous))")
+                                      .fr("le FINESS \(row.finess) figure deux fois dans l'extraction",
+                                          en: "FINESS \(row.finess) appears twice in the extract"),
+                                      expected: .fr("une ligne 'structureet' par FINESS géographique",
+                                                    en: "one 'structureet' row per FINESS géographique"),
+                                      found: .secondRow(firstOnLine: previous))
                     summary.invalid += 1
                     continue
                 }
@@ -91,8 +100,10 @@ struct ExtractReader {
         for (dep, line) in outsideFirstLine.sorted(by: { $0.value < $1.value }) {
             let n = summary.skippedOutsideRegions[dep] ?? 0
             diagnostics.note("finess-outside-regions", at: SourceLocation(file: file, line: line),
-                             "\(n) row\(n == 1 ? "" : "s") in département \(dep) (first here) left out: "
-                                 + "it belongs to none of the 18 regions of the programme")
+                             .fr("\(n) ligne\(n > 1 ? "s" : "") du département \(dep) (la première ici) écartée\(n > 1 ? "s" : "") : "
+                                     + "il n'appartient à aucune des 18 régions du programme",
+                                 en: "\(n) row\(n == 1 ? "" : "s") in département \(dep) (first here) left out: "
+                                     + "it belongs to none of the 18 regions of the programme"))
         }
     }
 
@@ -122,9 +133,9 @@ struct ExtractReader {
                 let (next, newlines, unterminated) = split(b, from: i, into: &fields)
                 if let open = unterminated {
                     diagnostics.error("csv-unterminated-quote", at: location(b, rowStart: i, line: line, offset: open),
-                                      "a quoted field is never closed", expected: "a closing \"",
-                                      found: "the end of the file",
-                                      hint: "the rows from here on could not be read; download the extract again")
+                                      .unclosedQuote, expected: .closingQuote, found: .endOfFile,
+                                      hint: .fr("les lignes à partir d'ici n'ont pas pu être lues ; téléchargez à nouveau l'extraction",
+                                                en: "the rows from here on could not be read; download the extract again"))
                     summary.invalid += 1
                 } else {
                     located.append(Located(start: i, line: line, fieldCount: fields.count))
@@ -159,8 +170,10 @@ struct ExtractReader {
         if let other = otherFirst, summary.structureet > 0 {
             let n = summary.otherRecords
             diagnostics.warning("finess-extract-record", at: SourceLocation(file: file, line: other.line, column: 1),
-                                "\(n) line\(n == 1 ? "" : "s") of another kind than 'structureet' or 'geolocalisation' ignored (first here)",
-                                expected: "'structureet;…' or 'geolocalisation;…'", found: "'\(other.type)'")
+                                .fr("\(n) ligne\(n > 1 ? "s" : "") d'un autre type que 'structureet' ou 'geolocalisation' ignorée\(n > 1 ? "s" : "") (la première ici)",
+                                    en: "\(n) line\(n == 1 ? "" : "s") of another kind than 'structureet' or 'geolocalisation' ignored (first here)"),
+                                expected: .fr("'structureet;…' ou 'geolocalisation;…'", en: "'structureet;…' or 'geolocalisation;…'"),
+                                found: "'\(other.type)'")
         }
         return located
     }
@@ -279,10 +292,11 @@ struct ExtractReader {
         return SourceLocation(file: file, line: l, column: column)
     }
 
-    private func firstLineDescription(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        guard b.count > 0 else { return "an empty file" }
+    private func firstLineDescription(_ b: UnsafeBufferPointer<UInt8>) -> Phrase {
+        guard b.count > 0 else { return .fr("un fichier vide", en: "an empty file") }
         var j = 0
         while j < b.count, j < 60, b[j] != ExtractReader.lf, b[j] != ExtractReader.cr { j += 1 }
-        return "a first line '\(decode(b, 0, j))\(j == 60 ? "…" : "")'"
+        let line = "'\(decode(b, 0, j))\(j == 60 ? "…" : "")'"
+        return .fr("une première ligne \(line)", en: "a first line \(line)")
     }
 }

@@ -14,10 +14,12 @@ extension ExtractReader {
 
         guard fields.count == usual else {
             diagnostics.error("finess-field-count", at: SourceLocation(file: file, line: line, column: 1),
-                              "wrong number of fields in a 'structureet' row",
-                              expected: "\(usual) fields separated by ';', as on the other rows",
-                              found: "\(fields.count) field\(fields.count == 1 ? "" : "s")",
-                              hint: "a field containing ';' must be quoted (\"…\"); the file may have been edited or cut")
+                              .fr("nombre de champs incorrect dans une ligne 'structureet'", en: "wrong number of fields in a 'structureet' row"),
+                              expected: .fr("\(usual) champs séparés par ';', comme sur les autres lignes",
+                                            en: "\(usual) fields separated by ';', as on the other rows"),
+                              found: .fields(fields.count),
+                              hint: .fr("un champ contenant ';' doit être entre guillemets (\"…\") ; le fichier a pu être modifié ou tronqué",
+                                        en: "a field containing ';' must be quoted (\"…\"); the file may have been edited or cut"))
             summary.invalid += 1
             return nil
         }
@@ -33,10 +35,13 @@ extension ExtractReader {
         var failed = false
         if known == nil {
             diagnostics.error("unknown-category", at: at(Position.category),
-                              rawCategory.isEmpty ? "missing FINESS category" : "unknown FINESS category '\(rawCategory)'",
-                              expected: "a code of the FINESS nomenclature in field \(Position.category) (e.g. 500 EHPAD, 460 SAAD)",
-                              found: rawCategory.isEmpty ? "an empty field" : "'\(rawCategory)'",
-                              hint: "a category newer than the shipped nomenclature (finess-categories-full.csv) must be added to it")
+                              rawCategory.isEmpty ? .fr("catégorie FINESS absente", en: "missing FINESS category")
+                                  : .fr("catégorie FINESS '\(rawCategory)' inconnue", en: "unknown FINESS category '\(rawCategory)'"),
+                              expected: .fr("un code de la nomenclature FINESS au champ \(Position.category) (par exemple 500 EHPAD, 460 SAAD)",
+                                            en: "a code of the FINESS nomenclature in field \(Position.category) (e.g. 500 EHPAD, 460 SAAD)"),
+                              found: rawCategory.isEmpty ? .emptyField : .verbatim("'\(rawCategory)'"),
+                              hint: .fr("une catégorie plus récente que la nomenclature livrée (finess-categories-full.csv) doit y être ajoutée",
+                                        en: "a category newer than the shipped nomenclature (finess-categories-full.csv) must be added to it"))
             failed = true
         }
 
@@ -61,9 +66,11 @@ extension ExtractReader {
                 outside = true
             } else {
                 diagnostics.error("unknown-departement", at: at(Position.departement),
-                                  rawDep.isEmpty ? "missing département" : "unknown département code '\(rawDep)'",
-                                  expected: "FINESS's département code in field \(Position.departement) (01…95, 2A, 2B, 9A…9F)",
-                                  found: rawDep.isEmpty ? "an empty field" : "'\(rawDep)'")
+                                  rawDep.isEmpty ? .fr("département absent", en: "missing département")
+                                      : .fr("code de département '\(rawDep)' inconnu", en: "unknown département code '\(rawDep)'"),
+                                  expected: .fr("le code de département FINESS au champ \(Position.departement) (01…95, 2A, 2B, 9A…9F)",
+                                                en: "FINESS's département code in field \(Position.departement) (01…95, 2A, 2B, 9A…9F)"),
+                                  found: rawDep.isEmpty ? .emptyField : .verbatim("'\(rawDep)'"))
                 failed = true
             }
         }
@@ -81,10 +88,12 @@ extension ExtractReader {
         let issued = FINESSExtract.departement(ofNumber: finess)
         if issued != departement {
             diagnostics.warning("finess-departement-mismatch", at: at(Position.departement),
-                                "the département field says \(departement) but FINESS \(finess) was issued in \(issued)",
-                                expected: "département \(issued), from the number's prefix",
+                                .fr("le champ département indique \(departement) mais le FINESS \(finess) a été attribué dans le \(issued)",
+                                    en: "the département field says \(departement) but FINESS \(finess) was issued in \(issued)"),
+                                expected: .fr("le département \(issued), d'après le préfixe du numéro", en: "département \(issued), from the number's prefix"),
                                 found: "'\(rawDep)'",
-                                hint: "the département field of the extract is kept; check the establishment if it matters")
+                                hint: .fr("le champ département de l'extraction est conservé ; vérifiez l'établissement si cela compte",
+                                          en: "the département field of the extract is kept; check the establishment if it matters"))
         }
         let label = field(Position.categoryLabel)
         return FINESSExtract.Row(line: line, finess: finess, ej: ej, name: field(Position.name), category: category,
@@ -96,9 +105,10 @@ extension ExtractReader {
     private func number(_ text: String, at location: () -> SourceLocation, what: String,
                         position: Int) -> Result<FINESS, ExtractProblem> {
         if text.isEmpty {
-            return .failure(ExtractProblem(Diagnostic(.error, "finess-missing", at: location(), "missing \(what)",
-                                                      expected: "a 9-character FINESS number in field \(position)",
-                                                      found: "an empty field")))
+            return .failure(ExtractProblem(Diagnostic(.error, "finess-missing", at: location(), .fr("\(what) absent", en: "missing \(what)"),
+                                                      expected: .fr("un numéro FINESS de 9 caractères au champ \(position)",
+                                                                    en: "a 9-character FINESS number in field \(position)"),
+                                                      found: .emptyField)))
         }
         do {
             return .success(try FINESS(text))
@@ -108,10 +118,11 @@ extension ExtractReader {
             case .checkKey: code = "finess-check-key"
             case .length, .character: code = "finess-format"
             }
-            return .failure(ExtractProblem(Diagnostic(.error, code, at: location(), "invalid \(what)",
-                                                      expected: "a FINESS number with a valid check key",
+            return .failure(ExtractProblem(Diagnostic(.error, code, at: location(), .fr("\(what) invalide", en: "invalid \(what)"),
+                                                      expected: .fr("un numéro FINESS avec une clé valide", en: "a FINESS number with a valid check key"),
                                                       found: error.explanation(text),
-                                                      hint: "the extract is expected to be exact: the file may be damaged or edited")))
+                                                      hint: .fr("l'extraction est censée être exacte : le fichier a pu être abîmé ou modifié",
+                                                                en: "the extract is expected to be exact: the file may be damaged or edited"))))
         }
     }
 }

@@ -41,17 +41,21 @@ public struct CampaignSpec: Sendable {
     /// Whether a YAML tree is a campaign file rather than a scenario (it lists `committees`).
     public static func isCampaign(_ node: ConfigNode) -> Bool { node["committees"] != nil }
 
+    static let committeeList = Phrase.verbatim("- { id: avril, date: 2024-04-12, deposits_until: 2024-03-31 }")
+
     /// Decodes a campaign file's tree; nil when it cannot be used, every problem in `d`.
     public static func decode(_ node: ConfigNode, file: String, diagnostics d: inout Diagnostics) -> CampaignSpec? {
         guard case .map = node else {
             d.error("config-type", at: SourceLocation(file: file, line: node.position.line, column: node.position.column),
-                    "a campaign file is a map of keys", expected: "id:, scenario:, committees:", found: node.kindName)
+                    .fr("un fichier de campagne est une table de clés", en: "a campaign file is a map of keys"),
+                    expected: .verbatim("id:, scenario:, committees:"), found: node.kindName)
             return nil
         }
         var r = ConfigReader(file: file, node: node)
-        let id = r.string("id", required: true, &d, what: "an identifier of lower-case letters, digits and '-'")
+        let id = r.string("id", required: true, &d, what: .identifier)
         let title = r.string("title", &d) ?? ""
-        let scenario = r.string("scenario", required: true, &d, what: "the path of the scenario file whose tables the committees share")
+        let scenario = r.string("scenario", required: true, &d, what: .fr("le chemin du fichier de scénario dont les comités partagent les tables",
+                                                                  en: "the path of the scenario file whose tables the committees share"))
         var committees: [Committee] = []
         if let list = r.value("committees") {
             if case .list(let items, _) = list {
@@ -60,21 +64,22 @@ public struct CampaignSpec: Sendable {
                         if committees.contains(where: { $0.id == c.id }) {
                             d.error("committee-duplicate", at: SourceLocation(file: file, line: item.position.line, column: item.position.column,
                                                                              keyPath: "committees[\(i)].id"),
-                                    "the committee id '\(c.id)' is used twice", expected: "a unique id per committee")
+                                    .fr("l'id de comité '\(c.id)' est utilisé deux fois", en: "the committee id '\(c.id)' is used twice"),
+                                    expected: .fr("un id unique par comité", en: "a unique id per committee"))
                         }
                         committees.append(c)
                     }
                 }
                 if items.isEmpty {
-                    d.error("committees-empty", at: r.location("committees"), "the campaign lists no committee",
-                            expected: "- { id: avril, date: 2024-04-12, deposits_until: 2024-03-31 }")
+                    d.error("committees-empty", at: r.location("committees"), .fr("la campagne ne cite aucun comité", en: "the campaign lists no committee"),
+                            expected: Self.committeeList)
                 }
             } else {
-                d.error("config-type", at: r.location("committees"), "'committees' must be a list",
-                        expected: "- { id: avril, date: 2024-04-12, deposits_until: 2024-03-31 }", found: list.kindName)
+                d.error("config-type", at: r.location("committees"), .fr("'committees' doit être une liste", en: "'committees' must be a list"),
+                        expected: Self.committeeList, found: list.kindName)
             }
         } else {
-            r.missing("committees", "the list of the year's committees, in order", &d)
+            r.missing("committees", .fr("la liste des comités de l'année, dans l'ordre", en: "the list of the year's committees, in order"), &d)
         }
         r.reportUnknownKeys(&d)
         guard let id, let scenario, !committees.isEmpty else { return nil }
@@ -85,11 +90,11 @@ public struct CampaignSpec: Sendable {
                                 _ d: inout Diagnostics) -> Committee? {
         var m = ConfigReader(file: file, node: node, path: path)
         guard case .map = node else {
-            d.error("config-type", at: m.location(nil), "a committee is a map of keys",
-                    expected: "{ id: juin, date: 2024-06-14, deposits_until: 2024-05-31 }", found: node.kindName)
+            d.error("config-type", at: m.location(nil), .fr("un comité est une table de clés", en: "a committee is a map of keys"),
+                    expected: .verbatim("{ id: juin, date: 2024-06-14, deposits_until: 2024-05-31 }"), found: node.kindName)
             return nil
         }
-        let id = m.string("id", required: true, &d, what: "a committee identifier (e.g. juin)")
+        let id = m.string("id", required: true, &d, what: .fr("un identifiant de comité (par exemple juin)", en: "a committee identifier (e.g. juin)"))
         let date = m.day("date", required: true, &d)
         let until = m.day("deposits_until", &d)
         let reserve = m.money("reserve", &d) ?? .zero
@@ -97,17 +102,19 @@ public struct CampaignSpec: Sendable {
         m.reportUnknownKeys(&d)
         guard let id, let date else { return nil }
         if let until, until > date {
-            d.error("committee-cutoff", at: m.location("deposits_until"), "the deposit cut-off is after the committee date",
-                    expected: "a day on or before \(date.iso) [000 §8]", found: until.iso)
+            d.error("committee-cutoff", at: m.location("deposits_until"), .cutoffAfterCommittee,
+                    expected: .fr("un jour au plus tard le \(date.iso) [000 §8]", en: "a day on or before \(date.iso) [000 §8]"), found: until.iso)
             return nil
         }
         let c = Committee(id: id, date: date, depositsUntil: until, reserve: reserve, onlyIfEnvelopeLeft: onlyIfLeft)
         if let previous, c.date <= previous.date || c.cutoff < previous.cutoff {
             d.error("committee-order", at: m.location(c.date <= previous.date ? "date" : "deposits_until"),
-                    "the committees are not in order",
-                    expected: "a committee after '\(previous.id)' (\(previous.date.iso), deposits until \(previous.cutoff.iso))",
-                    found: "date \(c.date.iso), deposits until \(c.cutoff.iso)",
-                    hint: "list the committees of the year in the order they meet")
+                    .fr("les comités ne sont pas dans l'ordre", en: "the committees are not in order"),
+                    expected: .fr("un comité après '\(previous.id)' (\(previous.date.iso), dépôts jusqu'au \(previous.cutoff.iso))",
+                                  en: "a committee after '\(previous.id)' (\(previous.date.iso), deposits until \(previous.cutoff.iso))"),
+                    found: .fr("date \(c.date.iso), dépôts jusqu'au \(c.cutoff.iso)", en: "date \(c.date.iso), deposits until \(c.cutoff.iso)"),
+                    hint: .fr("listez les comités de l'année dans l'ordre où ils se réunissent",
+                              en: "list the committees of the year in the order they meet"))
         }
         return c
     }
@@ -118,9 +125,9 @@ extension CampaignSpec {
     public static func load(_ path: String) -> Result<(spec: CampaignSpec, scenarioPath: String), ScenarioError> {
         var d = Diagnostics()
         guard let bytes = ScenarioLoader.read(path) else {
-            d.error("file-missing", at: SourceLocation(file: path), "the campaign file cannot be read",
-                    expected: "a readable YAML file", found: "no such file or an unreadable one",
-                    hint: "check the path; it is relative to the current directory")
+            d.error("file-missing", at: SourceLocation(file: path), .fr("le fichier de campagne ne peut pas être lu", en: "the campaign file cannot be read"),
+                    expected: .readableYAML, found: .fr("aucun fichier de ce nom, ou un fichier illisible", en: "no such file or an unreadable one"),
+                    hint: .checkPath)
             return .failure(ScenarioError(d))
         }
         guard let node = ConfigNode.parse(bytes: bytes, file: path, diagnostics: &d),

@@ -6,7 +6,9 @@ extension ConfigNode {
     /// read as Windows-1252 with a warning at its first invalid byte.
     public static func parse(bytes: [UInt8], file: String, diagnostics d: inout Diagnostics) -> ConfigNode? {
         let text = TextDecoding.utf8Text(bytes, file: file, code: "yaml-encoding",
-                                         hint: "save the file as UTF-8 so that accented text is read as written", diagnostics: &d)
+                                         hint: .fr("enregistrez le fichier en UTF-8 pour que les accents soient lus tels qu'ils sont écrits",
+                                                   en: "save the file as UTF-8 so that accented text is read as written"),
+                                         diagnostics: &d)
         return parse(utf8: text, file: file, diagnostics: &d)
     }
 
@@ -22,11 +24,15 @@ extension ConfigNode {
             let (line, column) = TextDecoding.position(ofByte: offset, in: text)
             let scalar = text[offset] == 0xC2 ? text[offset + 1] : text[offset]
             let hex = String(scalar, radix: 16, uppercase: true)
+            let code = String(repeating: "0", count: 4 - hex.count) + hex
             d.error("yaml-control-character", at: SourceLocation(file: file, line: line, column: column),
-                    "the file holds a control character, which YAML does not allow",
-                    expected: "text: letters, digits, spaces, tabs and line ends",
-                    found: "the control character U+\(String(repeating: "0", count: 4 - hex.count) + hex)",
-                    hint: "remove it (it may come from a copy and paste, or the file may not be text at all)")
+                    .fr("le fichier contient un caractère de contrôle, que YAML n'admet pas",
+                        en: "the file holds a control character, which YAML does not allow"),
+                    expected: .fr("du texte : lettres, chiffres, espaces, tabulations et fins de ligne",
+                                  en: "text: letters, digits, spaces, tabs and line ends"),
+                    found: .fr("le caractère de contrôle U+\(code)", en: "the control character U+\(code)"),
+                    hint: .fr("supprimez-le (il vient peut-être d'un copier-coller, ou le fichier n'est pas du texte du tout)",
+                              en: "remove it (it may come from a copy and paste, or the file may not be text at all)"))
             return nil
         }
         return YAMLReader.read(text, file: file, diagnostics: &d)

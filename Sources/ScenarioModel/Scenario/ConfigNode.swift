@@ -32,11 +32,12 @@ public indirect enum ConfigNode: Sendable {
         return nil
     }
 
-    public var kindName: String {
+    public var kindName: Phrase {
         switch self {
-        case .scalar(let s, _): return s.isEmpty ? "an empty value" : "the value '\(s)'"
-        case .map: return "a map of keys"
-        case .list: return "a list"
+        case .scalar(let s, _): return s.isEmpty ? .fr("une valeur vide", en: "an empty value")
+            : .fr("la valeur '\(s)'", en: "the value '\(s)'")
+        case .map: return .fr("une table de clés", en: "a map of keys")
+        case .list: return .fr("une liste", en: "a list")
         }
     }
 

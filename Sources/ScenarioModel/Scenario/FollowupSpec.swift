@@ -21,8 +21,8 @@ extension ScenarioSpec {
     /// `followup: { indicators: indicators.csv, expenses: expenses.csv, as_of: 2025-12-31 }`.
     static func decodeFollowup(_ r: inout ConfigReader, _ d: inout Diagnostics) -> FollowupSpec? {
         guard var m = r.map("followup", &d) else { return nil }
-        let indicators = m.string("indicators", required: true, &d, what: "the path of the indicators CSV")
-        let expenses = m.string("expenses", &d, what: "the path of the expenses CSV")
+        let indicators = m.string("indicators", required: true, &d, what: .fr("le chemin du CSV des indicateurs", en: "the path of the indicators CSV"))
+        let expenses = m.string("expenses", &d, what: .fr("le chemin du CSV des dépenses", en: "the path of the expenses CSV"))
         let asOf = m.day("as_of", required: true, &d)
         m.reportUnknownKeys(&d)
         guard let indicators, let asOf else { return nil }

@@ -34,7 +34,8 @@ public enum ProjectTables {
         let ms_national_entity = ms.column("national_entity")
         let ms_software = ms.column("software")
         for row in mt.rows {
-            let pid = ms.required(row, ms_project, &d, what: "the id of a project of the projects table")
+            let pid = ms.required(row, ms_project, &d, what: .fr("l'id d'un projet de la table des projets",
+                                                                     en: "the id of a project of the projects table"))
             let finess = ms.finess(row, ms_finess, required: true, &d)
             let mode = ms.choice(row, ms_mode, Mode.allCases.map { ($0.rawValue, $0) }, required: true, &d)
             let quote = ms.money(row, ms_equipment_quote, &d)
@@ -47,20 +48,26 @@ public enum ProjectTables {
             case (nil, nil): break
             case (.some, nil), (nil, .some):
                 d.error("saad-hours-incomplete", at: ms.location(row, eligible == nil ? "saad_eligible_hours" : "saad_total_hours"),
-                        "SAAD hours need both columns", expected: "saad_eligible_hours and saad_total_hours together",
-                        found: "only one of them", hint: "leave both empty for an ESSMS without comfort services")
+                        .fr("les heures SAAD demandent les deux colonnes", en: "SAAD hours need both columns"),
+                        expected: .fr("saad_eligible_hours et saad_total_hours ensemble", en: "saad_eligible_hours and saad_total_hours together"),
+                        found: .fr("une seule des deux", en: "only one of them"),
+                        hint: .fr("laissez les deux vides pour un ESSMS sans services de confort",
+                                  en: "leave both empty for an ESSMS without comfort services"))
                 saadOK = false
             case let (e?, t?):
                 if t.raw == 0 {
-                    d.error("saad-hours-inconsistent", at: ms.location(row, ms_saad_total_hours), "SAAD total hours are zero",
-                            expected: "the total hours of year N-1, more than 0", found: "'\(t.decimalString)'")
+                    d.error("saad-hours-inconsistent", at: ms.location(row, ms_saad_total_hours), .fr("le total des heures SAAD est nul", en: "SAAD total hours are zero"),
+                            expected: .fr("le total des heures de l'année N-1, plus de 0", en: "the total hours of year N-1, more than 0"),
+                            found: "'\(t.decimalString)'")
                     saadOK = false
                 }
                 if e > t {
                     d.error("saad-hours-inconsistent", at: ms.location(row, ms_saad_eligible_hours),
-                            "SAAD eligible hours exceed the total hours",
-                            expected: "eligible hours (APA, PCH, other medico-social) ≤ total hours \(t.decimalString)",
-                            found: "'\(e.decimalString)'", hint: "the eligible hours are part of the total hours")
+                            .fr("les heures SAAD éligibles dépassent le total des heures", en: "SAAD eligible hours exceed the total hours"),
+                            expected: .fr("heures éligibles (APA, PCH, autre médico-social) ≤ total des heures \(t.decimalString.replacingOccurrences(of: ".", with: ","))",
+                                          en: "eligible hours (APA, PCH, other medico-social) ≤ total hours \(t.decimalString)"),
+                            found: "'\(e.decimalString)'",
+                            hint: .fr("les heures éligibles font partie du total des heures", en: "the eligible hours are part of the total hours"))
                     saadOK = false
                 }
             }
@@ -69,23 +76,27 @@ public enum ProjectTables {
                 pIndex = indexById[pid]
                 if pIndex == nil && !invalidIds.contains(pid) {
                     let close = projects.map(\.id).first { $0.lowercased() == pid.lowercased() }
-                    d.error("unknown-project", at: ms.location(row, ms_project), "no project '\(pid)' in \(pt.file)",
-                            expected: "the id of a project of \(pt.file)", found: "'\(pid)'",
-                            hint: close.map { "ids are case-sensitive: did you mean '\($0)'?" } ?? "add the project or fix the id")
+                    d.error("unknown-project", at: ms.location(row, ms_project), .fr("aucun projet '\(pid)' dans \(pt.file)", en: "no project '\(pid)' in \(pt.file)"),
+                            expected: .fr("l'id d'un projet de \(pt.file)", en: "the id of a project of \(pt.file)"), found: "'\(pid)'",
+                            hint: close.map { .fr("les ids distinguent majuscules et minuscules : vouliez-vous écrire '\($0)' ?",
+                                                  en: "ids are case-sensitive: did you mean '\($0)'?") }
+                                ?? .fr("ajoutez le projet ou corrigez l'id", en: "add the project or fix the id"))
                 }
             }
             if let finess, !register.contains(finess) {
                 d.error("finess-not-in-register", at: ms.location(row, ms_finess),
-                        "FINESS \(finess) is not in the register",
-                        expected: "a FINESS géographique of the scenario's register", found: "'\(finess)'",
-                        hint: "check the number, or use a register that contains this ESSMS (a closed or too recent establishment?)")
+                        .fr("le FINESS \(finess) n'est pas dans le répertoire", en: "FINESS \(finess) is not in the register"),
+                        expected: .fr("un FINESS géographique du répertoire du scénario", en: "a FINESS géographique of the scenario's register"),
+                        found: "'\(finess)'",
+                        hint: .fr("vérifiez le numéro, ou utilisez un répertoire qui contient cet ESSMS (un établissement fermé ou trop récent ?)",
+                                  en: "check the number, or use a register that contains this ESSMS (a closed or too recent establishment?)"))
                 continue
             }
             guard let finess, let mode, let pid, let pIndex, saadOK else { continue }
             if let first = projects[pIndex].members.first(where: { $0.finess == finess })?.line {
                 d.error("duplicate-member", at: ms.location(row, ms_finess),
-                        "FINESS \(finess) appears twice in project '\(pid)'",
-                        expected: "each ESSMS once per project", found: "a second row (first on line \(first))")
+                        .fr("le FINESS \(finess) figure deux fois dans le projet '\(pid)'", en: "FINESS \(finess) appears twice in project '\(pid)'"),
+                        expected: .fr("chaque ESSMS une fois par projet", en: "each ESSMS once per project"), found: .secondRow(firstOnLine: first))
                 continue
             }
             projects[pIndex].members.append(Member(
@@ -96,7 +107,8 @@ public enum ProjectTables {
         }
         for p in projects where p.members.isEmpty {
             d.warning("project-without-members", at: SourceLocation(file: pt.file, line: p.line, keyPath: "id"),
-                      "project '\(p.id)' has no members in \(mt.file)", hint: "it cannot be funded")
+                      .fr("le projet '\(p.id)' n'a aucun membre dans \(mt.file)", en: "project '\(p.id)' has no members in \(mt.file)"),
+                      hint: .fr("il ne peut pas être financé", en: "it cannot be funded"))
         }
         return projects
     }
@@ -130,9 +142,9 @@ public enum ProjectTables {
         var firstLine: [String: Int] = [:]
         var joins: [(grappe: String, location: SourceLocation)] = []
         for row in pt.rows {
-            let id = ps.required(row, ps_id, &d, what: "a project identifier")
+            let id = ps.required(row, ps_id, &d, what: .fr("un identifiant de projet", en: "a project identifier"))
             let porteur = ps.finess(row, ps_porteur, required: true, &d)
-            let software = ps.required(row, ps_software, &d, what: "the name of the DUI solution")
+            let software = ps.required(row, ps_software, &d, what: .fr("le nom de la solution DUI", en: "the name of the DUI solution"))
             let referencing = ps.choice(row, ps_referencing, Referencing.allCases.map { ($0.rawValue, $0) }, required: true, &d)
             let deposited = ps.day(row, ps_deposited, required: true, &d)
             let decision = ps.choice(row, ps_decision, [("", Decision.candidate), ("candidate", .candidate),
@@ -143,15 +155,17 @@ public enum ProjectTables {
             if let r = ps.text(row, ps_region) {
                 let code = r.count == 1 ? "0" + r : r
                 if Geography.regionsByCode[code] == nil {
-                    d.error("unknown-region", at: ps.location(row, ps_region), "unknown region code",
-                            expected: "an INSEE region code (01, 02, 03, 04, 06, 11, 24, 27, 28, 32, 44, 52, 53, 75, 76, 84, 93, 94)",
+                    d.error("unknown-region", at: ps.location(row, ps_region), .unknownRegion,
+                            expected: .fr("un code INSEE de région (01, 02, 03, 04, 06, 11, 24, 27, 28, 32, 44, 52, 53, 75, 76, 84, 93, 94)",
+                                          en: "an INSEE region code (01, 02, 03, 04, 06, 11, 24, 27, 28, 32, 44, 52, 53, 75, 76, 84, 93, 94)"),
                             found: "'\(r)'")
                 } else {
                     region = code
                 }
             } else if nationalScope && ps.has("region") {
-                d.error("missing-value", at: ps.location(row, ps_region), "the 'region' field is empty",
-                        expected: "the INSEE code of the ARS desk that instructs the project", found: "an empty field")
+                d.error("missing-value", at: ps.location(row, ps_region), .fr("le champ 'region' est vide", en: "the 'region' field is empty"),
+                        expected: .fr("le code INSEE de la région de l'ARS qui instruit le projet",
+                                      en: "the INSEE code of the ARS desk that instructs the project"), found: .emptyField)
             }
             let amoa = ps.money(row, ps_amoa_requested, &d)
             let planned = ps.integer(row, ps_planned_months, range: 1...120, &d)
@@ -164,8 +178,10 @@ public enum ProjectTables {
                 continue
             }
             if let first = firstLine[id] {
-                d.error("duplicate-project", at: ps.location(row, ps_id), "project id '\(id)' is used twice",
-                        expected: "a unique id per project", found: "a second project '\(id)' (first on line \(first))")
+                d.error("duplicate-project", at: ps.location(row, ps_id), .fr("l'id de projet '\(id)' est utilisé deux fois", en: "project id '\(id)' is used twice"),
+                        expected: .fr("un id unique par projet", en: "a unique id per project"),
+                        found: .fr("un deuxième projet '\(id)' (le premier à la ligne \(first))",
+                                   en: "a second project '\(id)' (first on line \(first))"))
                 continue
             }
             firstLine[id] = row.line
@@ -180,9 +196,12 @@ public enum ProjectTables {
         // input error, never an exemption from the minimum size.
         let known = Set(firstLine.keys).union(invalid).union(fundedGrappes)
         for (g, location) in joins where !known.contains(g) {
-            d.error("unknown-grappe", at: location, "joins_grappe names no known grappe",
-                    expected: "the id of a project of this table (decision: engaged) or of a grappe listed in the scenario's funded_grappes",
-                    found: "'\(g)'", hint: "a grappe funded at an earlier campaign goes in the scenario file: funded_grappes: [\(g)]")
+            d.error("unknown-grappe", at: location, .fr("joins_grappe ne désigne aucune grappe connue", en: "joins_grappe names no known grappe"),
+                    expected: .fr("l'id d'un projet de cette table (decision: engaged) ou d'une grappe listée dans funded_grappes du scénario",
+                                  en: "the id of a project of this table (decision: engaged) or of a grappe listed in the scenario's funded_grappes"),
+                    found: "'\(g)'",
+                    hint: .fr("une grappe financée lors d'une campagne précédente se déclare dans le fichier de scénario : funded_grappes: [\(g)]",
+                              en: "a grappe funded at an earlier campaign goes in the scenario file: funded_grappes: [\(g)]"))
         }
         return (projects, invalid)
     }

@@ -48,17 +48,19 @@ public struct ScenarioLoader {
         var d = Diagnostics()
         let display = path
         guard let bytes = Self.read(path) else {
-            d.error("file-missing", at: SourceLocation(file: display), "the scenario file cannot be read",
-                    expected: "a readable YAML file", found: FileManager.default.fileExists(atPath: path) ? "a file that cannot be read" : "no such file",
-                    hint: "check the path; it is relative to the current directory")
+            d.error("file-missing", at: SourceLocation(file: display), .fr("le fichier de scénario ne peut pas être lu", en: "the scenario file cannot be read"),
+                    expected: .readableYAML,
+                    found: FileManager.default.fileExists(atPath: path) ? .fr("un fichier illisible", en: "a file that cannot be read")
+                        : .fr("aucun fichier de ce nom", en: "no such file"),
+                    hint: .checkPath)
             return .failure(ScenarioError(d))
         }
         guard var node = ConfigNode.parse(bytes: bytes, file: display, diagnostics: &d) else { return .failure(ScenarioError(d)) }
         guard let base = ScenarioSpec.decode(node, file: display, diagnostics: &d) else { return .failure(ScenarioError(d)) }
         if let variant {
             guard let v = base.variants.first(where: { $0.id == variant }) else {
-                d.error("variant-unknown", at: SourceLocation(file: display, keyPath: "variants"), "no variant '\(variant)'",
-                        expected: "one of: " + base.variants.map(\.id).joined(separator: ", "))
+                d.error("variant-unknown", at: SourceLocation(file: display, keyPath: "variants"), .fr("aucune variante '\(variant)'", en: "no variant '\(variant)'"),
+                        expected: .fr("l'une de : ", en: "one of: ") + .verbatim(base.variants.map(\.id).joined(separator: ", ")))
                 return .failure(ScenarioError(d))
             }
             node = node.applying(v)
@@ -75,8 +77,10 @@ public struct ScenarioLoader {
             guard let data = Self.read(full) else {
                 let n = node[key]?.position
                 d.error("file-missing", at: SourceLocation(file: display, line: n?.line, column: n?.column, keyPath: key),
-                        "the \(key) table '\(rel)' cannot be read",
-                        expected: "a CSV file, relative to the scenario file", found: FileManager.default.fileExists(atPath: full) ? "an unreadable file" : "no file at \(full)")
+                        .fr("la table \(key) '\(rel)' ne peut pas être lue", en: "the \(key) table '\(rel)' cannot be read"),
+                        expected: .fr("un fichier CSV, relatif au fichier de scénario", en: "a CSV file, relative to the scenario file"),
+                        found: FileManager.default.fileExists(atPath: full) ? .fr("un fichier illisible", en: "an unreadable file")
+                            : .fr("aucun fichier à \(full)", en: "no file at \(full)"))
                 return nil
             }
             inputs.append(InputFile(role: key, path: full, bytes: data))
@@ -126,21 +130,21 @@ public struct ScenarioLoader {
         var out: [RegionEnvelope] = []
         var seen: Set<String> = []
         for row in t.rows {
-            guard let r = s.required(row, "region", &d, what: "an INSEE region code") else { continue }
+            guard let r = s.required(row, "region", &d, what: .fr("un code INSEE de région", en: "an INSEE region code")) else { continue }
             let code = r.count == 1 ? "0" + r : r
             guard Geography.regionsByCode[code] != nil else {
-                d.error("unknown-region", at: s.location(row, "region"), "unknown region code",
-                        expected: "an INSEE region code (e.g. 53)", found: "'\(r)'")
+                d.error("unknown-region", at: s.location(row, "region"), .unknownRegion,
+                        expected: .fr("un code INSEE de région (par exemple 53)", en: "an INSEE region code (e.g. 53)"), found: "'\(r)'")
                 continue
             }
             if !seen.insert(code).inserted {
-                d.error("duplicate-region", at: s.location(row, "region"), "region \(code) is listed twice")
+                d.error("duplicate-region", at: s.location(row, "region"), .fr("la région \(code) figure deux fois", en: "region \(code) is listed twice"))
                 continue
             }
             guard let notified = s.money(row, "notified", &d) else {
                 if s.text(row, "notified") == nil {
-                    d.error("missing-value", at: s.location(row, "notified"), "the 'notified' field is empty",
-                            expected: "the AE notified to the region, in euros")
+                    d.error("missing-value", at: s.location(row, "notified"), .fr("le champ 'notified' est vide", en: "the 'notified' field is empty"),
+                            expected: .fr("les AE notifiées à la région, en euros", en: "the AE notified to the region, in euros"))
                 }
                 continue
             }

@@ -66,7 +66,8 @@ public enum YAMLReader {
                 guard open[top].seen.insert(key.name).inserted else {
                     let path = open[top].path.isEmpty ? key.name : "\(open[top].path).\(key.name)"
                     d.error("yaml-duplicate-key", at: SourceLocation(file: file, line: key.position.line, column: key.position.column, keyPath: path),
-                            "the key '\(key.name)' is given twice", hint: "keep one occurrence")
+                            .fr("la clé '\(key.name)' est donnée deux fois", en: "the key '\(key.name)' is given twice"),
+                            hint: .fr("n'en gardez qu'une", en: "keep one occurrence"))
                     return
                 }
                 open[top].pairs.append((key.name, node))
@@ -84,16 +85,18 @@ public enum YAMLReader {
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
                     if root == nil {
-                        d.error("yaml-empty", at: SourceLocation(file: file, line: 1), "the file is empty",
-                                expected: "a YAML map of scenario keys (id, rules, envelope…)", found: "no content")
+                        d.error("yaml-empty", at: SourceLocation(file: file, line: 1), .fr("le fichier est vide", en: "the file is empty"),
+                                expected: .fr("une table YAML de clés de scénario (id, rules, envelope…)",
+                                              en: "a YAML map of scenario keys (id, rules, envelope…)"), found: .noContent)
                     }
                     return root
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > 1 {
                         d.append(Diagnostic(.error, "yaml-syntax", at: location,
-                                            "YAML syntax error: but found another document (expected a single document in the stream at line 1)",
-                                            hint: "keep one document: remove the second '---'"))
+                                            .fr("erreur de syntaxe YAML : un autre document a été trouvé (un seul document attendu, commencé à la ligne 1)",
+                                                en: "YAML syntax error: but found another document (expected a single document in the stream at line 1)"),
+                                            hint: .fr("gardez un seul document : supprimez le second '---'", en: "keep one document: remove the second '---'")))
                         return nil
                     }
                 case YAML_SCALAR_EVENT:
@@ -110,8 +113,8 @@ public enum YAMLReader {
                 case YAML_ALIAS_EVENT:
                     let name = string(event.data.alias.anchor) ?? ""
                     guard let (node, nodes) = anchors[name].map({ ($0.node, $0.nodes) }) else {
-                        d.append(Diagnostic(.error, "yaml-syntax", at: location, "YAML syntax error: found undefined alias *\(name)",
-                                            hint: "define the anchor &\(name) before it is used"))
+                        d.append(Diagnostic(.error, "yaml-syntax", at: location, .fr("erreur de syntaxe YAML : alias *\(name) non défini", en: "YAML syntax error: found undefined alias *\(name)"),
+                                            hint: .fr("définissez l'ancre &\(name) avant de l'utiliser", en: "define the anchor &\(name) before it is used")))
                         return nil
                     }
                     // `total` and every count stay at most `maximumNodes`: no sum here overflows.
@@ -125,9 +128,12 @@ public enum YAMLReader {
                     let anchor = string(isMap ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                     open.append(Frame(isMap: isMap, position: position, anchor: anchor, path: open.last?.childPath ?? ""))
                     if open.count > maximumDepth {
-                        d.error("yaml-too-deep", at: location, "lists and maps are nested more than \(maximumDepth) deep",
-                                expected: "at most \(maximumDepth) levels", found: "a level \(open.count)",
-                                hint: "a scenario file needs a few levels: check the indentation or the brackets")
+                        d.error("yaml-too-deep", at: location, .fr("les listes et les tables sont imbriquées sur plus de \(maximumDepth) niveaux",
+                                    en: "lists and maps are nested more than \(maximumDepth) deep"),
+                                expected: .fr("au plus \(maximumDepth) niveaux", en: "at most \(maximumDepth) levels"),
+                                found: .fr("un niveau \(open.count)", en: "a level \(open.count)"),
+                                hint: .fr("un fichier de scénario n'a besoin que de quelques niveaux : vérifiez l'indentation ou les crochets",
+                                          en: "a scenario file needs a few levels: check the indentation or the brackets"))
                         return nil
                     }
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -143,12 +149,18 @@ public enum YAMLReader {
     }
 
     private static func tooLarge(_ location: SourceLocation, alias: (String, Int)?) -> Diagnostic {
-        Diagnostic(.error, "yaml-too-large", at: location,
-                   "the file holds more than \(maximumNodes) values once its aliases are expanded",
-                   expected: "at most \(maximumNodes) values (scalars, lists and maps)",
-                   found: alias.map { "the alias *\($0.0), which repeats \($0.1) values, past the limit" } ?? "more values than that",
-                   hint: alias == nil ? "put large data in CSV tables"
-                       : "anchors that repeat each other multiply: write the values out, or use fewer aliases")
+        let n = Phrase.french(maximumNodes)
+        return Diagnostic(.error, "yaml-too-large", at: location,
+                   .fr("le fichier contient plus de \(n) valeurs une fois ses alias développés",
+                       en: "the file holds more than \(maximumNodes) values once its aliases are expanded"),
+                   expected: .fr("au plus \(n) valeurs (scalaires, listes et tables)",
+                                 en: "at most \(maximumNodes) values (scalars, lists and maps)"),
+                   found: alias.map { .fr("l'alias *\($0.0), qui répète \(Phrase.french($0.1)) valeurs, au-delà de la limite",
+                                          en: "the alias *\($0.0), which repeats \($0.1) values, past the limit") }
+                       ?? .fr("davantage de valeurs", en: "more values than that"),
+                   hint: alias == nil ? .fr("mettez les données volumineuses dans des tables CSV", en: "put large data in CSV tables")
+                       : .fr("des ancres qui se répètent les unes les autres se multiplient : écrivez les valeurs, ou utilisez moins d'alias",
+                             en: "anchors that repeat each other multiply: write the values out, or use fewer aliases"))
     }
 
     /// libyaml's error, located: a syntax error at its mark, an encoding error at its byte.
@@ -157,13 +169,17 @@ public enum YAMLReader {
         if parser.error == YAML_READER_ERROR {
             let (line, column) = TextDecoding.position(ofByte: parser.problem_offset, in: text)
             return Diagnostic(.error, "yaml-encoding", at: SourceLocation(file: file, line: line, column: column),
-                              "the file could not be decoded: \(problem)", expected: "UTF-8 text")
+                              .fr("le fichier n'a pas pu être décodé : \(problem)", en: "the file could not be decoded: \(problem)"),
+                              expected: .fr("du texte UTF-8", en: "UTF-8 text"))
         }
         let mark = parser.problem_mark
-        let context = string(parser.context).map { " (\($0) at line \(parser.context_mark.line + 1))" } ?? ""
+        let context = string(parser.context).map { c in
+            Phrase.fr(" (\(c) à la ligne \(parser.context_mark.line + 1))", en: " (\(c) at line \(parser.context_mark.line + 1))")
+        } ?? .verbatim("")
         return Diagnostic(.error, "yaml-syntax", at: SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1),
-                          "YAML syntax error: \(problem)" + context,
-                          hint: "check the indentation (spaces, not tabs) and that every 'key: value' has a space after the colon")
+                          .fr("erreur de syntaxe YAML : \(problem)", en: "YAML syntax error: \(problem)") + context,
+                          hint: .fr("vérifiez l'indentation (des espaces, pas de tabulations) et que chaque 'clé: valeur' a une espace après les deux-points",
+                                    en: "check the indentation (spaces, not tabs) and that every 'key: value' has a space after the colon"))
     }
 
     /// The plain scalars YAML reads as null (an empty value here).

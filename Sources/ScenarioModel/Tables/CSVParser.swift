@@ -58,8 +58,9 @@ struct CSVParser {
         guard let header = nextRecord(b, &index, detect: true, &diagnostics) else {
             if index >= 0 {
                 diagnostics.error("csv-empty", at: SourceLocation(file: file, line: 1),
-                                  "the table is empty", expected: "a header row and at least one row",
-                                  found: "no content")
+                                  .fr("la table est vide", en: "the table is empty"),
+                                  expected: .fr("une ligne d'en-tête et au moins une ligne", en: "a header row and at least one row"),
+                                  found: .noContent)
             }
             return nil
         }
@@ -80,12 +81,16 @@ struct CSVParser {
                 let mixed = record.count < width && record.sawOtherSeparator
                 diagnostics.error(
                     "csv-field-count", at: SourceLocation(file: file, line: record.line, column: 1),
-                    mixed ? "this line uses another separator than the header" : "wrong number of fields",
-                    expected: "\(width) fields separated by \(sepName) as in the header",
-                    found: "\(record.count) field\(record.count == 1 ? "" : "s")",
+                    mixed ? .fr("cette ligne utilise un autre séparateur que l'en-tête", en: "this line uses another separator than the header")
+                        : .fr("nombre de champs incorrect", en: "wrong number of fields"),
+                    expected: .fr("\(width) champs séparés par \(sepName) comme dans l'en-tête",
+                                  en: "\(width) fields separated by \(sepName) as in the header"),
+                    found: .fields(record.count),
                     hint: mixed
-                        ? "the header is separated by \(sepName) but this line by \(otherName): use one separator throughout the file"
-                        : "quote a field that contains \(sepName) or a line break, e.g. \"Dupont, Durand\"")
+                        ? .fr("l'en-tête est séparé par \(sepName) mais cette ligne par \(otherName) : utilisez un seul séparateur dans tout le fichier",
+                              en: "the header is separated by \(sepName) but this line by \(otherName): use one separator throughout the file")
+                        : .fr("mettez entre guillemets un champ qui contient \(sepName) ou un saut de ligne, par exemple \"Dupont, Durand\"",
+                              en: "quote a field that contains \(sepName) or a line break, e.g. \"Dupont, Durand\""))
                 starts.removeLast(record.count)
                 ends.removeLast(record.count)
                 for k in record.first..<(record.first + record.count) { unescaped[k] = nil }
@@ -148,9 +153,10 @@ struct CSVParser {
                 if !closed {
                     diagnostics.error("csv-unterminated-quote",
                                       at: SourceLocation(file: file, line: openLine, column: Int(fieldColumn)),
-                                      "a quoted field is never closed", expected: "a closing \"",
-                                      found: "the end of the file",
-                                      hint: "double a quote inside a quoted field (\"\") or remove the stray quote")
+                                      .unclosedQuote, expected: .closingQuote,
+                                      found: .endOfFile,
+                                      hint: .fr("doublez un guillemet à l'intérieur d'un champ entre guillemets (\"\") ou supprimez le guillemet isolé",
+                                                en: "double a quote inside a quoted field (\"\") or remove the stray quote"))
                     index = -1
                     return nil
                 }
@@ -172,10 +178,11 @@ struct CSVParser {
                 if i < n, b[i] != s, b[i] != CSVParser.lf, b[i] != CSVParser.cr {
                     diagnostics.error("csv-after-quote",
                                       at: SourceLocation(file: file, line: line, column: Int(column(of: i, b))),
-                                      "unexpected text after a closing quote",
-                                      expected: "the separator or the end of the line",
+                                      .fr("texte inattendu après un guillemet fermant", en: "unexpected text after a closing quote"),
+                                      expected: .fr("le séparateur ou la fin de la ligne", en: "the separator or the end of the line"),
                                       found: "'\(String(decoding: [b[i]], as: UTF8.self))'",
-                                      hint: "a quote inside a quoted field is written twice: \"\"")
+                                      hint: .fr("un guillemet à l'intérieur d'un champ entre guillemets s'écrit deux fois : \"\"",
+                                                en: "a quote inside a quoted field is written twice: \"\""))
                     while i < n, b[i] != s, b[i] != CSVParser.lf, b[i] != CSVParser.cr { i += 1 }
                 }
             } else {

@@ -106,7 +106,8 @@ public struct CSVTable: Sendable {
     public static func parse(_ data: [UInt8], file: String, diagnostics: inout Diagnostics) -> CSVTable? {
         let errorsBefore = diagnostics.errorCount
         let bytes = TextDecoding.utf8Text(data, file: file, code: "csv-encoding",
-                                          hint: "save it as 'CSV UTF-8' to be sure accented names are read as written",
+                                          hint: .fr("enregistrez-le en 'CSV UTF-8' pour que les noms accentués soient lus tels qu'ils sont écrits",
+                                                    en: "save it as 'CSV UTF-8' to be sure accented names are read as written"),
                                           diagnostics: &diagnostics)
         var parser = CSVParser(bytes: bytes, file: file)
         let result: CSVTable? = bytes.withUnsafeBufferPointer { buffer in
@@ -115,8 +116,9 @@ public struct CSVTable: Sendable {
         guard let table = result else { return nil }
         if table.rows.isEmpty && diagnostics.errorCount == errorsBefore {
             diagnostics.error("csv-empty", at: SourceLocation(file: file, line: table.headerLine),
-                              "the table has a header but no rows", expected: "at least one row",
-                              found: "only the header")
+                              .fr("la table a un en-tête mais aucune ligne", en: "the table has a header but no rows"),
+                              expected: .fr("au moins une ligne", en: "at least one row"),
+                              found: .fr("seulement l'en-tête", en: "only the header"))
         }
         return table
     }

@@ -16,19 +16,22 @@ public struct TableSchema: Sendable {
         }
         self.index = index
         let known = Set(required + optional)
+        let columns = required.map { "'\($0)'" }.joined(separator: ", ")
         for name in required where index[name] == nil {
             let close = table.header.first { TableSchema.similar($0, name) }
             diagnostics.error("missing-column", at: SourceLocation(file: table.file, line: table.headerLine),
-                              "the required column '\(name)' is missing",
-                              expected: "a header with \(required.map { "'\($0)'" }.joined(separator: ", "))",
+                              .fr("la colonne obligatoire '\(name)' est absente", en: "the required column '\(name)' is missing"),
+                              expected: .fr("un en-tête avec \(columns)", en: "a header with \(columns)"),
                               found: table.header.map { "'\($0)'" }.joined(separator: ", "),
-                              hint: close.map { "did you mean '\(name)' instead of '\($0)'?" }
-                                  ?? "add the column '\(name)' to the header row")
+                              hint: close.map { .fr("vouliez-vous écrire '\(name)' au lieu de '\($0)' ?",
+                                                    en: "did you mean '\(name)' instead of '\($0)'?") }
+                                  ?? .fr("ajoutez la colonne '\(name)' à la ligne d'en-tête", en: "add the column '\(name)' to the header row"))
         }
         for (i, name) in table.header.enumerated() where !known.contains(name.trimmingSpaces.lowercased()) {
             diagnostics.note("unknown-column",
                              at: SourceLocation(file: table.file, line: table.headerLine, column: table.headerColumn(i)),
-                             "the column '\(name)' is not used by esms; it is kept and ignored")
+                             .fr("la colonne '\(name)' n'est pas utilisée par esms ; elle est conservée et ignorée",
+                                 en: "the column '\(name)' is not used by esms; it is kept and ignored"))
         }
     }
 
@@ -78,11 +81,11 @@ public struct TableSchema: Sendable {
 
     /// A required text field: an error when empty.
     public func required(_ row: CSVTable.Row, _ column: Column, _ d: inout Diagnostics,
-                         what: @autoclosure () -> String) -> String? {
+                         what: @autoclosure () -> Phrase) -> String? {
         if let v = text(row, column) { return v }
         if resolve(column) != nil {
-            d.error("missing-value", at: location(row, column), "the '\(column.name)' field is empty",
-                    expected: what(), found: "an empty field")
+            d.error("missing-value", at: location(row, column), .fr("le champ '\(column.name)' est vide", en: "the '\(column.name)' field is empty"),
+                    expected: what(), found: .emptyField)
         }
         return nil
     }
@@ -92,14 +95,16 @@ public struct TableSchema: Sendable {
         if let i = resolve(column), case .success(let code) = table.withBytes(row, i, { FINESS.parse($0) }) {
             return FINESS(packed: code)
         }
-        guard let v = required ? self.required(row, column, &d, what: "a 9-character FINESS number") : text(row, column)
+        guard let v = required ? self.required(row, column, &d, what: .fr("un numéro FINESS de 9 caractères", en: "a 9-character FINESS number")) : text(row, column)
         else { return nil }
         do {
             return try FINESS(v)
         } catch {
-            d.error("finess-invalid", at: location(row, column), "invalid FINESS number \(v)",
-                    expected: "9 characters whose last digit is the Luhn check key", found: "'\(v)'",
-                    hint: error.explanation(v) + "; copy the number from the FINESS register (finess.esante.gouv.fr)")
+            d.error("finess-invalid", at: location(row, column), .fr("numéro FINESS invalide \(v)", en: "invalid FINESS number \(v)"),
+                    expected: .fr("9 caractères dont le dernier chiffre est la clé de Luhn",
+                                  en: "9 characters whose last digit is the Luhn check key"), found: "'\(v)'",
+                    hint: error.explanation(v) + .fr(" ; recopiez le numéro du répertoire FINESS (finess.esante.gouv.fr)",
+                                                     en: "; copy the number from the FINESS register (finess.esante.gouv.fr)"))
             return nil
         }
     }
@@ -111,18 +116,21 @@ public struct TableSchema: Sendable {
         switch Money.parse(v, decimalComma: table.decimalComma) {
         case .success(let m): return m
         case .failure(let f):
-            let hint: String
+            let hint: Phrase
             switch f {
-            case .negative: hint = "amounts are requests or quotes: zero or more"
-            case .tooManyDecimals: hint = "amounts are in euros, to the cent"
-            case .tooLarge: hint = "amounts are in euros, e.g. 85000 or 85 000,50"
+            case .negative: hint = .fr("les montants sont des demandes ou des devis : zéro ou plus",
+                                       en: "amounts are requests or quotes: zero or more")
+            case .tooManyDecimals: hint = .fr("les montants sont en euros, au centime près", en: "amounts are in euros, to the cent")
+            case .tooLarge: hint = .fr("les montants sont en euros, par exemple 85000 ou 85 000,50",
+                                       en: "amounts are in euros, e.g. 85000 or 85 000,50")
             case .notANumber:
                 hint = table.decimalComma
-                    ? "write euros as 85000, 85 000 or 85000,50"
-                    : "write euros as 85000 or 85000.50 (a decimal comma needs ';' as the separator)"
+                    ? .fr("écrivez les euros 85000, 85 000 ou 85000,50", en: "write euros as 85000, 85 000 or 85000,50")
+                    : .fr("écrivez les euros 85000 ou 85000.50 (une virgule décimale demande ';' comme séparateur)",
+                          en: "write euros as 85000 or 85000.50 (a decimal comma needs ';' as the separator)")
             }
-            d.error("invalid-amount", at: location(row, column), "'\(column.name)' is \(f.problem)",
-                    expected: "an amount in \(Money.acceptedDescription)", found: "'\(v)'", hint: hint)
+            d.error("invalid-amount", at: location(row, column), .verbatim("'\(column.name)' ") + f.problem,
+                    expected: .fr("un montant en euros, ", en: "an amount in euros, ") + Money.acceptedLimits, found: "'\(v)'", hint: hint)
             return nil
         }
     }
@@ -135,19 +143,19 @@ public struct TableSchema: Sendable {
         case "true", "oui", "1", "yes", "vrai", "o", "y": return true
         case "false", "non", "0", "no", "faux", "n": return false
         default:
-            d.error("invalid-boolean", at: location(row, column), "'\(column.name)' is not a yes/no value",
-                    expected: "true/false, oui/non, 1/0 or empty", found: "'\(v)'")
+            d.error("invalid-boolean", at: location(row, column), .fr("'\(column.name)' n'est pas une valeur oui/non", en: "'\(column.name)' is not a yes/no value"),
+                    expected: .fr("true/false, oui/non, 1/0 ou vide", en: "true/false, oui/non, 1/0 or empty"), found: "'\(v)'")
             return false
         }
     }
 
     public func day(_ row: CSVTable.Row, _ column: Column, required: Bool, _ d: inout Diagnostics) -> Day? {
         if let i = resolve(column), !table.isEmpty(row, i), let day = table.withBytes(row, i, Day.parseISO) { return day }
-        guard let v = required ? self.required(row, column, &d, what: "a date") : text(row, column) else { return nil }
+        guard let v = required ? self.required(row, column, &d, what: .fr("une date", en: "a date")) : text(row, column) else { return nil }
         if let day = Day.parse(v) { return day }
-        d.error("invalid-date", at: location(row, column), "'\(column.name)' is not a date",
-                expected: "a date written YYYY-MM-DD or DD/MM/YYYY", found: "'\(v)'",
-                hint: "e.g. 2024-06-14 or 14/06/2024")
+        d.error("invalid-date", at: location(row, column), .fr("'\(column.name)' n'est pas une date", en: "'\(column.name)' is not a date"),
+                expected: .dateFormats, found: "'\(v)'",
+                hint: .fr("par exemple 2024-06-14 ou 14/06/2024", en: "e.g. 2024-06-14 or 14/06/2024"))
         return nil
     }
 
@@ -156,8 +164,9 @@ public struct TableSchema: Sendable {
         if let n = table.withBytes(row, i, TableSchema.plainInteger), range.contains(n) { return n }
         let v = table.field(row, i)
         if let n = Int(v), range.contains(n) { return n }
-        d.error("invalid-integer", at: location(row, column), "'\(column.name)' is out of range or not a whole number",
-                expected: "a whole number from \(range.lowerBound) to \(range.upperBound)", found: "'\(v)'")
+        d.error("invalid-integer", at: location(row, column), .fr("'\(column.name)' est hors limites ou n'est pas un nombre entier",
+                    en: "'\(column.name)' is out of range or not a whole number"),
+                expected: .wholeNumber(range), found: "'\(v)'")
         return nil
     }
 
@@ -165,9 +174,11 @@ public struct TableSchema: Sendable {
     public func quantity(_ row: CSVTable.Row, _ column: Column, _ d: inout Diagnostics) -> Quantity? {
         guard let v = text(row, column) else { return nil }
         if let q = Quantity.parse(v, decimalComma: table.decimalComma) { return q }
-        d.error("invalid-number", at: location(row, column), "'\(column.name)' is not a number of hours",
-                expected: "a number, 0 or more, at most 4 decimals", found: "'\(v)'",
-                hint: table.decimalComma ? "e.g. 1250 or 1250,5" : "e.g. 1250 or 1250.5")
+        d.error("invalid-number", at: location(row, column), .fr("'\(column.name)' n'est pas un nombre d'heures", en: "'\(column.name)' is not a number of hours"),
+                expected: .fr("un nombre, 0 ou plus, au plus 4 décimales", en: "a number, 0 or more, at most 4 decimals"),
+                found: "'\(v)'",
+                hint: table.decimalComma ? .fr("par exemple 1250 ou 1250,5", en: "e.g. 1250 or 1250,5")
+                    : .fr("par exemple 1250 ou 1250.5", en: "e.g. 1250 or 1250.5"))
         return nil
     }
 
@@ -180,12 +191,12 @@ public struct TableSchema: Sendable {
             if let hit { return options[hit].1 }
         }
         let names = options.map(\.0)
-        guard let v = required ? self.required(row, column, &d, what: names.joined(separator: ", ")) : text(row, column)
+        guard let v = required ? self.required(row, column, &d, what: .verbatim(names.joined(separator: ", "))) : text(row, column)
         else { return nil }
         let lower = v.lowercased()
         if let o = options.first(where: { $0.0 == lower }) { return o.1 }
-        d.error("invalid-choice", at: location(row, column), "unknown '\(column.name)' value",
-                expected: "one of \(names.joined(separator: ", "))", found: "'\(v)'")
+        d.error("invalid-choice", at: location(row, column), .fr("valeur de '\(column.name)' inconnue", en: "unknown '\(column.name)' value"),
+                expected: .oneOf(names), found: "'\(v)'")
         return nil
     }
 }

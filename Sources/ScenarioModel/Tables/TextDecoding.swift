@@ -43,7 +43,7 @@ public enum TextDecoding {
     /// The text of a file as UTF-8 bytes, the policy of every reader: a UTF-8 byte order mark is
     /// dropped; a file that is not UTF-8 gets a warning at its first invalid byte and is read as
     /// Windows-1252 (what French spreadsheets and old editors write).
-    public static func utf8Text(_ data: [UInt8], file: String, code: String, hint: String,
+    public static func utf8Text(_ data: [UInt8], file: String, code: String, hint: Phrase,
                                 diagnostics: inout Diagnostics) -> [UInt8] {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -51,7 +51,8 @@ public enum TextDecoding {
         guard invalid < bytes.count else { return bytes }
         let (line, column) = position(ofByte: invalid, in: bytes)
         diagnostics.warning(code, at: SourceLocation(file: file, line: line, column: column),
-                            "the file is not UTF-8; it was read as Windows-1252", hint: hint)
+                            .fr("le fichier n'est pas en UTF-8 ; il a été lu en Windows-1252", en: "the file is not UTF-8; it was read as Windows-1252"),
+                            hint: hint)
         return windows1252ToUTF8(bytes)
     }
 

@@ -101,11 +101,17 @@ extension FINESS: CustomStringConvertible {
 
 extension FINESS.Invalid {
     /// A sentence for a user, naming what was found.
-    public func explanation(_ found: String) -> String {
+    public func explanation(_ found: String) -> Phrase {
         switch self {
-        case .length(let n): return "'\(found)' has \(n) characters; a FINESS number has 9"
-        case .character: return "'\(found)' contains a character other than digits (and 2A/2B for Corsica)"
-        case .checkKey(let k): return "'\(found)' fails the FINESS check key (Luhn); its last digit would be \(k)"
+        case .length(let n):
+            return .fr("'\(found)' a \(n) caractère\(n > 1 ? "s" : "") ; un numéro FINESS en a 9",
+                       en: "'\(found)' has \(n) characters; a FINESS number has 9")
+        case .character:
+            return .fr("'\(found)' contient un caractère autre que des chiffres (et 2A/2B pour la Corse)",
+                       en: "'\(found)' contains a character other than digits (and 2A/2B for Corsica)")
+        case .checkKey(let k):
+            return .fr("'\(found)' n'a pas la bonne clé FINESS (Luhn) ; son dernier chiffre serait \(k)",
+                       en: "'\(found)' fails the FINESS check key (Luhn); its last digit would be \(k)")
         }
     }
 }

@@ -67,13 +67,16 @@ extension Money {
         case tooManyDecimals
         case tooLarge
 
-        /// What is wrong with the text, for a message: "an amount over the maximum of 10 000 000 000 €".
-        public var problem: String {
+        /// What is wrong with the text, for a message after its name: "is an amount over the
+        /// maximum of 10 000 000 000 €", "est un montant négatif".
+        public var problem: Phrase {
             switch self {
-            case .notANumber: return "not an amount"
-            case .negative: return "a negative amount"
-            case .tooManyDecimals: return "an amount with more than two decimals"
-            case .tooLarge: return "an amount over the maximum of \(Money.maximumParsed.frenchString)"
+            case .notANumber: return .fr("n'est pas un montant", en: "is not an amount")
+            case .negative: return .fr("est un montant négatif", en: "is a negative amount")
+            case .tooManyDecimals: return .fr("est un montant à plus de deux décimales", en: "is an amount with more than two decimals")
+            case .tooLarge:
+                return .fr("est un montant au-delà du maximum de \(Money.maximumParsed.frenchString)",
+                           en: "is an amount over the maximum of \(Money.maximumParsed.frenchString)")
             }
         }
     }
@@ -82,8 +85,12 @@ extension Money {
     public static let maximumParsed = Money(euros: 10_000_000_000)
 
     /// What an amount read from a file may be, for messages.
-    public static var acceptedDescription: String {
-        "euros, 0 or more, at most 2 decimals, at most \(maximumParsed.frenchString)"
+    public static var acceptedDescription: Phrase { .fr("des euros, ", en: "euros, ") + acceptedLimits }
+
+    /// `0 or more, at most 2 decimals, at most 10 000 000 000 €`.
+    public static var acceptedLimits: Phrase {
+        .fr("0 ou plus, au plus 2 décimales, au plus \(maximumParsed.frenchString)",
+            en: "0 or more, at most 2 decimals, at most \(maximumParsed.frenchString)")
     }
 
     /// Parses an amount in euros: `1234`, `1234.5`, `1 234,50` (decimal comma when allowed),

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ScenarioModel
+
+/// A command whose `--lang` also sets the language of the diagnostics it prints
+/// (`Output.language`, set by `ESMS.status` once the command line is parsed).
+protocol Multilingual {
+    var diagnosticLanguage: Language { get }
+}
+
+/// The commands on a scenario: `--lang` is in their `ScenarioOptions`.
+protocol ScenarioCommand: Multilingual { var options: ScenarioOptions { get } }
+extension ScenarioCommand { var diagnosticLanguage: Language { options.language } }
+
+/// The commands on a campaign year: `--lang` is in their `YearOptions`.
+protocol YearCommand: Multilingual { var options: YearOptions { get } }
+extension YearCommand { var diagnosticLanguage: Language { options.language } }
+
+/// The other commands: `--lang` on its own.
+protocol LanguageCommand: Multilingual { var languageOption: LanguageOption { get } }
+extension LanguageCommand { var diagnosticLanguage: Language { languageOption.language } }
+
+extension ValidateCommand: ScenarioCommand {}
+extension FundCommand: ScenarioCommand {}
+extension SelectCommand: ScenarioCommand {}
+extension FrontierCommand: ScenarioCommand {}
+extension TradeoffCommand: ScenarioCommand {}
+extension SimulateCommand: ScenarioCommand {}
+extension RedeployCommand: ScenarioCommand {}
+extension CampaignCommand: YearCommand {}
+extension FollowupCommand: YearCommand {}
+extension CalibrateCommand: YearCommand {}
+extension WhatifCommand: LanguageCommand {}
+extension EnvelopesCommand: LanguageCommand {}
+extension GenerateCommand: LanguageCommand {}
+extension RegisterImportCommand: LanguageCommand {}
+extension ReportCommand: Multilingual { var diagnosticLanguage: Language { Language(rawValue: lang) ?? .fr } }
