@@ -40,7 +40,7 @@ demo: build
 	@$(ESMS) calibrate $(CAMPAIGN)
 	@echo
 	@echo "Reports: $(OUT_BRE)/index.html (open in a browser), decisions.csv and essms.csv for Excel,"
-	@echo "pv.md, lettres.html, results.json, audit.json; the same in $(OUT_NAT)/ (see Reports/README.md)"
+	@echo "pv.md, lettres.html, note.html, results.json, audit.json; the same in $(OUT_NAT)/ (see Reports/README.md)"
 
 ## report-render: look at the Bretagne report in headless Chromium (PDF, PNG pages) in .build-render/
 report-render:

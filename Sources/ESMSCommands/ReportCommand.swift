@@ -18,6 +18,8 @@ struct ReportCommand: ParsableCommand {
         explanations and next in line, the envelope frontier and the ESSMS–acquisition trade-off — \
         and writes into the output folder (default: Reports/<scenario id>/):
 
+          note.html      the short note to the committee: context, method,
+                         decision, money, balance, risks, projects retained
           index.html     one self-contained page (no network), French, printable
                          on A4: summary, charts, all projects, every ESSMS
           decisions.csv  one row per project, for a French Excel

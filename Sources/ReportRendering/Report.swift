@@ -5,10 +5,11 @@ import ScenarioModel
 /// `ReportContent`. Pure: the same content gives the same bytes.
 public enum Report {
     /// The names of the files, in the order they are written (audit last: it holds the others' digests).
-    public static let fileNames = ["index.html", "decisions.csv", "essms.csv", "pv.md", "lettres.html", "results.json", "audit.json"]
+    public static let fileNames = ["note.html", "index.html", "decisions.csv", "essms.csv", "pv.md", "lettres.html", "results.json", "audit.json"]
 
     public static func files(_ content: ReportContent, language: ReportLanguage = .fr) -> [ReportFile] {
         var files = [
+            ReportFile(name: "note.html", bytes: Array(NoteDocument.render(content, language: language).utf8)),
             ReportFile(name: "index.html", bytes: Array(HTMLReport.render(content, language: language).utf8)),
             ReportFile(name: "decisions.csv", bytes: DecisionsCSV.projects(content, language: language).bytes),
             ReportFile(name: "essms.csv", bytes: DecisionsCSV.essms(content, language: language).bytes),

@@ -22,7 +22,7 @@ import TestSupport
             #expect(r.stdout.isEmpty)
             #expect(r.stderr.contains("wrote \(dir.path)/"))
         }
-        for name in ["index.html", "decisions.csv", "essms.csv", "pv.md", "lettres.html", "results.json", "audit.json"] {
+        for name in ["note.html", "index.html", "decisions.csv", "essms.csv", "pv.md", "lettres.html", "results.json", "audit.json"] {
             let x = try Data(contentsOf: a.appendingPathComponent(name)), y = try Data(contentsOf: b.appendingPathComponent(name))
             #expect(x == y, "\(name) differs between two runs with the same SOURCE_DATE_EPOCH")
         }

@@ -143,6 +143,21 @@ import Testing
         #expect(!english.contains("Madame, Monsieur"))
     }
 
+    @Test(arguments: ReportLanguage.allCases)
+    func theNoteIsShortWellFormedAndPointsToItsAnnexes(language: ReportLanguage) throws {
+        let bytes = Self.file("note.html", language: language)
+        #expect(Self.xmlProblem(bytes) == nil)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let f = ReportFormat(language)
+        for section in ["contexte", "methode", "synthese", "retenus", "annexes"] { #expect(text.contains("id=\"\(section)\""), "\(section)") }
+        for annex in ["index.html", "pv.md", "decisions.csv", "lettres.html"] { #expect(text.contains("href=\"\(annex)\""), "\(annex)") }
+        // The retained table's total is the selection's money, to the cent; no per-ESSMS detail.
+        let s = try #require(ReportFixture.content.selection)
+        #expect(text.contains(f.money(s.result.used)))
+        #expect(!text.contains("id=\"details\""))
+        #expect(bytes.count < Self.file("index.html", language: language).count)
+    }
+
     @Test func excelAmountsKeepTheirCents() {
         #expect(ExcelCSV.money(Money(cents: 16_121_270)) == "161212,70")
         #expect(ExcelCSV.money(Money(cents: 700_000)) == "7000,00")

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ScenarioModel
+import Selection
+
+/// `note.html`: the short note to the committee — context, the method in plain words, the
+/// decision and the money, the balance charts and why a share is outside its range, the risks
+/// (the Monte-Carlo results), the projects retained (the regions, for a national scenario) — that
+/// prints on a few numbered A4 pages;
+/// the full detail stays in `index.html`, its annex. Same style and checks as `index.html`.
+public enum NoteDocument {
+    public static func render(_ content: ReportContent, language: ReportLanguage = .fr) -> String {
+        let f = ReportFormat(language)
+        let facts = ReportFacts(content, f)
+        let spec = content.scenario.spec
+        var h = HTMLWriter()
+        h.raw("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+        h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+        h.element("title", f.tr("Note au comité — ", "Note to the committee — ") + facts.title)
+        h.raw("<style>\n\(HTMLReport.style)</style>\n</head>\n<body>\n<header>\n")
+        h.element("p", f.tr("ESMS numérique — note au comité de sélection", "ESMS numérique — note to the selection committee"),
+                  attributes: "class=\"kicker\"")
+        h.element("h1", facts.title)
+        var meta: [String] = []
+        if let d = spec.committee { meta.append(f.tr("comité du ", "committee of ") + f.date(d)) }
+        if let u = spec.depositsUntil { meta.append(f.tr("dossiers déposés jusqu'au ", "applications deposited until ") + f.date(u)) }
+        meta.append(f.tr("règles ", "rules ") + content.rules.name)
+        meta.append(f.tr("calculé le ", "computed on ") + f.dateTime(epoch: content.run.time))
+        h.element("p", meta.joined(separator: " · "), attributes: "class=\"meta\"")
+        h.raw("</header>\n")
+
+        h.raw("<section id=\"contexte\">\n")
+        h.element("h2", f.tr("Contexte", "Context"))
+        let projects = content.scenario.projects.count
+        let admissible = content.assessments.filter(\.eligible).count
+        h.element("p", f.tr("Le programme ESMS numérique finance l'équipement des établissements et services sociaux et médico-sociaux (ESSMS) en dossier usager informatisé interopérable. Pour ce comité, \(f.integer(projects)) dossiers ont été reçus, dont \(f.integer(admissible)) recevables ; l'enveloppe disponible est de \(f.money(facts.envelope.available)).",
+                            "The ESMS numérique programme funds the equipment of social and medico-social establishments (ESSMS) with an interoperable computerised user record. For this committee, \(f.integer(projects)) applications were received, \(f.integer(admissible)) of them admissible; the envelope available is \(f.money(facts.envelope.available))."))
+        h.raw("</section>\n<section id=\"methode\">\n")
+        h.element("h2", f.tr("Méthode", "Method"))
+        let m = MethodText(content, f)
+        for p in m.paragraphs { h.element("p", p) }
+        h.raw("<ul>")
+        for b in m.balances { h.element("li", b) }
+        h.raw("</ul>\n</section>\n")
+
+        HTMLReport.summary(&h, facts)
+        if let s = content.selection, s.solved {
+            HTMLReport.balance(&h, facts)
+            outsideRange(&h, s, f)
+        }
+        if content.simulation != nil { HTMLReport.simulation(&h, facts) }
+        // A national note gives the regions; the thousand projects stay in the annex.
+        if content.redeployment != nil { HTMLReport.regions(&h, facts) } else if spec.scope == .regional { retained(&h, facts) }
+        h.raw("<section id=\"annexes\">\n")
+        h.element("h2", f.tr("Annexes", "Annexes"))
+        h.raw("<ul>")
+        for (file, what) in [("index.html", f.tr("rapport détaillé : tous les projets et leurs ESSMS, les explications de chaque décision, la traçabilité",
+                                                  "detailed report: every project and its ESSMS, the explanation of each decision, the audit trail")),
+                             ("pv.md", f.tr("procès-verbal du comité", "minutes of the committee")),
+                             ("decisions.csv", f.tr("décisions par projet, pour Excel", "decisions by project, for Excel")),
+                             ("essms.csv", f.tr("détail par ESSMS, pour Excel", "detail by ESSMS, for Excel"))]
+            + (spec.scope == .regional ? [("lettres.html", f.tr("lettres de notification aux porteurs", "notification letters to the porteurs"))] : []) {
+            h.raw("<li><a href=\"\(file)\">\(file)</a> — \(Markup.escape(what))</li>")
+        }
+        h.raw("</ul>\n</section>\n")
+        h.raw("<footer><p>\(Markup.escape(f.tr("Note produite par esms \(content.run.toolVersion). Les montants sont exacts au centime.", "Note produced by esms \(content.run.toolVersion). Amounts are exact to the cent.")))</p></footer>\n")
+        h.raw("</body>\n</html>\n")
+        return h.text
+    }
+
+    /// The keys outside their range and why (a soft balance ranks after the priorities).
+    static func outsideRange(_ h: inout HTMLWriter, _ s: SelectionSection, _ f: ReportFormat) {
+        let p = s.problem
+        let outside = [(p.territory, p.territoryBalance(s.result.selected), f.departement as (String) -> String),
+                       (p.sector, p.sectorBalance(s.result.selected), f.sector)]
+            .flatMap { spec, lines, name in lines.filter { !$0.within }.map { (spec.mode, name($0.key)) } }
+        guard !outside.isEmpty else { return }
+        let soft = outside.filter { $0.0 == .soft }.map(\.1)
+        if !soft.isEmpty {
+            h.element("p", f.tr("Hors de leur plage : \(soft.joined(separator: ", ")). L'équilibre est recherché après les priorités : y ramener ces parts aurait coûté des ESSMS financés, des acquisitions ou des points de score ; la sélection est, parmi celles qui maximisent les priorités, la plus proche des cibles.",
+                                "Outside their range: \(soft.joined(separator: ", ")). The balance is sought after the priorities: bringing these shares back would have cost funded ESSMS, acquisitions or score points; among the selections that maximise the priorities, this one is the closest to the targets."),
+                      attributes: "class=\"note\"")
+        }
+    }
+
+    /// The projects retained, one line each.
+    static func retained(_ h: inout HTMLWriter, _ facts: ReportFacts) {
+        let f = facts.f
+        let rows = facts.rows("selected")
+        guard !rows.isEmpty else { return }
+        h.raw("<section id=\"retenus\">\n")
+        h.element("h2", f.tr("Projets retenus", "Projects retained") + " (\(rows.count))")
+        h.raw("<table>")
+        h.headerRow([(f.tr("Projet", "Project"), false), (f.tr("Titre", "Title"), false), ("ESSMS", true),
+                     (f.tr("Acq.", "Acq."), true), (f.tr("Montant", "Amount"), true)])
+        h.raw("<tbody>\n")
+        for r in rows {
+            h.raw("<tr>")
+            h.cell(r.id)
+            h.cell(r.title)
+            h.cell(f.integer(r.essms), numeric: true)
+            h.cell(f.integer(r.acquisitions), numeric: true)
+            h.cell(f.money(r.amount), numeric: true)
+            h.raw("</tr>\n")
+        }
+        h.raw("<tr class=\"total\">")
+        h.cell(f.tr("Total", "Total"))
+        h.cell("")
+        h.cell(f.integer(rows.reduce(0) { $0 + $1.essms }), numeric: true)
+        h.cell(f.integer(rows.reduce(0) { $0 + $1.acquisitions }), numeric: true)
+        h.cell(f.money(rows.reduce(Money.zero) { $0 + $1.amount }), numeric: true)
+        h.raw("</tr>\n</tbody></table>\n</section>\n")
+    }
+}
