@@ -57,7 +57,8 @@ struct CalibrateCommand: ParsableCommand {
         } catch {
             switch error {
             case .tooFewProjects(let n):
-                Output.error("error: \(self.scenario): \(n) ended project(s) reported by \(followup.asOf.french); the calibration needs at least 3 (the project effect is estimated across projects)")
+                Output.fail(.fr("\(self.scenario) : \(n) projet\(n > 1 ? "s" : "") terminé\(n > 1 ? "s" : "") déclaré\(n > 1 ? "s" : "") au \(followup.asOf.french) ; le calibrage en demande au moins 3 (l'effet projet s'estime d'un projet à l'autre)",
+                                en: "\(self.scenario): \(n) ended project(s) reported by \(followup.asOf.french); the calibration needs at least 3 (the project effect is estimated across projects)"))
             }
             throw ExitStatus.scenarioErrors
         }
@@ -65,9 +66,9 @@ struct CalibrateCommand: ParsableCommand {
             do {
                 try Output.writeAtomically(Data(CalibrationDocument.yaml(run, scenario: scenario.spec.id).utf8), to: output,
                                            inputs: scenario.inputs.map(\.path))
-                Output.error("wrote \(output)")
+                Output.wrote(output)
             } catch {
-                Output.error("error: \(error)")
+                Output.fail(.verbatim("\(error)"))
                 throw ExitStatus.outputFailed
             }
         }

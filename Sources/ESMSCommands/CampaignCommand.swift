@@ -78,7 +78,8 @@ enum CampaignFile {
             var loader = ScenarioLoader()
             let (scenario, rules) = try ScenarioOptions.load(&loader, scenarioPath, variant: nil, reportWarnings: true)
             if scenario.spec.scope != .regional {
-                Output.error("error: \(path): a campaign runs one region's committees; the scenario \(scenarioPath) is national")
+                Output.fail(.fr("\(path) : une campagne enchaîne les comités d'une région ; le scénario \(scenarioPath) est national",
+                                en: "\(path): a campaign runs one region's committees; the scenario \(scenarioPath) is national"))
                 throw ExitStatus.scenarioErrors
             }
             return Campaign(spec: spec, scenario: scenario, rules: rules)
@@ -93,7 +94,8 @@ enum CampaignFile {
         } catch {
             switch error {
             case .selection(let committee, let failure):
-                Output.error("error: committee \(committee): \(SelectionMessages.describe(failure))")
+                let why = SelectionMessages.describe(failure)
+                Output.fail(.fr("comité \(committee) : \(why.fr)", en: "committee \(committee): \(why.en)"))
             }
             throw ExitStatus.scenarioErrors
         }
@@ -104,13 +106,18 @@ enum CampaignFile {
     static func failIfInfeasible(_ run: CampaignResult) throws {
         guard run.failed else { return }
         for c in run.committees where c.failed {
+            let id = c.committee.id
+            let sentence = c.result.map { SelectionText.sentence($0, language: Output.language) } ?? c.sentence
             switch c.status {
             case .infeasible:
-                Output.error("error: committee \(c.committee.id): no selection satisfies the scenario's hard constraints: \(c.sentence)")
+                Output.fail(.fr("comité \(id) : aucune sélection ne respecte les contraintes impératives du scénario : \(sentence)",
+                                en: "committee \(id): no selection satisfies the scenario's hard constraints: \(sentence)"))
             case .timeLimit:
-                Output.error("error: committee \(c.committee.id): no selection meeting the hard constraints was found, and none was proven impossible (give --time-limit to search longer; 'esms select' on that committee diagnoses it): \(c.sentence)")
+                Output.fail(.fr("comité \(id) : aucune sélection respectant les contraintes impératives n'a été trouvée, et aucune n'a été prouvée impossible (donnez --time-limit pour chercher plus longtemps ; 'esms select' sur ce comité en fait le diagnostic) : \(sentence)",
+                                en: "committee \(id): no selection meeting the hard constraints was found, and none was proven impossible (give --time-limit to search longer; 'esms select' on that committee diagnoses it): \(sentence)"))
             default:
-                Output.error("error: committee \(c.committee.id): the solver failed, no selection was decided: \(c.sentence)")
+                Output.fail(.fr("comité \(id) : le solveur a échoué, aucune sélection n'a été décidée : \(sentence)",
+                                en: "committee \(id): the solver failed, no selection was decided: \(sentence)"))
             }
         }
         throw run.committees.contains { $0.status == .infeasible } ? ExitStatus.scenarioErrors : ExitStatus.undecided

@@ -52,6 +52,8 @@ public struct ESMS: ParsableCommand {
 
     /// Parses and runs; the status of the run (0, 1, 2, 3 or 141).
     static func status(_ arguments: [String]?) -> Int32 {
+        // The language of usage errors, found before parsing ends; the command's own `--lang` after.
+        Output.language = Language.ofArguments(arguments ?? Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(arguments)
             Output.language = (command as? Multilingual)?.diagnosticLanguage ?? .fr
@@ -61,7 +63,8 @@ public struct ESMS: ParsableCommand {
             // Every non-zero exit says why; the commands do, this is the last guard (a broken
             // pipe ends quietly by convention).
             if exit.rawValue != 0 && exit != ExitStatus.brokenPipe && !Output.wroteError {
-                Output.error("error: esms stopped with exit code \(exit.rawValue) (\(exitMeaning(exit.rawValue)))")
+                Output.fail(.fr("esms s'est arrêté avec le code de sortie \(exit.rawValue) (\(exitMeaning(exit.rawValue).fr))",
+                                en: "esms stopped with exit code \(exit.rawValue) (\(exitMeaning(exit.rawValue).en))"))
             }
             return exit.rawValue
         } catch {
@@ -75,20 +78,39 @@ public struct ESMS: ParsableCommand {
                 }
                 return 0
             }
-            if !message.isEmpty { Output.error(NegativeNumberArgument.explain(arguments, parserMessage: message) ?? message) }
+            if !message.isEmpty {
+                Output.error(NegativeNumberArgument.explain(arguments, parserMessage: message) ?? parserText(message))
+            }
             // Usage errors are 2 by the convention of command-line tools; ArgumentParser uses 64.
             return code == .validationFailure ? 2 : code.rawValue
         }
     }
 }
 
+/// The argument parser's message in `Output.language`: its frame (`Error:`, `Usage:`, `See
+/// '…' for more information.`) in French; our own usage errors are already in the language
+/// (`Output.usage`), the parser's own sentences stay English.
+func parserText(_ message: String) -> String {
+    guard Output.language == .fr else { return message }
+    return message.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        if line.hasPrefix("Error: ") { return "erreur : " + line.dropFirst(7) }
+        if line.hasPrefix("Usage: ") { return "Utilisation : " + line.dropFirst(7) }
+        if line.contains("See '"), line.hasSuffix("' for more information.") {
+            return line.replacingOccurrences(of: "See '", with: "Voir '")
+                .replacingOccurrences(of: "' for more information.", with: "' pour en savoir plus.")
+        }
+        return String(line)
+    }.joined(separator: "\n")
+}
+
 /// What an exit code of esms means, in words.
-func exitMeaning(_ code: Int32) -> String {
+func exitMeaning(_ code: Int32) -> Phrase {
     switch code {
-    case 1: return "the scenario or an input has errors, or no selection satisfies its hard constraints"
-    case 2: return "wrong usage"
-    case 3: return "an output could not be written"
-    default: return "unexpected failure"
+    case 1: return .fr("le scénario ou une entrée contient des erreurs, ou aucune sélection ne respecte ses contraintes impératives",
+                       en: "the scenario or an input has errors, or no selection satisfies its hard constraints")
+    case 2: return .fr("mauvaise utilisation", en: "wrong usage")
+    case 3: return .fr("une sortie n'a pas pu être écrite", en: "an output could not be written")
+    default: return .fr("échec inattendu", en: "unexpected failure")
     }
 }
 

@@ -49,11 +49,12 @@ struct EnvelopesCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard ["2024", "2025"].contains(rules) else { throw ValidationError("--rules must be 2024 or 2025, got '\(rules)'") }
+        guard ["2024", "2025"].contains(rules) else { throw Output.usage(.fr("--rules vaut 2024 ou 2025, reçu '\(rules)'", en: "--rules must be 2024 or 2025, got '\(rules)'")) }
         _ = try euros(total, "--total")
         _ = try euros(floor, "--floor")
         for code in codes where Geography.regionsByCode[code] == nil {
-            throw ValidationError("--floor-regions: '\(code)' is not an INSEE region code (e.g. 94 Corse, 01 Guadeloupe)")
+            throw Output.usage(.fr("--floor-regions : '\(code)' n'est pas un code INSEE de région (par exemple 94 Corse, 01 Guadeloupe)",
+                                   en: "--floor-regions: '\(code)' is not an INSEE region code (e.g. 94 Corse, 01 Guadeloupe)"))
         }
     }
 
@@ -71,14 +72,16 @@ struct EnvelopesCommand: ParsableCommand {
     func euros(_ text: String, _ option: String) throws -> Money {
         guard case .success(let m) = Money.parse(text.replacingOccurrences(of: " ", with: ""), decimalComma: false),
               m.cents >= 0, m.cents % 100 == 0 else {
-            throw ValidationError("\(option) must be a whole number of euros, e.g. 71500000; got '\(text)'")
+            throw Output.usage(.fr("\(option) est un nombre entier d'euros, par exemple 71500000 ; reçu '\(text)'",
+                                   en: "\(option) must be a whole number of euros, e.g. 71500000; got '\(text)'"))
         }
         return m
     }
 
     func run() throws {
         let url = URL(fileURLWithPath: register).standardizedFileURL.resolvingSymlinksInPath()
-        let reg = try RegisterFile.load(register, hint: "give the FINESS register with --register (the default is relative to the repository root)")
+        let reg = try RegisterFile.load(register, hint: .fr("donnez le répertoire FINESS avec --register (le chemin par défaut est relatif à la racine du dépôt)",
+                                                             en: "give the FINESS register with --register (the default is relative to the repository root)"))
         let totalMoney = try euros(total, "--total"), floorMoney = try euros(floor, "--floor")
         let shipped = url.lastPathComponent == "finess-essms.csv" && url.deletingLastPathComponent().lastPathComponent == "data"
         let date = registerDate ?? (shipped ? "2021-01-08" : nil)
@@ -87,7 +90,7 @@ struct EnvelopesCommand: ParsableCommand {
             shares = try EnvelopeSplit.split(total: totalMoney, floor: floorMoney, floorRegions: codes,
                                              counts: reg.counts(by: { $0.region }), withOfficial2024: rules == "2024")
         } catch {
-            Output.error("error: " + Self.describe(error))
+            Output.fail(Self.describe(error))
             throw ExitStatus.usage
         }
         if json {
@@ -99,14 +102,17 @@ struct EnvelopesCommand: ParsableCommand {
         }
     }
 
-    static func describe(_ error: EnvelopeSplit.Failure) -> String {
+    static func describe(_ error: EnvelopeSplit.Failure) -> Phrase {
         switch error {
-        case .notWholeEuros(let what): return "\(what) is not a whole number of euros"
+        case .notWholeEuros(let what): return .fr("\(what) n'est pas un nombre entier d'euros", en: "\(what) is not a whole number of euros")
         case .floorsExceedTotal(let floors, let total):
-            return "the floors alone (\(floors.frenchString)) exceed the total (\(total.frenchString))\nhelp: lower --floor or raise --total"
-        case .unknownRegion(let r): return "'\(r)' is not one of the 18 regions"
-        case .noESSMS: return "no ESSMS in the register for the regions sharing the prorata\nhelp: check the register's region column"
-        case .overflow: return "the total is too large to split exactly"
+            return .fr("les planchers à eux seuls (\(floors.frenchString)) dépassent le total (\(total.frenchString))\nconseil : baissez --floor ou augmentez --total",
+                       en: "the floors alone (\(floors.frenchString)) exceed the total (\(total.frenchString))\nhelp: lower --floor or raise --total")
+        case .unknownRegion(let r): return .fr("'\(r)' n'est pas l'une des 18 régions", en: "'\(r)' is not one of the 18 regions")
+        case .noESSMS:
+            return .fr("aucun ESSMS dans le répertoire pour les régions qui se partagent le prorata\nconseil : vérifiez la colonne région du répertoire",
+                       en: "no ESSMS in the register for the regions sharing the prorata\nhelp: check the register's region column")
+        case .overflow: return .fr("le total est trop grand pour être réparti exactement", en: "the total is too large to split exactly")
         }
     }
 }

@@ -60,7 +60,7 @@ struct FollowupCommand: ParsableCommand {
                 try Output.writeAtomically(Data(FollowupDocument.csv(result, scenario: scenario).bytes), to: csv,
                                            inputs: scenario.inputs.map(\.path))
             } catch {
-                Output.error("error: \(error)")
+                Output.fail(.verbatim("\(error)"))
                 throw ExitStatus.outputFailed
             }
         }
@@ -69,7 +69,7 @@ struct FollowupCommand: ParsableCommand {
         } else {
             try Output.out(FollowupDocument.text(result, language: options.language))
         }
-        if let csv { Output.error("wrote \(csv)") }
+        if let csv { Output.wrote(csv) }
         ExitLifetime.keep((scenario, result))
     }
 }
@@ -106,7 +106,8 @@ enum FollowupRun {
             let result = try Selector(timeLimit: timeLimit).solve(committee.problem)
             guard result.status.hasSelection else {
                 // No selection, so no funded projects to follow: said, not followed as if none were.
-                Output.error("note: the follow-up needs the committee's selection; --engaged-only follows the engaged projects alone")
+                Output.note(.fr("le suivi a besoin de la sélection du comité ; --engaged-only suit les seuls projets engagés",
+                                en: "the follow-up needs the committee's selection; --engaged-only follows the engaged projects alone"))
                 try SelectionMessages.failIfUndecided(result, infeasibility: nil, timeLimit: timeLimit)
                 return []
             }
@@ -114,7 +115,7 @@ enum FollowupRun {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            Output.error("error: \(SelectionMessages.describe(error))")
+            Output.fail(SelectionMessages.describe(error))
             throw ExitStatus.scenarioErrors
         }
     }
@@ -127,8 +128,8 @@ enum FollowupRun {
         Output.report(d)
         guard let result, !d.hasErrors else {
             if result != nil {
-                Output.error(Output.language == .fr ? "\(file) : les relevés du suivi contiennent des erreurs, corrigez-les ci-dessus"
-                             : "\(file): the follow-up reports have errors, fix them above")
+                Output.say(.fr("\(file) : les relevés du suivi contiennent des erreurs, corrigez-les ci-dessus",
+                               en: "\(file): the follow-up reports have errors, fix them above"))
             }
             throw ExitStatus.scenarioErrors
         }

@@ -50,24 +50,26 @@ struct FrontierCommand: ParsableCommand {
     func run() throws {
         let committee = try SelectionMessages.committee(options, force: force, exclude: exclude)
         let (scenario, problem) = (committee.scenario, committee.problem)
-        for w in committee.warnings { Output.error("warning: \(w)") }
+        SelectionMessages.warn(committee)
         let budgets = EnvelopeLevel.budgets(available: problem.available, from: try Self.level(from, option: "--from"),
                                             to: try Self.level(to, option: "--to"), steps: steps)
         let points: [FrontierPoint]
         do {
             points = try Frontier(selector: solve.selector).compute(problem, budgets: budgets)
         } catch {
-            Output.error("error: \(SelectionMessages.describe(error))")
+            Output.fail(SelectionMessages.describe(error))
             throw ExitStatus.scenarioErrors
         }
         let infeasible = points.filter { $0.status == .infeasible }.count
         if infeasible > 0 {
             // The diagnosis is select's, made once; not re-run at every envelope.
-            Output.error("note: \(infeasible) of \(points.count) envelopes are infeasible (no selection meets the hard balance or the pins there); 'esms select' diagnoses why and which tolerances would do")
+            Output.note(.fr("\(infeasible) enveloppes sur \(points.count) sont infaisables (aucune sélection n'y respecte l'équilibre impératif ou les projets imposés et exclus) ; 'esms select' en diagnostique la cause et les tolérances qui conviendraient",
+                            en: "\(infeasible) of \(points.count) envelopes are infeasible (no selection meets the hard balance or the pins there); 'esms select' diagnoses why and which tolerances would do"))
         }
         let undecided = points.filter { $0.status == .timeLimit }.count
         if undecided > 0 {
-            Output.error("note: at \(undecided) of \(points.count) envelopes no selection was found and none proven impossible before the search's limit (--time-limit searches longer); 'esms select' diagnoses it")
+            Output.note(.fr("pour \(undecided) enveloppes sur \(points.count), aucune sélection n'a été trouvée ni prouvée impossible avant la limite de la recherche (--time-limit cherche plus longtemps) ; 'esms select' en fait le diagnostic",
+                            en: "at \(undecided) of \(points.count) envelopes no selection was found and none proven impossible before the search's limit (--time-limit searches longer); 'esms select' diagnoses it"))
         }
         if options.json {
             try Output.out(FrontierDocument.json(problem: problem, points: points).rendered())
@@ -86,7 +88,8 @@ struct FrontierCommand: ParsableCommand {
             guard (1...2).contains(parts.count), !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
                   parts.count == 1 || (1...4).contains(parts[1].count), parts[0].count <= 6,
                   let whole = Int64(parts[0]) else {
-                throw ValidationError("\(option) \(text): expected a percentage such as 80% or 37.5% (at most 4 decimals)")
+                throw Output.usage(.fr("\(option) \(text) : un pourcentage est attendu, par exemple 80% ou 37,5% (4 décimales au plus)",
+                                       en: "\(option) \(text): expected a percentage such as 80% or 37.5% (at most 4 decimals)"))
             }
             var fraction: Int64 = 0
             if parts.count == 2 { fraction = Int64(parts[1] + String(repeating: "0", count: 4 - parts[1].count)) ?? 0 }
@@ -99,11 +102,13 @@ struct FrontierCommand: ParsableCommand {
         switch Money.parse(amount, decimalComma: true) {
         case .success(let m):
             if !euros && m < Money(euros: 1_000) {
-                throw ValidationError("\(option) \(text): an envelope of \(m.frenchString) is most likely a forgotten %: write \(text)% for a percentage of the available envelope, or \(text)€ for euros")
+                throw Output.usage(.fr("\(option) \(text) : une enveloppe de \(m.frenchString) est très probablement un % oublié : écrivez \(text)% pour un pourcentage de l'enveloppe disponible, ou \(text)€ pour des euros",
+                                       en: "\(option) \(text): an envelope of \(m.frenchString) is most likely a forgotten %: write \(text)% for a percentage of the available envelope, or \(text)€ for euros"))
             }
             return .amount(m)
         case .failure:
-            throw ValidationError("\(option) \(text): expected a percentage of the available envelope (80%) or an amount in euros (250000)")
+            throw Output.usage(.fr("\(option) \(text) : un pourcentage de l'enveloppe disponible (80%) ou un montant en euros (250000) est attendu",
+                                   en: "\(option) \(text): expected a percentage of the available envelope (80%) or an amount in euros (250000)"))
         }
     }
 }

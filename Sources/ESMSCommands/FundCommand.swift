@@ -37,7 +37,7 @@ struct FundCommand: ParsableCommand {
                 try Output.writeAtomically(Data(FundTable.csv(scenario: scenario, assessments: assessments, language: options.language).bytes), to: csv,
                                            inputs: scenario.inputs.map(\.path))
             } catch {
-                Output.error("error: \(error)")
+                Output.fail(.verbatim("\(error)"))
                 throw ExitStatus.outputFailed
             }
         }
@@ -49,7 +49,7 @@ struct FundCommand: ParsableCommand {
         } else {
             try Output.out(FundTable.text(scenario: scenario, rules: rules, assessments: assessments, language: options.language))
         }
-        if let csv { Output.error("wrote \(csv)") }
+        if let csv { Output.wrote(csv) }
         ExitLifetime.keep((scenario, assessments))
     }
 }

@@ -2,6 +2,7 @@
 import ArgumentParser
 import Foundation
 import FundingRules
+import ReportRendering
 import ScenarioGeneration
 import ScenarioModel
 
@@ -72,16 +73,19 @@ struct GenerateCommand: ParsableCommand {
 
     func validate() throws {
         if national == (region != nil) {
-            throw ValidationError("give either --region CODE or --national")
+            throw Output.usage(.fr("donnez soit --region CODE, soit --national", en: "give either --region CODE or --national"))
         }
         if national && committee != nil {
-            throw ValidationError("--committee is for a regional pipeline; the national one is dated 15 October")
+            throw Output.usage(.fr("--committee vaut pour un vivier régional ; le national est daté du 15 octobre",
+                                   en: "--committee is for a regional pipeline; the national one is dated 15 October"))
         }
         if let committee, Day.parse(committee) == nil {
-            throw ValidationError("--committee '\(committee)' is not a date (expected YYYY-MM-DD or DD/MM/YYYY)")
+            throw Output.usage(.fr("--committee '\(committee)' n'est pas une date (attendu : AAAA-MM-JJ ou JJ/MM/AAAA)",
+                                   en: "--committee '\(committee)' is not a date (expected YYYY-MM-DD or DD/MM/YYYY)"))
         }
         if RuleSet.builtin(rules) == nil {
-            throw ValidationError("--rules '\(rules)' is not a built-in rule set (expected \(RuleSet.builtinNames.joined(separator: " or ")))")
+            throw Output.usage(.fr("--rules '\(rules)' n'est pas un jeu de règles intégré (attendu : \(RuleSet.builtinNames.joined(separator: " ou ")))",
+                                   en: "--rules '\(rules)' is not a built-in rule set (expected \(RuleSet.builtinNames.joined(separator: " or ")))"))
         }
         try NumericOptions.projects.check(projects)
     }
@@ -92,11 +96,14 @@ struct GenerateCommand: ParsableCommand {
         let registerURL = URL(fileURLWithPath: register).standardizedFileURL.resolvingSymlinksInPath()
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
         if registerURL.deletingLastPathComponent().path == outputURL.path {
-            Output.error("error: refusing to write into \(output): it holds the register \(register)\n"
-                + "help: write the scenario into a folder of its own, e.g. -o \(output)/my-scenario")
+            Output.fail(.fr("refus d'écrire dans \(output) : ce dossier contient le répertoire \(register)\n"
+                                + "conseil : écrivez le scénario dans un dossier à lui, par exemple -o \(output)/mon-scenario",
+                            en: "refusing to write into \(output): it holds the register \(register)\n"
+                                + "help: write the scenario into a folder of its own, e.g. -o \(output)/my-scenario"))
             throw ExitStatus.outputFailed
         }
-        let reg = try RegisterFile.load(register, hint: "give the national FINESS register with --register (the default is relative to the repository root)")
+        let reg = try RegisterFile.load(register, hint: .fr("donnez le répertoire FINESS national avec --register (le chemin par défaut est relatif à la racine du dépôt)",
+                                                             en: "give the national FINESS register with --register (the default is relative to the repository root)"))
         let request = GenerationRequest(
             scope: national ? .national : .regional(region: region!), projects: projects, seed: seed,
             rules: RuleSet.builtin(rules)!, committee: committee.flatMap(Day.parse),
@@ -105,7 +112,7 @@ struct GenerateCommand: ParsableCommand {
         do {
             generated = try ScenarioGenerator(register: reg).generate(request)
         } catch {
-            Output.error("error: \(error)")
+            Output.fail(.verbatim("\(error)"))
             throw ExitStatus.usage
         }
         for file in generated.files {
@@ -113,21 +120,26 @@ struct GenerateCommand: ParsableCommand {
                 try Output.writeAtomically(Data(file.contents.utf8), to: outputURL.appendingPathComponent(file.name).path,
                                inputs: [registerURL.path])
             } catch {
-                Output.error("error: \(error)")
+                Output.fail(.verbatim("\(error)"))
                 throw ExitStatus.outputFailed
             }
         }
         let elapsed = clock.now - start
         let members = generated.projects.reduce(0) { $0 + $1.members.count }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        Output.error("wrote \(output): " + generated.files.map(\.name).joined(separator: ", ")
-            + " — \(generated.projects.count) projects, \(members) members, \(generated.conflicts.count) ESSMS in two projects"
-            + " (\(String(format: "%.2f", seconds)) s)")
-        if generated.projects.count < projects {
-            Output.error("note: the register's free ESSMS ran out: \(generated.projects.count) projects instead of \(projects)")
+        let (n, conflicts) = (generated.projects.count, generated.conflicts.count)
+        let f = ReportFormat(.fr)
+        let files = generated.files.map(\.name).joined(separator: ", ")
+        Output.say(.fr("fichiers écrits dans \(output) : \(files) — \(f.terminalInteger(n)) projets, \(f.terminalInteger(members)) membres, "
+                           + "\(f.terminalInteger(conflicts)) ESSMS dans deux projets (\(f.terminalDecimal(seconds, digits: 2)) s)",
+                       en: "wrote \(output): \(files) — \(n) projects, \(members) members, \(conflicts) ESSMS in two projects"
+                           + " (\(String(format: "%.2f", seconds)) s)"))
+        if n < projects {
+            Output.note(.fr("les ESSMS libres du répertoire sont épuisés : \(f.terminalInteger(n)) projets au lieu de \(f.terminalInteger(projects))",
+                            en: "the register's free ESSMS ran out: \(n) projects instead of \(projects)"))
         }
         let planted = PlantedCase.allCases.compactMap { c in generated.planted[c].map { "\(c.rawValue) \($0.count)" } }
-        Output.error("planted: " + planted.joined(separator: ", "))
+        Output.say(.fr("cas plantés : ", en: "planted: ") + .verbatim(planted.joined(separator: ", ")))
     }
 
     /// `to` relative to the folder `from` ("../data/finess-essms.csv").

@@ -34,3 +34,17 @@ extension EnvelopesCommand: LanguageCommand {}
 extension GenerateCommand: LanguageCommand {}
 extension RegisterImportCommand: LanguageCommand {}
 extension ReportCommand: Multilingual { var diagnosticLanguage: Language { Language(rawValue: lang) ?? .fr } }
+
+extension Language {
+    /// The language that `--lang` asks for on a command line (`--lang en`, `--lang=en`), French
+    /// without it: what usage errors are said in, since they come before the command is parsed.
+    static func ofArguments(_ arguments: [String]) -> Language {
+        var found = Language.fr
+        for (i, arg) in arguments.enumerated() {
+            if arg == "--" { break }
+            if arg.hasPrefix("--lang="), let l = Language(rawValue: String(arg.dropFirst(7))) { found = l }
+            if arg == "--lang", i + 1 < arguments.count, let l = Language(rawValue: arguments[i + 1]) { found = l }
+        }
+        return found
+    }
+}

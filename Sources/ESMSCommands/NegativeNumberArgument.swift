@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import ScenarioModel
 
 /// `--seed -1`: the argument parser reads `-1` as an option and says "Missing value for
 /// '--seed <s>'". No numeric option of esms takes a negative number; this says so, with the range.
@@ -16,10 +17,12 @@ enum NegativeNumberArgument {
             }
             guard value.count > 1, value.hasPrefix("-"), value.dropFirst().first.map({ $0.isNumber || $0 == "." }) == true,
                   parserMessage.contains("'\(name) ") || parserMessage.contains("'\(name)'") else { continue }
-            let allowed = NumericOptions.allowedByName[name] ?? "a value"
-            return "Error: \(name) \(value): \(name) takes \(allowed), never a negative number"
-                + (arg.contains("=") ? "" : " (and a value starting with '-' is read as an option)")
-                + "\nHelp: esms \(args.first ?? "") --help lists every option and its range"
+            let allowed = NumericOptions.allowedByName[name] ?? .fr("une valeur", en: "a value")
+            let command = "esms \(args.first ?? "") --help"
+            let text: Phrase = .fr("erreur : \(name) \(value) : \(name) prend \(allowed.fr), jamais un nombre négatif", en: "Error: \(name) \(value): \(name) takes \(allowed.en), never a negative number")
+                + (arg.contains("=") ? .verbatim("") : .fr(" (et une valeur commençant par '-' est lue comme une option)", en: " (and a value starting with '-' is read as an option)"))
+                + .fr("\nconseil : \(command) liste chaque option et ses valeurs possibles", en: "\nHelp: \(command) lists every option and its range")
+            return text.text(Output.language)
         }
         return nil
     }

@@ -26,7 +26,8 @@ enum Output {
     private static func check(_ errno: Int32?) throws(ExitCode) {
         guard let e = errno else { return }
         if e == EPIPE { throw ExitStatus.brokenPipe }
-        error("error: cannot write \(StandardStream.output.name): \(String(cString: strerror(e)))")
+        fail(.fr("impossible d'écrire \(StandardStream.output.nameFR) : \(String(cString: strerror(e)))",
+                 en: "cannot write \(StandardStream.output.name): \(String(cString: strerror(e)))"))
         throw ExitStatus.outputFailed
     }
 
@@ -75,47 +76,85 @@ enum Output {
         error(language == .fr ? "\(what) : non chargé, corrigez les erreurs ci-dessus" : "\(what): not loaded, fix the errors above")
     }
 
+    /// `erreur : …` / `error: …`, in `language`.
+    static func fail(_ p: Phrase) { error(Phrase.fr("erreur : ", en: "error: ").text(language) + p.text(language)) }
+
+    /// `avertissement : …` / `warning: …`.
+    static func warn(_ p: Phrase) { error(Phrase.fr("avertissement : ", en: "warning: ").text(language) + p.text(language)) }
+
+    /// `note : …` / `note: …`.
+    static func note(_ p: Phrase) { error(Phrase.fr("note : ", en: "note: ").text(language) + p.text(language)) }
+
+    /// A sentence on stderr in `language`, as it is.
+    static func say(_ p: Phrase) { error(p.text(language)) }
+
+    /// `écrit : path` / `wrote path`, for a file (or a folder and its files) a command wrote.
+    static func wrote(_ what: String) { say(.fr("écrit : \(what)", en: "wrote \(what)")) }
+
+    /// `fichiers écrits dans folder/ : a, b` / `wrote folder/: a, b`.
+    static func wrote(folder: String, _ files: [String]) {
+        let list = files.joined(separator: ", ")
+        say(.fr("fichiers écrits dans \(folder)/ : \(list)", en: "wrote \(folder)/: \(list)"))
+    }
+
+    /// A usage error (exit 2) in the language of the command line, which is known before
+    /// parsing ends (`Language.ofArguments`).
+    static func usage(_ p: Phrase) -> ValidationError { ValidationError(p.text(language)) }
+
     /// Writes `data` to `path` atomically: a temporary file in the same folder, then a rename.
     /// Refuses to write over one of `inputs`.
     static func writeAtomically(_ data: Data, to path: String, inputs: [String] = []) throws {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let target = url.resolvingSymlinksInPath().path
         for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
-            throw OutputError(message: "refusing to write \(path): it is an input of this run")
+            throw OutputError(.fr("refus d'écrire \(path) : c'est une entrée de cette exécution",
+                                  en: "refusing to write \(path): it is an input of this run"))
         }
         let dir = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(message: "cannot create the folder of \(path): \(error.localizedDescription)")
+            throw OutputError(.fr("impossible de créer le dossier de \(path) : \(error.localizedDescription)",
+                                  en: "cannot create the folder of \(path): \(error.localizedDescription)"))
         }
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try data.write(to: temp)
         } catch {
             try? FileManager.default.removeItem(at: temp)
-            throw OutputError(message: "cannot write \(path): \(error.localizedDescription)")
+            throw OutputError(.cannotWrite(path, error.localizedDescription))
         }
         // rename(2) replaces the destination atomically (FileManager.replaceItemAt removes it
         // first on Linux and can then fail, losing the old file).
         if rename(temp.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temp)
-            throw OutputError(message: "cannot write \(path): \(reason)")
+            throw OutputError(.cannotWrite(path, reason))
         }
     }
 }
 
+/// A file or folder that could not be written, said in the language of the run (`Output.language`).
 struct OutputError: Error, CustomStringConvertible {
-    var message: String
-    var help: String?
+    var message: Phrase
+    var help: Phrase?
 
-    init(message: String, help: String? = nil) {
+    init(_ message: Phrase, help: Phrase? = nil) {
         self.message = message
         self.help = help
     }
 
-    var description: String { message + (help.map { "\nhelp: \($0)" } ?? "") }
+    var description: String {
+        let l = Output.language
+        return message.text(l) + (help.map { (l == .fr ? "\nconseil : " : "\nhelp: ") + $0.text(l) } ?? "")
+    }
+}
+
+extension Phrase {
+    /// `cannot write path: reason` / `impossible d'écrire path : reason`.
+    static func cannotWrite(_ path: String, _ reason: String) -> Phrase {
+        .fr("impossible d'écrire \(path) : \(reason)", en: "cannot write \(path): \(reason)")
+    }
 }
 
 /// Values kept until the process exits instead of being freed one object at a time when a

@@ -62,30 +62,38 @@ struct RedeployCommand: ParsableCommand {
     func validate() throws {
         try simulation.check()
         if let policy, RedeploymentPolicy(rawValue: policy) == nil {
-            throw ValidationError("--policy must be pooled, own-first or prorata-essms, got '\(policy)'")
+            throw Output.usage(.fr("--policy vaut pooled, own-first ou prorata-essms, reçu '\(policy)'",
+                                   en: "--policy must be pooled, own-first or prorata-essms, got '\(policy)'"))
         }
-        if policy != nil && compare { throw ValidationError("--policy and --compare cannot be used together: --compare runs every policy") }
+        if policy != nil && compare {
+            throw Output.usage(.fr("--policy et --compare ne vont pas ensemble : --compare applique chaque politique",
+                                   en: "--policy and --compare cannot be used together: --compare runs every policy"))
+        }
     }
 
     func run() throws {
         let (scenario, rules) = try options.load()
         guard scenario.spec.scope == .national else {
-            Output.error("error: \(options.scenario): redeploy needs a national scenario (scope: national), found scope: "
-                + "\(scenario.spec.scope.rawValue)\nhelp: for a regional committee use 'esms select'; the national format is in "
-                + "Scenarios/README.md (National scope)")
+            let scope = scenario.spec.scope.rawValue
+            Output.fail(.fr("\(options.scenario) : redeploy demande un scénario national (scope: national), trouvé scope: \(scope)\n"
+                                + "conseil : pour un comité régional, utilisez 'esms select' ; le format national est décrit dans "
+                                + "Scenarios/README.md (National scope)",
+                            en: "\(options.scenario): redeploy needs a national scenario (scope: national), found scope: \(scope)\n"
+                                + "help: for a regional committee use 'esms select'; the national format is in Scenarios/README.md (National scope)"))
             throw ExitStatus.scenarioErrors
         }
         let national = NationalRedeployment(scenario: scenario, rules: rules)
         let problem = national.problem
         for a in national.overspentRegions {
-            Output.error("warning: region \(a.region) is overspent (unengaged AE \(a.unengaged.frenchString)): it releases nothing")
+            Output.warn(.fr("la région \(a.region) a dépassé son enveloppe (AE non engagées : \(a.unengaged.frenchString)) : elle ne libère rien",
+                            en: "region \(a.region) is overspent (unengaged AE \(a.unengaged.frenchString)): it releases nothing"))
         }
         let chosen = policy.flatMap(RedeploymentPolicy.init(rawValue:)) ?? national.scenarioPolicy
         let results: [RedeploymentResult]
         do {
             results = compare ? try national.compare(selector: solve.selector) : [try national.run(chosen, selector: solve.selector)]
         } catch {
-            Output.error("error: \(SelectionMessages.describe(error))")
+            Output.fail(SelectionMessages.describe(error))
             throw ExitStatus.scenarioErrors
         }
         var activeDUI: [RedeploymentPolicy: ActiveDUIEstimate] = [:]
@@ -117,7 +125,9 @@ struct RedeployCommand: ParsableCommand {
         let failed = results.filter { !$0.status.hasSelection }
         if !failed.isEmpty {
             for r in failed {
-                Output.error("error: policy \(r.policy.rawValue): \(r.status.rawValue) — \(r.sentence)")
+                let sentence = SelectionText.sentence(r, language: Output.language)
+                Output.fail(.fr("politique \(r.policy.rawValue) : \(ReportFormat(.fr).status(r.status)) — \(sentence)",
+                                en: "policy \(r.policy.rawValue): \(r.status.rawValue) — \(sentence)"))
                 if options.json || compare { Output.error(RedeployDocument.infeasibilityText(r, language: options.language)) }
             }
             // 1 when a policy is proven infeasible; 4 when none is but one is undecided or failed.

@@ -64,7 +64,7 @@ struct RegisterImportCommand: ParsableCommand {
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
         } catch {
-            Output.error("error: cannot read \(file): \(error.localizedDescription)")
+            Output.fail(.fr("impossible de lire \(file) : \(error.localizedDescription)", en: "cannot read \(file): \(error.localizedDescription)"))
             throw ExitStatus.scenarioErrors
         }
         let extract = FINESSExtract.parse(bytes, file: file, allCategories: allCategories)
@@ -73,47 +73,61 @@ struct RegisterImportCommand: ParsableCommand {
         var written = false
         var failure: ExitCode?
         if extract.diagnostics.hasErrors && !skipInvalid && !extract.rows.isEmpty {
-            Output.error("\(file): \(s.invalid) row\(s.invalid == 1 ? "" : "s") with errors; nothing written "
-                + "(fix them, or pass --skip-invalid to write the \(s.kept) valid rows)")
+            let (n, kept) = (s.invalid, s.kept)
+            Output.say(.fr("\(file) : \(Phrase.rows(n).fr) en erreur ; rien n'est écrit (corrigez-les, ou donnez --skip-invalid pour écrire les \(Phrase.french(kept)) lignes valides)",
+                           en: "\(file): \(Phrase.rows(n).en) with errors; nothing written (fix them, or pass --skip-invalid to write the \(kept) valid rows)"))
             failure = ExitStatus.scenarioErrors
         } else if extract.rows.isEmpty {
-            Output.error("\(file): no establishment to write; nothing written")
+            Output.say(.fr("\(file) : aucun établissement à écrire ; rien n'est écrit", en: "\(file): no establishment to write; nothing written"))
             failure = ExitStatus.scenarioErrors
         } else {
             do {
                 try Output.writeAtomically(Data(extract.registerCSV()), to: output, inputs: [file])
                 written = true
             } catch {
-                Output.error("error: \(error)")
+                Output.fail(.verbatim("\(error)"))
                 failure = ExitStatus.outputFailed
             }
         }
-        if s.structureet > 0 { Output.error(summaryText(s)) }
+        if s.structureet > 0 { Output.say(summaryText(s)) }
         if written {
-            Output.error("wrote \(output) (\(s.kept) rows" + (s.invalid > 0 ? ", \(s.invalid) invalid row\(s.invalid == 1 ? "" : "s") skipped)" : ")"))
+            let skipped: Phrase = s.invalid > 0
+                ? .fr(", \(Phrase.rows(s.invalid).fr) invalide\(s.invalid > 1 ? "s" : "") ignorée\(s.invalid > 1 ? "s" : "")",
+                      en: ", \(s.invalid) invalid row\(s.invalid == 1 ? "" : "s") skipped")
+                : .verbatim("")
+            Output.wrote(output + " (" + Phrase.rows(s.kept).text(Output.language) + skipped.text(Output.language) + ")")
         }
         if json { try Output.out(summaryJSON(extract, written: written).rendered()) }
         if let failure { throw failure }
     }
 
-    private func summaryText(_ s: FINESSExtract.Summary) -> String {
-        let date = s.extractionDate.map { "extract of \($0.iso) (from the \(s.extractionDateSource.rawValue))" }
-            ?? "extract of unknown date"
-        var lines = ["\(file): FINESS \(date), \(s.encoding.rawValue)",
-                     "  \(s.rowsRead) rows read: \(s.structureet) structureet"
-                         + (s.fieldsPerRow.map { " (\($0) fields)" } ?? "")
-                         + ", \(s.geolocalisation) geolocalisation" + (s.otherRecords > 0 ? ", \(s.otherRecords) other" : "")]
+    private func summaryText(_ s: FINESSExtract.Summary) -> Phrase {
+        let n = { (x: Int) in Phrase.french(x) }
+        let source: Phrase = s.extractionDateSource == .metadataLine ? .fr("la ligne de métadonnées", en: "the metadata line")
+            : s.extractionDateSource == .fileName ? .fr("le nom du fichier", en: "the file name") : .fr("inconnue", en: "unknown")
+        let date: Phrase = s.extractionDate.map {
+            .fr("extraction du \($0.french) (d'après \(source.fr))", en: "extract of \($0.iso) (from the \(s.extractionDateSource.rawValue))")
+        } ?? .fr("extraction de date inconnue", en: "extract of unknown date")
+        let fields = s.fieldsPerRow.map { Phrase.fr(" (\($0) champs)", en: " (\($0) fields)") } ?? .verbatim("")
+        let other = s.otherRecords > 0 ? Phrase.fr(", \(n(s.otherRecords)) autres", en: ", \(s.otherRecords) other") : .verbatim("")
         let sectors = Sector.allCases.compactMap { sector in s.keptBySector[sector].map { "\(sector.rawValue) \($0)" } }
-        lines.append("  \(s.kept) \(allCategories ? "establishments" : "ESSMS") kept"
-            + (sectors.isEmpty ? "" : ": " + sectors.joined(separator: ", ")))
-        var left = ["\(s.skippedCategory) not ESSMS (category)"]
+        let sectorList = sectors.isEmpty ? "" : ": " + sectors.joined(separator: ", ")
+        let what = allCategories ? Phrase.fr("établissements", en: "establishments") : .verbatim("ESSMS")
+        var left = [Phrase.fr("\(n(s.skippedCategory)) hors ESSMS (catégorie)", en: "\(s.skippedCategory) not ESSMS (category)")]
         if s.skippedOutsideRegionsTotal > 0 {
-            left.append("\(s.skippedOutsideRegionsTotal) outside the regions ("
-                + s.skippedOutsideRegions.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")")
+            let list = s.skippedOutsideRegions.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            left.append(.fr("\(n(s.skippedOutsideRegionsTotal)) hors des régions (\(list))",
+                            en: "\(s.skippedOutsideRegionsTotal) outside the regions (\(list))"))
         }
-        if s.invalid > 0 { left.append("\(s.invalid) invalid") }
-        lines.append("  left out: " + left.joined(separator: ", "))
-        return lines.joined(separator: "\n")
+        if s.invalid > 0 { left.append(.fr("\(n(s.invalid)) invalides", en: "\(s.invalid) invalid")) }
+        return .fr("\(file) : FINESS \(date.fr), \(s.encoding.rawValue)\n"
+                       + "  \(Phrase.rows(s.rowsRead).fr) lues : \(n(s.structureet)) structureet\(fields.fr), \(n(s.geolocalisation)) geolocalisation\(other.fr)\n"
+                       + "  \(n(s.kept)) \(what.fr) retenus\(sectorList.isEmpty ? "" : " " + sectorList)\n"
+                       + "  écartés : " + left.map(\.fr).joined(separator: ", "),
+                   en: "\(file): FINESS \(date.en), \(s.encoding.rawValue)\n"
+                       + "  \(s.rowsRead) rows read: \(s.structureet) structureet\(fields.en), \(s.geolocalisation) geolocalisation\(other.en)\n"
+                       + "  \(s.kept) \(what.en) kept\(sectorList)\n"
+                       + "  left out: " + left.map(\.en).joined(separator: ", "))
     }
 
     private func summaryJSON(_ extract: FINESSExtract, written: Bool) -> JSONValue {
@@ -142,5 +156,12 @@ struct RegisterImportCommand: ParsableCommand {
             ("warnings", .int(d.warningCount)),
             ("diagnostics", .array(d.sorted.map { DiagnosticDocument.json($0, language: languageOption.language) })),
         ])
+    }
+}
+
+extension Phrase {
+    /// `3 lignes` / `3 rows`.
+    static func rows(_ n: Int) -> Phrase {
+        .fr("\(french(n)) ligne\(n > 1 ? "s" : "")", en: "\(n) row\(n == 1 ? "" : "s")")
     }
 }

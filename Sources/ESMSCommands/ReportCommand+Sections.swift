@@ -48,7 +48,8 @@ extension ReportCommand {
         if let campaign {
             let (c, run) = try CampaignFile.run(campaign, timeLimit: timeLimit)
             if c.scenario.spec.id != content.scenario.spec.id || c.scenario.inputs.first?.bytes != content.scenario.inputs.first?.bytes {
-                Output.error("error: --campaign \(campaign): its scenario (\(c.spec.scenario)) is not \(scenarioFile)")
+                Output.fail(.fr("--campaign \(campaign) : son scénario (\(c.spec.scenario)) n'est pas \(scenarioFile)",
+                                en: "--campaign \(campaign): its scenario (\(c.spec.scenario)) is not \(scenarioFile)"))
                 throw ExitStatus.usage
             }
             content.campaign = run

@@ -100,13 +100,14 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         try simulation.check()
-        if ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be fr or en, got '\(lang)'") }
+        if ReportLanguage(rawValue: lang) == nil { throw LanguageOption.invalid(lang) }
         try NumericOptions.explainLimit.check(explainLimit)
         try NumericOptions.nextInLine.check(nextInLine)
         try NumericOptions.frontierSteps.check(frontierSteps)
         try NumericOptions.tradeoffPoints.check(tradeoffPoints)
         if let e = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !e.isEmpty, Int64(e) == nil {
-            throw ValidationError("SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 UTC, got '\(e)'")
+            throw Output.usage(.fr("SOURCE_DATE_EPOCH est un nombre de secondes depuis le 1970-01-01 UTC, reçu '\(e)'",
+                                   en: "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 UTC, got '\(e)'"))
         }
     }
 
@@ -120,7 +121,7 @@ struct ReportCommand: ParsableCommand {
         do {
             report = try ReportFolder(folder, files: Report.fileNames, inputs: scenario.inputs.map(\.path))
         } catch {
-            Output.error("error: \(error)")
+            Output.fail(.verbatim("\(error)"))
             throw ExitStatus.outputFailed
         }
         defer { report.discard() }
@@ -129,25 +130,25 @@ struct ReportCommand: ParsableCommand {
         do {
             committee = try Committee(scenario: scenario, rules: rules, force: force, exclude: exclude)
         } catch {
-            Output.error("error: \(SelectionMessages.describe(error))")
+            Output.fail(SelectionMessages.describe(error))
             throw ExitStatus.usage
         }
         let (assessments, problem) = (committee.assessments, committee.problem)
         let warnings = committee.warnings
-        for w in warnings { Output.error("warning: \(w)") }
+        SelectionMessages.warn(committee)
         let section: SelectionSection
         var frontier: [FrontierPoint]?
         var tradeoff: TradeoffCurve?
         do {
             let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, explainLimit: explainLimit, nextInLine: nextInLine)
             let run = try committee.select(settings)
-            if let failure = run.analysisFailure { Output.error("warning: \(SelectionMessages.describe(failure))") }
+            if let failure = run.analysisFailure { Output.warn(SelectionMessages.describe(failure)) }
             section = SelectionSection(problem: problem, result: run.result, explanations: run.explanations, nextInLine: run.nextInLine,
                                        infeasibility: run.infeasibility, warnings: warnings, pinCost: run.pinCost)
             let analyses = try committee.analyses(after: run, settings: settings, frontierSteps: frontierSteps, tradeoffPoints: tradeoffPoints)
             (frontier, tradeoff) = (analyses.frontier, analyses.tradeoff)
         } catch {
-            Output.error("error: \(SelectionMessages.describe(error))")
+            Output.fail(SelectionMessages.describe(error))
             throw ExitStatus.scenarioErrors
         }
 
@@ -173,7 +174,8 @@ struct ReportCommand: ParsableCommand {
             do {
                 content.redeployment = try Self.redeploymentSection(scenario: scenario, rules: rules, timeLimit: timeLimit)
             } catch {
-                Output.error("warning: the redeployment section is left out: \(SelectionMessages.describe(error))")
+                let why = SelectionMessages.describe(error)
+                Output.warn(.fr("la partie redéploiement est omise : \(why.fr)", en: "the redeployment section is left out: \(why.en)"))
             }
         }
         try Self.yearSections(&content, campaign: campaign, scenarioFile: options.scenario, timeLimit: timeLimit)
@@ -182,15 +184,18 @@ struct ReportCommand: ParsableCommand {
             for file in files { try report.write(file.name, file.bytes) }
             try report.commit()
         } catch {
-            Output.error("error: \(error)")
+            Output.fail(.verbatim("\(error)"))
             throw ExitStatus.outputFailed
         }
-        Output.error("wrote \(folder)/: " + files.map(\.name).joined(separator: ", "))
+        Output.wrote(folder: folder, files.map(\.name))
         ExitLifetime.keep((scenario, assessments, content))
         // The report documents an infeasible or undecided selection (exit 0: it was written); stderr says it too.
         if !section.result.status.hasSelection {
-            Output.error("note: the report has no selection: \(section.result.status.rawValue) — \(section.result.sentence)"
-                + (section.infeasibility.map { " — \($0.sentence)" } ?? ""))
+            let l = Output.language
+            let why = SelectionText.sentence(section.result, language: l)
+                + (section.infeasibility.map { " — " + SelectionAnalysisDocument.infeasibilitySentence($0, language: l) } ?? "")
+            Output.note(.fr("le rapport n'a pas de sélection : \(ReportFormat(.fr).status(section.result.status)) — \(why)",
+                            en: "the report has no selection: \(section.result.status.rawValue) — \(why)"))
         }
     }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Foundation
+import ScenarioModel
 
 /// The checks before a report folder is replaced, the cleaning of what killed runs left, and
 /// the system calls of the swap.
@@ -10,19 +11,28 @@ extension ReportFolder {
         func canonical(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
         let clashes = inputs.filter { let c = canonical($0); return c == path || c.hasPrefix(path + "/") }
         if !clashes.isEmpty {
-            throw OutputError(message: "refusing to write the report into \(shown): it would overwrite \(clashes.count == 1 ? "an input" : "inputs") of this run (\(clashes.joined(separator: ", ")))",
-                              help: "choose another folder with -o, e.g. -o Reports/\((path as NSString).lastPathComponent)-report")
+            let (list, one) = (clashes.joined(separator: ", "), clashes.count == 1)
+            let name = (path as NSString).lastPathComponent
+            throw OutputError(.fr("refus d'écrire le rapport dans \(shown) : il écraserait \(one ? "une entrée" : "des entrées") de cette exécution (\(list))",
+                                  en: "refusing to write the report into \(shown): it would overwrite \(one ? "an input" : "inputs") of this run (\(list))"),
+                              help: .fr("choisissez un autre dossier avec -o, par exemple -o Reports/\(name)-rapport",
+                                        en: "choose another folder with -o, e.g. -o Reports/\(name)-report"))
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw OutputError(message: "cannot write the report into \(shown): it is a file, not a folder")
+            throw OutputError(.fr("impossible d'écrire le rapport dans \(shown) : c'est un fichier, pas un dossier",
+                                  en: "cannot write the report into \(shown): it is a file, not a folder"))
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         let foreign = entries.filter { !files.contains($0) && !isOldTemporaryFile($0, files: files) }.sorted()
         if !foreign.isEmpty {
-            throw OutputError(message: "refusing to replace \(shown): besides a report it holds \(foreign.prefix(5).joined(separator: ", "))\(foreign.count > 5 ? " and \(foreign.count - 5) more" : "")",
-                              help: "the report replaces its folder as a whole; write it into a new or empty folder with -o, or move those files out")
+            let list = foreign.prefix(5).joined(separator: ", ")
+            let more = foreign.count - 5
+            throw OutputError(.fr("refus de remplacer \(shown) : outre un rapport, il contient \(list)\(more > 0 ? " et \(more) autres" : "")",
+                                  en: "refusing to replace \(shown): besides a report it holds \(list)\(more > 0 ? " and \(more) more" : "")"),
+                              help: .fr("le rapport remplace son dossier en entier ; écrivez-le dans un dossier nouveau ou vide avec -o, ou déplacez ces fichiers",
+                                        en: "the report replaces its folder as a whole; write it into a new or empty folder with -o, or move those files out"))
         }
     }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Foundation
+import ScenarioModel
 
 /// A report folder replaced as a whole: the new report is written into a sibling temporary
 /// folder `.NAME.esms-new.PID`, then exchanged with the old folder in one step
@@ -29,12 +30,14 @@ final class ReportFolder {
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(message: "cannot create the folder of \(path): \(error.localizedDescription)")
+            throw OutputError(.fr("impossible de créer le dossier de \(path) : \(error.localizedDescription)",
+                                  en: "cannot create the folder of \(path): \(error.localizedDescription)"))
         }
         Self.removeLeftovers(of: name, in: parent)
         try? FileManager.default.removeItem(atPath: staging)  // a killed run that had our process id
         guard mkdir(staging, 0o777) == 0 else {
-            throw OutputError(message: "cannot write the report beside \(path): \(String(cString: strerror(errno)))")
+            throw OutputError(.fr("impossible d'écrire le rapport à côté de \(path) : \(String(cString: strerror(errno)))",
+                                  en: "cannot write the report beside \(path): \(String(cString: strerror(errno)))"))
         }
         SignalCleanup.arm(folder: staging, files: files)
     }
@@ -44,10 +47,10 @@ final class ReportFolder {
     /// Writes one file of the report into the temporary folder, to the disk (fsync).
     func write(_ name: String, _ bytes: [UInt8]) throws(OutputError) {
         let fd = open(staging + "/" + name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw failure("cannot write \(name)", errno) }
+        guard fd >= 0 else { throw failure(.fr("impossible d'écrire \(name)", en: "cannot write \(name)"), errno) }
         defer { close(fd) }
-        if let e = bytes.withUnsafeBytes({ StandardStream.write($0, to: fd) }) { throw failure("cannot write \(name)", e) }
-        if fsync(fd) != 0 { throw failure("cannot write \(name)", errno) }
+        if let e = bytes.withUnsafeBytes({ StandardStream.write($0, to: fd) }) { throw failure(.fr("impossible d'écrire \(name)", en: "cannot write \(name)"), e) }
+        if fsync(fd) != 0 { throw failure(.fr("impossible d'écrire \(name)", en: "cannot write \(name)"), errno) }
     }
 
     /// Puts the new report in place of the old one in one step, then removes the old one.
@@ -56,7 +59,7 @@ final class ReportFolder {
         let result: Result<Void, OutputError> = SignalCleanup.withSignalsHeld {
             defer { SignalCleanup.disarm() }
             guard access(path, F_OK) == 0 else {
-                if rename(staging, path) != 0 { return .failure(failure("cannot put the report in place", errno)) }
+                if rename(staging, path) != 0 { return .failure(failure(Self.cannotSwap, errno)) }
                 return .success(())
             }
             let old: String
@@ -67,11 +70,11 @@ final class ReportFolder {
                 // between the two renames is repaired by the next (`removeLeftovers`).
                 old = (staging as NSString).deletingLastPathComponent + "/"
                     + Self.sibling((path as NSString).lastPathComponent, "old", getpid())
-                if rename(path, old) != 0 { return .failure(failure("cannot put the report in place", errno)) }
+                if rename(path, old) != 0 { return .failure(failure(Self.cannotSwap, errno)) }
                 if rename(staging, path) != 0 {
                     let e = errno
                     _ = rename(old, path)
-                    return .failure(failure("cannot put the report in place", e))
+                    return .failure(failure(Self.cannotSwap, e))
                 }
             }
             committed = true
@@ -91,9 +94,13 @@ final class ReportFolder {
         SignalCleanup.disarm()
     }
 
-    private func failure(_ what: String, _ e: Int32) -> OutputError {
-        OutputError(message: "\(what) in \(path): \(String(cString: strerror(e))); the previous report, if any, is unchanged")
+    private func failure(_ what: Phrase, _ e: Int32) -> OutputError {
+        let reason = String(cString: strerror(e))
+        return OutputError(.fr("\(what.fr) dans \(path) : \(reason) ; le rapport précédent, s'il y en a un, est inchangé",
+                               en: "\(what.en) in \(path): \(reason); the previous report, if any, is unchanged"))
     }
+
+    static let cannotSwap = Phrase.fr("impossible de mettre le rapport en place", en: "cannot put the report in place")
 
     /// `.NAME.esms-new.PID`, `.NAME.esms-old.PID`.
     static func sibling(_ name: String, _ kind: String, _ pid: pid_t) -> String { ".\(name).esms-\(kind).\(pid)" }

@@ -61,16 +61,21 @@ struct LanguageOption: ParsableArguments {
     var language: ReportLanguage { ReportLanguage(rawValue: lang) ?? .fr }
 
     func validate() throws {
-        if ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be fr or en, got '\(lang)'") }
+        if ReportLanguage(rawValue: lang) == nil { throw LanguageOption.invalid(lang) }
+    }
+
+    /// The usage error of a `--lang` that is neither fr nor en.
+    static func invalid(_ lang: String) -> ValidationError {
+        Output.usage(.fr("--lang vaut fr ou en, reçu '\(lang)'", en: "--lang must be fr or en, got '\(lang)'"))
     }
 }
 
 /// Reads a register table given on the command line (`envelopes`, `generate`), or reports every
 /// problem and exits 1.
 enum RegisterFile {
-    static func load(_ path: String, hint: String) throws -> Register {
+    static func load(_ path: String, hint: Phrase) throws -> Register {
         guard let bytes = ScenarioLoader.read(path) else {
-            Output.error("error: cannot read the register \(path)\nhelp: \(hint)")
+            Output.fail(.fr("impossible de lire le répertoire \(path)\nconseil : \(hint.fr)", en: "cannot read the register \(path)\nhelp: \(hint.en)"))
             throw ExitStatus.scenarioErrors
         }
         var d = Diagnostics()

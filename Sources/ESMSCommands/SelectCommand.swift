@@ -69,7 +69,8 @@ struct SelectCommand: ParsableCommand {
 
     func validate() throws {
         if let e = exportModel, !(e.hasSuffix(".mps") || e.hasSuffix(".lp")) {
-            throw ValidationError("--export-model needs a file ending in .mps or .lp, got '\(e)'")
+            throw Output.usage(.fr("--export-model demande un fichier en .mps ou .lp, reçu '\(e)'",
+                                   en: "--export-model needs a file ending in .mps or .lp, got '\(e)'"))
         }
         try NumericOptions.explainLimit.check(explainLimit)
         try NumericOptions.nextInLine.check(nextInLine)
@@ -82,13 +83,13 @@ struct SelectCommand: ParsableCommand {
         let load = seconds(began.duration(to: clock.now))
         let (scenario, rules, problem) = (committee.scenario, committee.rules, committee.problem)
         let warnings = committee.warnings
-        for w in warnings { Output.error("warning: \(w)") }
+        SelectionMessages.warn(committee)
         let run: SelectionRun
         do {
             run = try committee.select(SolveSettings(timeLimit: timeLimit, relativeGap: gap, explainLimit: explainLimit,
                                                      nextInLine: nextInLine), clock: clock)
         } catch {
-            Output.error("error: \(SelectionMessages.describe(error))")
+            Output.fail(SelectionMessages.describe(error))
             throw ExitStatus.scenarioErrors
         }
         let result = run.result
@@ -96,13 +97,13 @@ struct SelectCommand: ParsableCommand {
             do {
                 try GLPKSolver().export(result.model.model, as: exportModel.hasSuffix(".lp") ? .cplexLP : .freeMPS,
                                         to: URL(fileURLWithPath: exportModel))
-                Output.error("wrote the model to \(exportModel)")
+                Output.say(.fr("modèle écrit : \(exportModel)", en: "wrote the model to \(exportModel)"))
             } catch {
-                Output.error("error: cannot write \(exportModel): \(error)")
+                Output.fail(.cannotWrite(exportModel, "\(error)"))
                 throw ExitStatus.outputFailed
             }
         }
-        if let failure = run.analysisFailure { Output.error("warning: \(SelectionMessages.describe(failure))") }
+        if let failure = run.analysisFailure { Output.warn(SelectionMessages.describe(failure)) }
         let phases = [("load", load)] + run.phases.map { ($0.name, $0.seconds) }
         if options.json {
             var extra: [(String, JSONValue)] = [("warnings", .array(warnings.map { .string($0) }))]
@@ -151,47 +152,66 @@ enum SelectionMessages {
         do {
             return try Committee(scenario: scenario, rules: rules, force: force, exclude: exclude)
         } catch {
-            Output.error("error: \(describe(error))")
+            Output.fail(describe(error))
             throw ExitStatus.usage
         }
+    }
+
+    /// The committee's warnings before solving, on stderr.
+    static func warn(_ committee: Committee) {
+        for w in committee.warningPhrases { Output.warn(w) }
     }
 
     /// Exit 1 for an infeasible selection, 4 for one not decided (the search stopped at its
     /// limit with no selection, or the solver failed), each with its sentence on stderr.
     static func failIfUndecided(_ result: SelectionResult, infeasibility: InfeasibilityReport?, timeLimit: Double?) throws {
-        let diagnosis = infeasibility.map { " — \($0.sentence)" } ?? ""
+        let l = Output.language
+        let sentence = SelectionText.sentence(result, language: l)
+            + (infeasibility.map { " — " + SelectionAnalysisDocument.infeasibilitySentence($0, language: l) } ?? "")
         switch result.status {
         case .optimal, .feasible:
             return
         case .infeasible:
-            Output.error("error: no selection satisfies the scenario's hard constraints: \(result.sentence)\(diagnosis)")
+            Output.fail(.fr("aucune sélection ne respecte les contraintes impératives du scénario : \(sentence)",
+                            en: "no selection satisfies the scenario's hard constraints: \(sentence)"))
             throw ExitStatus.scenarioErrors
         case .timeLimit:
-            let limit = timeLimit.map { "its time limit (--time-limit \(JSONValue.formatDecimal($0, digits: 3)) s)" }
-                ?? "its first \(Selector.defaultFirstSelectionNodes) nodes (give --time-limit to search longer)"
-            Output.error("error: no selection meeting the scenario's hard constraints was found within \(limit), and none was proven impossible: \(result.sentence)\(diagnosis)")
+            let nodes = Selector.defaultFirstSelectionNodes
+            let limit: Phrase = timeLimit.map {
+                .fr("sa limite de temps (--time-limit \(JSONValue.formatDecimal($0, digits: 3)) s)",
+                    en: "its time limit (--time-limit \(JSONValue.formatDecimal($0, digits: 3)) s)")
+            } ?? .fr("ses \(ReportFormat(.fr).terminalInteger(nodes)) premiers nœuds (donnez --time-limit pour chercher plus longtemps)",
+                     en: "its first \(nodes) nodes (give --time-limit to search longer)")
+            Output.fail(.fr("aucune sélection respectant les contraintes impératives du scénario n'a été trouvée dans \(limit.fr), et aucune n'a été prouvée impossible : \(sentence)",
+                            en: "no selection meeting the scenario's hard constraints was found within \(limit.en), and none was proven impossible: \(sentence)"))
             throw ExitStatus.undecided
         case .solverError:
-            Output.error("error: the solver failed, no selection was decided: \(result.sentence)")
+            Output.fail(.fr("le solveur a échoué, aucune sélection n'a été décidée : \(sentence)",
+                            en: "the solver failed, no selection was decided: \(sentence)"))
             throw ExitStatus.undecided
         }
     }
 
-    static func describe(_ error: Error) -> String {
+    static func describe(_ error: Error) -> Phrase {
         switch error {
         case let e as SelectionProblem.BuildError:
             switch e {
-            case .unknownProject(let id, let option): return "\(option) \(id): no project '\(id)' in the scenario"
-            case .forcedAndExcluded(let id): return "project '\(id)' is both forced (--force) and excluded (--exclude)"
-            case .forcedNotCandidate(let id, let reason): return "--force \(id): the project cannot be selected: \(reason)"
+            case .unknownProject(let id, let option):
+                return .fr("\(option) \(id) : aucun projet '\(id)' dans le scénario", en: "\(option) \(id): no project '\(id)' in the scenario")
+            case .forcedAndExcluded(let id):
+                return .fr("le projet '\(id)' est à la fois imposé (--force) et exclu (--exclude)",
+                           en: "project '\(id)' is both forced (--force) and excluded (--exclude)")
+            case .forcedNotCandidate(let id, let reason):
+                return .fr("--force \(id) : le projet ne peut pas être retenu : \(reason.fr)",
+                           en: "--force \(id): the project cannot be selected: \(reason.en)")
             }
         case let e as Selector.Failure:
             switch e {
-            case .unsupportedObjective(let s): return s
-            case .solver(let s): return "the solver refused the model: \(s.message)"
+            case .unsupportedObjective(let s): return .verbatim(s)
+            case .solver(let s): return .fr("le solveur a refusé le modèle : \(s.message)", en: "the solver refused the model: \(s.message)")
             }
         default:
-            return "\(error)"
+            return .verbatim("\(error)")
         }
     }
 }

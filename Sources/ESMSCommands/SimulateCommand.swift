@@ -63,7 +63,7 @@ struct SimulateCommand: ParsableCommand {
                                                  settings: simulation, allEligible: allEligible, progress: progress,
                                                  tornado: true)
         } catch let e as SimulationPipeline.NoSelection {
-            Output.error("error: \(e.message)")
+            Output.fail(e.phrase)
             throw ExitStatus.scenarioErrors
         }
         if let exportInstance {
@@ -71,9 +71,9 @@ struct SimulateCommand: ParsableCommand {
                                               seed: outcome.parameters.seed)
             do {
                 try Output.writeAtomically(Data(doc.renderedBytes()), to: exportInstance, inputs: scenario.inputs.map(\.path))
-                Output.error("wrote the compiled model to \(exportInstance)")
+                Output.say(.fr("modèle compilé écrit : \(exportInstance)", en: "wrote the compiled model to \(exportInstance)"))
             } catch {
-                Output.error("error: \(error)")
+                Output.fail(.verbatim("\(error)"))
                 throw ExitStatus.outputFailed
             }
         }
@@ -145,7 +145,7 @@ struct SimulationOptions: ParsableArguments {
         var p = SimulationParameters.decode(scenario.spec.simulation, file: file, diagnostics: &d)
         if d.errorCount + d.warningCount > 0 { Output.report(d) }
         if d.hasErrors {
-            Output.error(Output.language == .fr ? "\(file) : le bloc 'simulation' contient des erreurs" : "\(file): the 'simulation' block has errors")
+            Output.say(.fr("\(file) : le bloc 'simulation' contient des erreurs", en: "\(file): the 'simulation' block has errors"))
             throw ExitStatus.scenarioErrors
         }
         if let draws { p.draws = draws }
@@ -188,13 +188,13 @@ enum SimulationPipeline {
         do {
             committee = try Committee(scenario: scenario, rules: rules)
         } catch {
-            Output.error("error: \(SelectionMessages.describe(error))")
+            Output.fail(SelectionMessages.describe(error))
             throw ExitStatus.usage
         }
         let sink = progress ? SimulationProgress(
-            draws: { done, total in Output.progress("simulating: \(done) / \(total) draws", final: done == total) },
-            converged: { draws in Output.progress("simulating: converged after \(draws) draws", final: true) },
-            sensitivity: { done, total in Output.progress("sensitivity: \(done) / \(total) assumptions", final: done == total) })
+            draws: { done, total in Output.progress(.fr("simulation : \(done) / \(total) tirages", en: "simulating: \(done) / \(total) draws"), final: done == total) },
+            converged: { draws in Output.progress(.fr("simulation : convergée après \(draws) tirages", en: "simulating: converged after \(draws) draws"), final: true) },
+            sensitivity: { done, total in Output.progress(.fr("sensibilité : \(done) / \(total) hypothèses", en: "sensitivity: \(done) / \(total) assumptions"), final: done == total) })
             : .silent
         let run = try committee.simulate(allEligible ? .allEligible : .selection, parameters: parameters,
                                          threads: settings.resolvedThreads, tornado: tornado, progress: sink)
@@ -204,7 +204,16 @@ enum SimulationPipeline {
 
 extension Output {
     /// A progress line on stderr, rewritten in place (only called when stderr is a terminal).
-    static func progress(_ s: String, final: Bool) {
-        errorText("\r\u{1B}[K" + s + (final ? "\n" : ""))
+    static func progress(_ p: Phrase, final: Bool) {
+        errorText("\r\u{1B}[K" + p.text(language) + (final ? "\n" : ""))
+    }
+}
+
+extension Committee.NoSelection {
+    /// `message` in both languages.
+    var phrase: Phrase {
+        let fr = result.map { "\(ReportFormat(.fr).status($0.status)) — \(SelectionText.sentence($0, language: .fr))" }
+            ?? "erreur — \(sentence)"
+        return .fr("aucune sélection à simuler : \(fr)", en: message)
     }
 }

@@ -8,6 +8,7 @@ enum StandardStream: Int32 {
     case error = 2
 
     var name: String { self == .output ? "the standard output" : "the standard error" }
+    var nameFR: String { self == .output ? "la sortie standard" : "la sortie d'erreur" }
 
     /// Writes every byte; the errno of a failure, or nil.
     func write(_ bytes: UnsafeRawBufferPointer) -> Int32? { Self.write(bytes, to: rawValue) }

@@ -44,12 +44,12 @@ struct TradeoffCommand: ParsableCommand {
     func run() throws {
         let committee = try SelectionMessages.committee(options, force: force, exclude: exclude)
         let (scenario, problem) = (committee.scenario, committee.problem)
-        for w in committee.warnings { Output.error("warning: \(w)") }
+        SelectionMessages.warn(committee)
         let curve: TradeoffCurve
         do {
             curve = try Tradeoff(selector: solve.selector, points: points).compute(problem)
         } catch {
-            Output.error("error: \(SelectionMessages.describe(error))")
+            Output.fail(SelectionMessages.describe(error))
             throw ExitStatus.scenarioErrors
         }
         if options.json {
@@ -59,7 +59,8 @@ struct TradeoffCommand: ParsableCommand {
             try Output.out(TradeoffDocument.text(title: title, problem: problem, curve: curve, language: options.language))
         }
         if curve.points.isEmpty {
-            Output.error("error: no selection: the model is \(curve.status.rawValue); run 'esms select' for the reasons")
+            Output.fail(.fr("aucune sélection (statut : \(ReportFormat(.fr).status(curve.status))) ; 'esms select' en donne les raisons",
+                            en: "no selection: the model is \(curve.status.rawValue); run 'esms select' for the reasons"))
             throw curve.status == .timeLimit || curve.status == .solverError ? ExitStatus.undecided : ExitStatus.scenarioErrors
         }
     }

@@ -54,7 +54,7 @@ struct WhatifCommand: ParsableCommand {
             (v.id, v.set.map { "\($0.keyPath.joined(separator: ".")) = \(Self.describe($0.value))" })
         }
         for (i, (id, changes)) in runs.enumerated() {
-            if progress { Output.progress("what-if \(i + 1) / \(runs.count): \(id)", final: false) }
+            if progress { Output.progress(.fr("variante \(i + 1) / \(runs.count) : \(id)", en: "what-if \(i + 1) / \(runs.count): \(id)"), final: false) }
             let (s, rules) = i == 0 ? base : try Self.load(&loader, scenario, variant: id)
             do {
                 let o = try SimulationPipeline.run(scenario: s, rules: rules, file: scenario, settings: settings,
@@ -67,14 +67,14 @@ struct WhatifCommand: ParsableCommand {
                     expectedActiveDUI: r.activeDUI.mean, expectedAttaining: r.attaining.mean, draws: r.draws))
             } catch let e as SimulationPipeline.NoSelection {
                 if i == 0 {
-                    if progress { Output.progress("", final: true) }
-                    Output.error("error: base scenario: \(e.message)")
+                    if progress { Output.progress(.verbatim(""), final: true) }
+                    Output.fail(.fr("scénario de base : ", en: "base scenario: ") + e.phrase)
                     throw ExitStatus.scenarioErrors
                 }
                 rows.append(WhatifDocument.Row(variant: id, changes: changes, status: e.status, error: e.sentence))
             }
         }
-        if progress { Output.progress("what-if: \(runs.count) runs done", final: true) }
+        if progress { Output.progress(.fr("variantes : \(runs.count) calculs faits", en: "what-if: \(runs.count) runs done"), final: true) }
         let draws = settings.draws ?? baseParameters.draws, seed = settings.seed ?? baseParameters.seed
         if json {
             try Output.out(WhatifDocument.json(scenario: base.0.spec.id, seed: seed, draws: draws, rows: rows, fromData: baseParameters.fromData,

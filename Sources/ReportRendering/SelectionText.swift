@@ -116,3 +116,20 @@ public enum SelectionText {
 
     static func percent(_ x: Double) -> String { JSONValue.formatDecimal(x * 100, digits: 1) + " %" }
 }
+
+extension SelectionText {
+    /// A selection's status in a sentence for a person: in French from the catalogue, in English
+    /// the selector's own sentence (`SelectionResult.sentence`).
+    public static func sentence(_ r: SelectionResult, language: ReportLanguage) -> String {
+        language == .fr ? statusSentence(r, Catalogue(.fr)) : r.sentence
+    }
+
+    /// A failed redeployment policy's status in a sentence: its worst round, named.
+    public static func sentence(_ r: RedeploymentResult, language: ReportLanguage) -> String {
+        guard language == .fr else { return r.sentence }
+        guard let worst = r.rounds.first(where: { $0.result.status == r.status }) else {
+            return statusSentence(r.status, stages: [], Catalogue(.fr))
+        }
+        return "tour « \(worst.name) » : " + statusSentence(worst.result, Catalogue(.fr))
+    }
+}

@@ -109,7 +109,7 @@ extension SelectionProblem {
     public enum BuildError: Error, Equatable, Sendable {
         case unknownProject(String, option: String)
         case forcedAndExcluded(String)
-        case forcedNotCandidate(String, reason: String)
+        case forcedNotCandidate(String, reason: Phrase)
     }
 
     /// Builds the problem of a regional committee from the rules' assessments.
@@ -142,19 +142,20 @@ extension SelectionProblem {
                 engaged.append(c)
             case .rejected:
                 notCandidates.append((p.id, "rejected", "rejected at an earlier committee"))
-                if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it was rejected at an earlier committee") }
+                if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: .fr("il a été rejeté lors d'un comité antérieur", en: "it was rejected at an earlier committee")) }
             case .candidate:
                 let deadline = spec.deadline
                 if !a.eligible {
                     let reasons = a.errors.map(\.code).joined(separator: ", ")
                     notCandidates.append((p.id, "ineligible", "ineligible: \(reasons)"))
-                    if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it is ineligible (\(reasons))") }
+                    if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: .fr("il n'est pas recevable (\(reasons))", en: "it is ineligible (\(reasons))")) }
                 } else if a.afterCutoff, let cutoff = spec.cutoff {
                     notCandidates.append((p.id, "later-committee", "deposited on \(p.deposited.french), after this committee's cut-off (\(cutoff.french)): it goes to the next committee"))
-                    if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it was deposited after this committee's cut-off (\(cutoff.french)); it goes to the next committee") }
+                    if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: .fr("il a été déposé après la date limite de dépôt de ce comité (\(cutoff.french)) ; il va au comité suivant",
+                                                                                  en: "it was deposited after this committee's cut-off (\(cutoff.french)); it goes to the next committee")) }
                 } else if spec.scope == .national, let deadline, let ready = p.ready, ready > deadline {
                     notCandidates.append((p.id, "not-ready", "not ready before the engagement deadline (\(ready.french) > \(deadline.french))"))
-                    if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: "it is not ready before the deadline") }
+                    if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: .fr("il n'est pas prêt avant la date limite d'engagement", en: "it is not ready before the deadline")) }
                 } else if exclude.contains(p.id) {
                     notCandidates.append((p.id, "excluded-by-committee", "excluded by the committee (--exclude)"))
                 } else {

@@ -46,6 +46,8 @@ extension Committee {
     public struct NoSelection: Error, Sendable {
         public var status: String
         public var sentence: String
+        /// The selection that has none (nil when the solver refused the model).
+        public var result: SelectionResult? = nil
         public var message: String { "no selection to simulate: \(status) — \(sentence)" }
     }
 
@@ -98,7 +100,7 @@ extension Committee {
                     }
                 }
             }
-            guard result.status.hasSelection else { throw NoSelection(status: result.status.rawValue, sentence: result.sentence) }
+            guard result.status.hasSelection else { throw NoSelection(status: result.status.rawValue, sentence: result.sentence, result: result) }
             selection = result
             set = SimulatedSet(kind: .selection, status: result.status.rawValue, projects: result.selectedIDs(problem),
                                finess: result.finess, acquisitions: result.acquisitions, used: result.used)

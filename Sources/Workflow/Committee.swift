@@ -23,21 +23,28 @@ public struct Committee: Sendable {
     }
 
     /// What to say before solving: keys of a balance with no fundable candidate, an overspent
-    /// envelope.
-    public var warnings: [String] {
+    /// envelope. In English (the `warnings` of the JSON documents); `warningPhrases` in both languages.
+    public var warnings: [String] { warningPhrases.map(\.en) }
+
+    /// The warnings before solving, in French and in English.
+    public var warningPhrases: [Phrase] {
         let p = problem
-        var out: [String] = []
+        var out: [Phrase] = []
         if p.available < .zero {
-            out.append("the envelope is overspent before this committee: \(p.available.frenchString) available")
+            out.append(.fr("l'enveloppe est dépassée avant ce comité : \(p.available.frenchString) disponibles",
+                           en: "the envelope is overspent before this committee: \(p.available.frenchString) available"))
         }
         for (spec, money) in [(p.territory, \Candidate.territoryMoney), (p.sector, \Candidate.sectorMoney)] where spec.mode != .off {
             let funded = Set(p.candidates.flatMap { $0[keyPath: money].keys } + p.engaged.flatMap { $0[keyPath: money].keys })
             let empty = spec.keys.filter { !funded.contains($0) && (spec.targets[$0] ?? 0) > 0 }
             if !empty.isEmpty {
-                let consequence = spec.mode == .hard
-                    ? "with mode hard its lower bound forces an empty selection: set that key's target to 0, loosen the tolerance or use mode soft"
-                    : "its share will stay at 0"
-                out.append("\(spec.name) balance: no fundable candidate for \(empty.joined(separator: ", ")); \(consequence)")
+                let keys = empty.joined(separator: ", ")
+                let consequence: Phrase = spec.mode == .hard
+                    ? .fr("en mode hard, sa borne basse impose une sélection vide : mettez la cible de cette clé à 0, élargissez la tolérance ou passez en mode soft",
+                          en: "with mode hard its lower bound forces an empty selection: set that key's target to 0, loosen the tolerance or use mode soft")
+                    : .fr("sa part restera à 0", en: "its share will stay at 0")
+                out.append(.fr("équilibre \(spec.name) : aucun candidat finançable pour \(keys) ; \(consequence.fr)",
+                               en: "\(spec.name) balance: no fundable candidate for \(keys); \(consequence.en)"))
             }
         }
         return out

@@ -63,7 +63,7 @@ import TestSupport
         let before = try Data(contentsOf: Fixture.repositoryRoot.appendingPathComponent(input))
         let r = try esms("fund", "\(Self.fixtures)/mini/scenario.yaml", "--csv", input)
         #expect(r.status == 3)
-        #expect(r.stderr.contains("input"))
+        #expect(r.stderr.contains("c'est une entrée de cette exécution"))
         #expect(try Data(contentsOf: Fixture.repositoryRoot.appendingPathComponent(input)) == before)
     }
 
@@ -234,9 +234,9 @@ import TestSupport
         let ok = try CommandRunner.run(["select", Self.mini, "--json", "--exclude", "PH-3"])
         #expect(ok.status == 0 && ok.stdout.contains("\"selected\": [\"SAAD-2\", \"AHI-4\"]"))
         let bad = try CommandRunner.run(["select", Self.mini, "--force", "BAD-5"])
-        #expect(bad.status == 2 && bad.stderr.contains("ineligible"))
+        #expect(bad.status == 2 && bad.stderr.contains("n'est pas recevable"))
         let unknown = try CommandRunner.run(["select", Self.mini, "--exclude", "NOPE"])
-        #expect(unknown.status == 2 && unknown.stderr.contains("no project 'NOPE'"))
+        #expect(unknown.status == 2 && unknown.stderr.contains("aucun projet 'NOPE'"))
     }
 
     /// The exported model, re-solved by glpsol, gives the same optimum as the last stage.

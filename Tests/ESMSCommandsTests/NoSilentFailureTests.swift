@@ -67,7 +67,7 @@ import TestSupport
         let r = try CommandRunner.run(["select", dir.appendingPathComponent("scenario.yaml").path, "--json",
                                        "--explain-limit", "0", "--next-in-line", "0", "--time-limit", "20"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("error: no selection satisfies"), "\(r.stderr)")
+        #expect(r.stderr.contains("erreur : aucune sélection ne respecte"), "\(r.stderr)")
         #expect(r.stdout.contains("\"status\": \"infeasible\"") && r.stdout.contains("\"infeasibility\""))
     }
 }

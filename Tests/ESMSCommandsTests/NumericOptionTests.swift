@@ -12,7 +12,7 @@ import TestSupport
     func timeLimitOutOfRangeIsAUsageError(command: String, value: String) throws {
         let r = try CommandRunner.run([command, Self.mini, "--time-limit=\(value)"])
         #expect(r.status == 2, "\(command) --time-limit=\(value): \(r.stderr)")
-        #expect(r.stderr.contains("--time-limit takes a number of seconds more than 0 and at most 1000000"), "\(r.stderr)")
+        #expect(r.stderr.contains("--time-limit prend un nombre de secondes supérieur à 0 et au plus égal à 1\u{202F}000\u{202F}000"), "\(r.stderr)")
     }
 
     @Test(arguments: [
@@ -23,7 +23,7 @@ import TestSupport
     func otherOptionsOutOfRangeAreUsageErrors(arguments: [String]) throws {
         let r = try CommandRunner.run(arguments)
         #expect(r.status == 2, "\(arguments): \(r.stderr)")
-        #expect(r.stderr.contains("\(arguments[2]) takes "), "\(r.stderr)")
+        #expect(r.stderr.contains("\(arguments[2]) prend "), "\(r.stderr)")
     }
 
     /// `--seed -1`: the parser takes `-1` for an option; the message says what --seed takes.
@@ -31,7 +31,7 @@ import TestSupport
     func aNegativeNumberIsExplained(option: [String]) throws {
         let r = try CommandRunner.run(["simulate", Self.mini] + option)
         #expect(r.status == 2, "\(r.stderr)")
-        #expect(r.stderr.contains("never a negative number"), "\(r.stderr)")
+        #expect(r.stderr.contains("jamais un nombre négatif"), "\(r.stderr)")
         #expect(!r.stderr.contains("Missing value"), "\(r.stderr)")
     }
 }

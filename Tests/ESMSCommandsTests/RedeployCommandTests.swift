@@ -61,13 +61,13 @@ import TestSupport
     @Test func refusals() throws {
         let regional = try esms("redeploy", Self.mini)
         #expect(regional.status == 1)
-        #expect(regional.stderr.contains("needs a national scenario"))
+        #expect(regional.stderr.contains("demande un scénario national"))
         let badPolicy = try esms("redeploy", Self.national, "--policy", "everyone")
         #expect(badPolicy.status == 2)
-        #expect(badPolicy.stderr.contains("pooled, own-first or prorata-essms"))
+        #expect(badPolicy.stderr.contains("pooled, own-first ou prorata-essms"))
         let floors = try esms("envelopes", "--total", "1000000", "--floor", "500000")
         #expect(floors.status == 2)
-        #expect(floors.stderr.contains("exceed the total"))
+        #expect(floors.stderr.contains("dépassent le total"))
     }
 
     @Test func envelopesSplitTheTotalExactly() throws {

@@ -107,7 +107,7 @@ import ScenarioModel
         let english = try Self.runBinary(["register", "import", w.withError, "-o", out, "--lang", "en"])
         #expect(english.status == 1)
         #expect(english.stderr.contains("\(w.withError):9:13: error: invalid FINESS géographique (nofinesset)"))
-        #expect(failed.stderr.contains("nothing written"))
+        #expect(failed.stderr.contains("rien n'est écrit"))
         #expect(!FileManager.default.fileExists(atPath: out))
 
         let ok = try Self.runBinary(["register", "import", w.clean, "-o", out, "--json"])
@@ -120,8 +120,8 @@ import ScenarioModel
         #expect(json["encoding"] as? String == "UTF-8")
         #expect(json["extraction_date"] as? String == "2021-01-08")
         #expect(json["written"] as? Bool == true)
-        #expect(ok.stderr.contains("7 ESSMS kept: PA 2, PH 2, DOMICILE 2, AUTRE 1"))
-        #expect(ok.stderr.contains("wrote \(out) (7 rows)"))
+        #expect(ok.stderr.contains("7 ESSMS retenus : PA 2, PH 2, DOMICILE 2, AUTRE 1"))
+        #expect(ok.stderr.contains("écrit : \(out) (7 lignes)"))
 
         let usage = try Self.runBinary(["register", "import", w.clean])
         #expect(usage.status == 2)

@@ -20,7 +20,7 @@ import TestSupport
                                           environment: ["SOURCE_DATE_EPOCH": "1718352000"])
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.isEmpty)
-            #expect(r.stderr.contains("wrote \(dir.path)/"))
+            #expect(r.stderr.contains("fichiers écrits dans \(dir.path)/ : "))
         }
         for name in ["note.html", "index.html", "decisions.csv", "essms.csv", "pv.md", "lettres.html", "results.json", "audit.json"] {
             let x = try Data(contentsOf: a.appendingPathComponent(name)), y = try Data(contentsOf: b.appendingPathComponent(name))
@@ -101,7 +101,7 @@ import TestSupport
         let before = try Data(contentsOf: dir.appendingPathComponent("decisions.csv"))
         let r = try CommandRunner.run(["report", dir.appendingPathComponent("scenario.yaml").path, "-o", dir.path])
         #expect(r.status == 3)
-        #expect(r.stderr.contains("refusing to write the report into"))
+        #expect(r.stderr.contains("refus d'écrire le rapport dans"))
         #expect(try Data(contentsOf: dir.appendingPathComponent("decisions.csv")) == before)
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("index.html").path), "nothing is written")
     }

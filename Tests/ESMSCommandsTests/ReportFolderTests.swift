@@ -88,7 +88,7 @@ import TestSupport
         try Data("mes notes".utf8).write(to: report.appendingPathComponent("notes.txt"))
         let r = try CommandRunner.run(["report", Self.mini, "-o", report.path] + Self.quick)
         #expect(r.status == 3)
-        #expect(r.stderr.contains("refusing to replace") && r.stderr.contains("notes.txt"), "\(r.stderr)")
+        #expect(r.stderr.contains("refus de remplacer") && r.stderr.contains("notes.txt"), "\(r.stderr)")
         #expect(try Self.contents(report) == ["notes.txt": Data("mes notes".utf8)])
         #expect(try Self.siblings(parent).isEmpty)
     }

@@ -42,7 +42,7 @@ import TestSupport
         #expect(bad.stderr.contains("--from lots"))
         // "50" is not read silently as 50 €: a usage error that says how to write either.
         let forgotten = try esms("frontier", Self.mini, "--from", "50")
-        #expect(forgotten.status == 2 && forgotten.stderr.contains("write 50% for a percentage"))
+        #expect(forgotten.status == 2 && forgotten.stderr.contains("écrivez 50% pour un pourcentage"))
         let euros = try esms("frontier", Self.mini, "--from", "500€", "--to", "420 000", "--steps", "2")
         #expect(euros.status == 0, "\(euros.stderr)")
     }
@@ -80,7 +80,7 @@ import TestSupport
         #expect(french.stdout.contains("Statut : optimale"))
         #expect(!french.stdout.contains("Next in line") && !french.stdout.contains("Status:"))
         let bad = try esms("select", Self.mini, "--lang", "de")
-        #expect(bad.status == 2 && bad.stderr.contains("--lang must be fr or en"))
+        #expect(bad.status == 2 && bad.stderr.contains("--lang vaut fr ou en"))
     }
 
     /// The mini scenario with hard balance: the engaged project alone breaks it.
@@ -112,7 +112,7 @@ import TestSupport
         let frontier = try esms("frontier", path, "--steps", "3")
         #expect(frontier.status == 0)
         #expect(frontier.stdout.contains("impossible"), "\(frontier.stdout)")
-        #expect(frontier.stderr.contains("'esms select' diagnoses why"), "\(frontier.stderr)")
+        #expect(frontier.stderr.contains("'esms select' en diagnostique la cause"), "\(frontier.stderr)")
     }
 }
 
@@ -138,7 +138,7 @@ import TestSupport
         let path = dir.appendingPathComponent("scenario.yaml").path
         let r = try CommandRunner.run(["select", path, "--json", "--time-limit", "1", "--next-in-line", "0"])
         #expect(r.status == 4, "\(r.stderr)")
-        #expect(r.stderr.contains("none was proven impossible"), "\(r.stderr)")
+        #expect(r.stderr.contains("aucune n'a été prouvée impossible"), "\(r.stderr)")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(doc["status"] as? String == "time-limit")
         #expect((doc["selected"] as? [Any])?.isEmpty == true)

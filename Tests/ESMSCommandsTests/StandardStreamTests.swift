@@ -17,13 +17,13 @@ import TestSupport
     func aFullDiskIsExit3WithAMessage(arguments: [String]) throws {
         let r = try CommandRunner.run(arguments, redirect: "> /dev/full")
         #expect(r.status == 3, "\(r.stderr)")
-        #expect(r.stderr.contains("cannot write the standard output: No space left on device"))
+        #expect(r.stderr.contains("erreur : impossible d'écrire la sortie standard : No space left on device"))
     }
 
     @Test func aClosedStdoutIsExit3() throws {
         let r = try CommandRunner.run(["fund", Self.mini, "--json"], redirect: ">&-")
         #expect(r.status == 3, "\(r.stderr)")
-        #expect(r.stderr.contains("cannot write the standard output: Bad file descriptor"))
+        #expect(r.stderr.contains("erreur : impossible d'écrire la sortie standard : Bad file descriptor"))
     }
 
     /// A closed stderr: the messages are lost, the run says so by its status.
