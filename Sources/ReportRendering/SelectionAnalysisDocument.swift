@@ -76,6 +76,7 @@ public enum SelectionAnalysisDocument {
     /// is English).
     public static func infeasibilitySentence(_ r: InfeasibilityReport, language: ReportLanguage) -> String {
         guard language == .fr else { return r.sentence }
+        if let phrase = r.phrase { return phrase.text(language) }
         let t = Catalogue(language), f = ReportFormat(language)
         guard r.cause == .balance else {
             return r.cause == .unknown && r.keys.isEmpty && r.suggestedTolerances.isEmpty

@@ -48,6 +48,9 @@ public struct InfeasibilityReport: Sendable {
 
     public var cause: Cause
     public var sentence: String
+    /// The sentence in both languages, for the causes that are not the balance (the balance's
+    /// French sentence is built from `keys`).
+    public var phrase: Phrase?
     /// Keys outside their range, by balance (territory first) and key.
     public var keys: [Key]
     /// Keys of a hard balance with a positive target and no money from any project.
@@ -163,8 +166,8 @@ public struct InfeasibilityAnalyzer: Sendable {
         let deadline = Deadline(budget: timeBudget, fallback: selector.timeLimit)
         var cutShort = false
         if let other = forcedCause(p, cap) {
-            return InfeasibilityReport(cause: other.0, sentence: other.1, keys: [], emptyKeys: empty, suggestedTolerances: [],
-                                       elasticSelection: [], verification: nil)
+            return InfeasibilityReport(cause: other.0, sentence: other.1.en, phrase: other.1, keys: [], emptyKeys: empty,
+                                       suggestedTolerances: [], elasticSelection: [], verification: nil)
         }
         // The elastic model: hard rows get a slack (mode soft), soft rows are left out (they bind nothing).
         var q = p
@@ -182,11 +185,14 @@ public struct InfeasibilityAnalyzer: Sendable {
                 report.sentence = "the diagnosis found no selection even with the hard balance relaxed before its time limit" + Self.cutShortClause(report)
                 return report
             }
-            let sentence = p.minimumAcquisitions != nil
-                ? "no selection reaches \(p.minimumAcquisitions ?? 0) acquisitions within the envelope, even ignoring the balance"
-                : "no selection fits even with the balance relaxed (\(r.sentence))"
-            return InfeasibilityReport(cause: p.minimumAcquisitions != nil ? .minimumAcquisitions : .unknown, sentence: sentence,
-                                       keys: [], emptyKeys: empty, suggestedTolerances: [], elasticSelection: [], verification: nil)
+            let sentence: Phrase = p.minimumAcquisitions != nil
+                ? .fr("aucune sélection n'atteint \(p.minimumAcquisitions ?? 0) acquisitions dans l'enveloppe, même sans tenir compte de l'équilibre",
+                      en: "no selection reaches \(p.minimumAcquisitions ?? 0) acquisitions within the envelope, even ignoring the balance")
+                : .fr("aucune sélection n'est possible, même en relâchant l'équilibre (\(r.sentence))",
+                      en: "no selection fits even with the balance relaxed (\(r.sentence))")
+            return InfeasibilityReport(cause: p.minimumAcquisitions != nil ? .minimumAcquisitions : .unknown, sentence: sentence.en,
+                                       phrase: sentence, keys: [], emptyKeys: empty, suggestedTolerances: [], elasticSelection: [],
+                                       verification: nil)
         }
         // An elastic selection not proven least violating still bounds the tolerance needed.
         if r.status != .optimal { cutShort = true }
@@ -329,17 +335,25 @@ public struct InfeasibilityAnalyzer: Sendable {
     }
 
     /// Causes that do not depend on the balance: forced projects over the envelope or in conflict.
-    func forcedCause(_ p: SelectionProblem, _ cap: Money) -> (InfeasibilityReport.Cause, String)? {
+    func forcedCause(_ p: SelectionProblem, _ cap: Money) -> (InfeasibilityReport.Cause, Phrase)? {
         let forced = p.candidates.filter { p.forced.contains($0.id) }
         let cost = forced.reduce(Money.zero) { $0 + $1.amount }
+        if cost > cap && forced.isEmpty {
+            // No pin at all: the envelope itself is spent before this committee.
+            return (.forcedOverEnvelope, .fr("l'enveloppe est déjà dépassée avant ce comité (\(cap.frenchString) disponibles) : aucun projet ne peut être retenu",
+                                             en: "the envelope is already overspent before this committee (\(cap.frenchString) available): no project can be selected"))
+        }
         if cost > cap {
-            return (.forcedOverEnvelope, "the forced projects (\(forced.map(\.id).joined(separator: ", "))) cost \(cost.frenchString), more than the \(cap.frenchString) available")
+            let ids = forced.map(\.id).joined(separator: ", ")
+            return (.forcedOverEnvelope, .fr("les projets imposés (\(ids)) coûtent \(cost.frenchString), plus que les \(cap.frenchString) disponibles",
+                                             en: "the forced projects (\(ids)) cost \(cost.frenchString), more than the \(cap.frenchString) available"))
         }
         var holder: [FINESS: String] = Dictionary(p.engaged.flatMap { c in c.finess.map { ($0, c.id) } }, uniquingKeysWith: { a, _ in a })
         for c in forced {
             for f in c.finess {
                 if let other = holder[f] {
-                    return (.forcedConflict, "forced project \(c.id) and project \(other) both hold FINESS \(f.text) (one grant per ESSMS)")
+                    return (.forcedConflict, .fr("le projet imposé \(c.id) et le projet \(other) comprennent tous deux le FINESS \(f.text) (un seul financement par ESSMS)",
+                                                 en: "forced project \(c.id) and project \(other) both hold FINESS \(f.text) (one grant per ESSMS)"))
                 }
                 holder[f] = c.id
             }

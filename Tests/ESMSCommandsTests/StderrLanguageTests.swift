@@ -90,6 +90,11 @@ import TestSupport
         #expect(r.en.stderr.contains("warning: the envelope is overspent before this committee"), "\(r.en.stderr)")
         // The JSON's warnings are the same in both languages.
         #expect(r.fr.stderr.contains("erreur : aucune sélection ne respecte"), "\(r.fr.stderr)")
+        // The diagnosis names the cause: the envelope, not forced projects (there are none).
+        let all = r.fr.stdout + r.fr.stderr, allEnglish = r.en.stdout + r.en.stderr
+        #expect(all.contains("l'enveloppe est déjà dépassée avant ce comité"), "\(all)")
+        #expect(allEnglish.contains("the envelope is already overspent before this committee"), "\(allEnglish)")
+        #expect(!allEnglish.contains("forced projects ()"))
         let json = try both(["select", path, "--json", "--explain-limit", "0", "--next-in-line", "0"], status: 1)
         #expect(json.fr.stdout == json.en.stdout)
     }
