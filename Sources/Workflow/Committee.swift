@@ -43,7 +43,8 @@ public struct Committee: Sendable {
                     ? .fr("en mode hard, sa borne basse impose une sélection vide : mettez la cible de cette clé à 0, élargissez la tolérance ou passez en mode soft",
                           en: "with mode hard its lower bound forces an empty selection: set that key's target to 0, loosen the tolerance or use mode soft")
                     : .fr("sa part restera à 0", en: "its share will stay at 0")
-                out.append(.fr("équilibre \(spec.name) : aucun candidat finançable pour \(keys) ; \(consequence.fr)",
+                let nom = spec.name == "territory" ? "territorial" : spec.name == "sector" ? "sectoriel" : spec.name
+                out.append(.fr("équilibre \(nom) : aucun candidat finançable pour \(keys) ; \(consequence.fr)",
                                en: "\(spec.name) balance: no fundable candidate for \(keys); \(consequence.en)"))
             }
         }

@@ -107,6 +107,7 @@ import TestSupport
         #expect(french.stdout.contains("Pourquoi aucune sélection n'est possible"), "\(french.stdout)")
         #expect(french.stdout.contains("aucun candidat finançable"), "\(french.stdout)")
         #expect(text.stderr.contains("no fundable candidate for AUTRE"))
+        #expect(french.stderr.contains("équilibre sectoriel : aucun candidat finançable pour AUTRE"), "\(french.stderr)")
         // The frontier says which envelopes are infeasible and points to select's diagnosis
         // instead of running it at every envelope.
         let frontier = try esms("frontier", path, "--steps", "3")
