@@ -295,9 +295,9 @@ public struct Explainer: Sendable {
         }
     }
 
-    /// `q`, which is `p` with candidate `i` forced in or taken out, re-solved in the sessions
-    /// when there are, else from scratch.
-    func resolved(_ p: SelectionProblem, _ q: SelectionProblem, _ i: Int, forcing: Bool, solver: Selector,
+    /// `p` with candidate `i` forced in or taken out, re-solved in the sessions when there are,
+    /// else `changed()` (that problem, built only then) from scratch.
+    func resolved(_ p: SelectionProblem, _ changed: () -> SelectionProblem, _ i: Int, forcing: Bool, solver: Selector,
                   sessions: Sessions?, hint: Set<String>) -> (result: SelectionResult, problem: SelectionProblem)? {
         if let sessions {
             do {
@@ -309,6 +309,7 @@ public struct Explainer: Sendable {
                 return nil
             }
         }
+        let q = changed()
         return (try? solver.solve(q)).map { ($0, q) }
     }
 
@@ -317,12 +318,15 @@ public struct Explainer: Sendable {
     /// re-solve leaves that last stage out, and starts from the selection with `i` in.
     func forcing(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int, solver: Selector,
                  sessions: Sessions? = nil, hint: Set<String>) -> Resolved {
-        var q = p
-        q.forced.insert(p.candidates[i].id)
-        if q.territory.mode == .soft { q.territory.mode = .off }
-        if q.sector.mode == .soft { q.sector.mode = .off }
-        q.startHint = hint
-        guard let (s, solvedProblem) = resolved(p, q, i, forcing: true, solver: solver, sessions: sessions, hint: hint) else {
+        let changed = { () -> SelectionProblem in
+            var q = p
+            q.forced.insert(p.candidates[i].id)
+            if q.territory.mode == .soft { q.territory.mode = .off }
+            if q.sector.mode == .soft { q.sector.mode = .off }
+            q.startHint = hint
+            return q
+        }
+        guard let (s, solvedProblem) = resolved(p, changed, i, forcing: true, solver: solver, sessions: sessions, hint: hint) else {
             return .forcing(nil, proven: true, nodes: 0)
         }
         let nodes = s.nodes
@@ -348,10 +352,13 @@ public struct Explainer: Sendable {
     /// What taking candidate `i` out frees and what comes in instead.
     func removal(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int, solver: Selector,
                  sessions: Sessions? = nil, hint: Set<String>) -> Resolved {
-        var q = p
-        q.candidates.remove(at: i)
-        q.startHint = hint
-        guard let (s, solvedProblem) = resolved(p, q, i, forcing: false, solver: solver, sessions: sessions, hint: hint) else {
+        let changed = { () -> SelectionProblem in
+            var q = p
+            q.candidates.remove(at: i)
+            q.startHint = hint
+            return q
+        }
+        guard let (s, solvedProblem) = resolved(p, changed, i, forcing: false, solver: solver, sessions: sessions, hint: hint) else {
             return .removal(nil, proven: true, nodes: 0)
         }
         let nodes = s.nodes

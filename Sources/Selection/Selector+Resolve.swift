@@ -102,9 +102,7 @@ extension Selector {
         } else {
             result = finish(p, sm, stages, values: lastValues)
         }
-        let holds = result.used <= p.available && p.budgetRowsExceeded(by: result.selected).isEmpty
-            && p.hardBalanceHolds(result.selected)
-        return holds || result.selected.isEmpty ? result : nil
+        return Self.holdsInCents(p, result, cap: p.available) || result.selected.isEmpty ? result : nil
     }
 }
 

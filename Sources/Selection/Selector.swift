@@ -88,7 +88,7 @@ public struct Selector: Sendable {
         var cuts: [[Int]] = []
         while true {
             let r = try solveOnce(p, budget: cap, cuts: cuts)
-            if r.used <= cap && p.budgetRowsExceeded(by: r.selected).isEmpty && p.hardBalanceHolds(r.selected) { return r }
+            if Self.holdsInCents(p, r, cap: cap) { return r }
             // Over the envelope with nothing selected (an envelope already overspent): no cut can
             // help, and cutting the empty selection would force one project in.
             if r.selected.isEmpty { return r }
@@ -102,6 +102,11 @@ public struct Selector: Sendable {
             }
             cuts.append(r.selected)
         }
+    }
+
+    /// Whether `r` keeps, counted in cents, within `cap`, every budget row and every hard balance band.
+    static func holdsInCents(_ p: SelectionProblem, _ r: SelectionResult, cap: Money) -> Bool {
+        r.used <= cap && p.budgetRowsExceeded(by: r.selected).isEmpty && p.hardBalanceHolds(r.selected)
     }
 
     /// Adds to `sm` one row per cut: Σ_{i∈S} x_i − Σ_{i∉S} x_i ≤ |S| − 1 forbids exactly selection S.
