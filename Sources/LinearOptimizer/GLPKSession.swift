@@ -17,6 +17,9 @@ final class GLPKSession: MIPSession {
     private var problem: GLPKProblem?
     /// The statuses of the rows and columns every solve starts from (1-based, slot 0 unused).
     private var basis: (rows: [Int32], columns: [Int32])?
+    /// Bases recorded by `recordBasis`, and the one the next solves start from.
+    private var recorded: [Int: (rows: [Int32], columns: [Int32])] = [:]
+    private var startKey: Int?
     /// Completes start solutions (their continuous values) on its own copy of the model.
     private let completion: ContinuousCompletion
 
@@ -57,6 +60,26 @@ final class GLPKSession: MIPSession {
         glp_set_obj_coef(problem.pointer, 0, 0)
         for j in 0..<prepared.columnCount { glp_set_obj_coef(problem.pointer, Int32(j + 1), prepared.objective[j]) }
     }
+
+    func recordBasis(_ key: Int) throws(LinearOptimizerError) {
+        guard let loaded = loaded() else { return }
+        restoreBasis(loaded)
+        var lp = glp_smcp()
+        glp_init_smcp(&lp)
+        lp.msg_lev = GLP_MSG_OFF
+        lp.meth = GLP_DUALP
+        do throws(GLPKInternalFailure) {
+            _ = try GLPKGuard.simplex(loaded, lp).get()
+        } catch {
+            problem = nil
+            return
+        }
+        // Only an optimal basis is worth starting from.
+        guard glp_get_status(loaded.pointer) == GLP_OPT else { return }
+        recorded[key] = statuses(loaded)
+    }
+
+    func startFrom(basis key: Int?) { startKey = key }
 
     func solve(options: SolverOptions, start: [Double]?) throws(LinearOptimizerError) -> SolveResult {
         try GLPKSolver.check(prepared.model, options: options, start: start)
@@ -107,9 +130,7 @@ final class GLPKSession: MIPSession {
                 glp_init_smcp(&lp)
                 lp.msg_lev = GLP_MSG_OFF
                 _ = try GLPKGuard.simplex(fresh, lp).get()
-                let p = fresh.pointer
-                basis = ([0] + (0..<prepared.rowCount).map { glp_get_row_stat(p, Int32($0 + 1)) },
-                         [0] + (0..<prepared.columnCount).map { glp_get_col_stat(p, Int32($0 + 1)) })
+                basis = statuses(fresh)
             }
         } catch {
             problem = nil
@@ -119,10 +140,18 @@ final class GLPKSession: MIPSession {
         return fresh
     }
 
-    /// Sets the starting basis (GLPK's standard basis when the first load failed).
+    /// The statuses of the rows and columns of `problem` (1-based, slot 0 unused).
+    private func statuses(_ problem: GLPKProblem) -> (rows: [Int32], columns: [Int32]) {
+        let p = problem.pointer
+        return ([0] + (0..<prepared.rowCount).map { glp_get_row_stat(p, Int32($0 + 1)) },
+                [0] + (0..<prepared.columnCount).map { glp_get_col_stat(p, Int32($0 + 1)) })
+    }
+
+    /// Sets the starting basis: the one recorded under the key asked for, else the loaded
+    /// model's (GLPK's standard basis when the first load failed).
     private func restoreBasis(_ problem: GLPKProblem) {
         let p = problem.pointer
-        guard let basis else { return glp_std_basis(p) }
+        guard let basis = startKey.flatMap({ recorded[$0] }) ?? basis else { return glp_std_basis(p) }
         for i in stride(from: 1, through: prepared.rowCount, by: 1) { glp_set_row_stat(p, Int32(i), basis.rows[i]) }
         for j in stride(from: 1, through: prepared.columnCount, by: 1) { glp_set_col_stat(p, Int32(j), basis.columns[j]) }
     }

@@ -112,6 +112,7 @@ extension GLPKSolver {
             }
         }
 
+        if let settled = settledByKnownBound(prepared, start: checkedStart, options: options) { return settled }
         var relaxationBound: Double?
         if !presolve {
             if loaded == nil {
@@ -138,12 +139,20 @@ extension GLPKSolver {
             }
             // The LP relaxation's optimum bounds the MIP's, whatever the search does next.
             relaxationBound = glp_get_obj_val(p)
+            let bound = tighter(glp_get_obj_val(p), options.knownBound, maximize: prepared.model.sense == .maximize)!
+            if let settled = settledAtRoot(prepared, problem, bound: bound, start: checkedStart,
+                                           granularity: granularity, options: options) {
+                var settled = settled
+                if case .notGiven = settled.startOutcome { settled.startOutcome = startOutcome }
+                return settled
+            }
         }
 
         let monitor = SearchMonitor(
             prepared: prepared, granularity: granularity, heuristic: heuristic,
             heuristicInterval: options.heuristicInterval, nodeLimit: options.nodeLimit,
-            firstSolutionNodeLimit: options.firstSolutionNodeLimit, canInject: !presolve, completion: completion)
+            firstSolutionNodeLimit: options.firstSolutionNodeLimit, knownBound: options.knownBound, canInject: !presolve,
+            completion: completion)
         monitor.pendingStart = checkedStart
         monitor.startOutcome = startOutcome
 
@@ -213,6 +222,63 @@ extension GLPKSolver {
         default:
             break
         }
+        return outcome
+    }
+
+    /// The start solution, returned without a search when it reaches the bound known from
+    /// outside (`SolverOptions.knownBound`); nil otherwise.
+    static func settledByKnownBound(_ prepared: PreparedModel, start: [Double]?, options: SolverOptions) -> AttemptOutcome? {
+        guard let known = options.knownBound, let start, let value = prepared.model.objectiveValue(of: start) else { return nil }
+        let tolerance = 1e-9 * Swift.max(1, abs(known))
+        guard prepared.model.sense == .maximize ? value >= known - tolerance : value <= known + tolerance else { return nil }
+        var outcome = AttemptOutcome(status: .optimal, sentence: "The start solution reaches a bound known for this model: it is optimal.")
+        outcome.values = start
+        outcome.objective = value
+        outcome.bestBound = value
+        outcome.nodeCount = 0
+        outcome.startOutcome = .accepted
+        return outcome
+    }
+
+    /// The search's answer when the root settles it, without starting the search: the LP
+    /// relaxation's optimum when it is integral (GLPK takes it as its incumbent and stops), else
+    /// the start solution when its objective meets the LP bound rounded to the objective
+    /// lattice (GLPK would take it at its first heuristic call and the granularity rule stop
+    /// there). `glp_intopt` costs its tree, its node preprocessing and its cut rounds even then;
+    /// most explanation re-solves end at their root. Nil when the search is needed.
+    static func settledAtRoot(_ prepared: PreparedModel, _ problem: GLPKProblem, bound: Double, start: [Double]?,
+                              granularity: Double?, options: SolverOptions) -> AttemptOutcome? {
+        let p = problem.pointer
+        let maximize = prepared.model.sense == .maximize
+        var relaxation = [Double](repeating: 0, count: prepared.columnCount)
+        var integral = true
+        for j in 0..<prepared.columnCount {
+            let x = glp_get_col_prim(p, Int32(j + 1))
+            if prepared.columnIsInteger[j] {
+                if abs(x - x.rounded()) > options.integralityTolerance { integral = false; break }
+                relaxation[j] = x.rounded() + 0
+            } else {
+                relaxation[j] = x
+            }
+        }
+        var outcome: AttemptOutcome
+        if integral, let value = prepared.model.objectiveValue(of: relaxation) {
+            outcome = AttemptOutcome(status: .optimal, sentence: "The LP relaxation's optimum is integral: it is the optimal solution.")
+            outcome.values = relaxation
+            outcome.objective = value
+        } else if let start, let step = granularity, let value = prepared.model.objectiveValue(of: start),
+                  SearchMonitor.latticeProves(bound: bound, incumbent: value, step: step,
+                                              offset: prepared.model.objectiveConstant, maximize: maximize) {
+            outcome = AttemptOutcome(status: .optimal, sentence: "The LP relaxation's bound, rounded to the objective granularity, meets the start solution: it is optimal.")
+            outcome.values = start
+            outcome.objective = value
+            outcome.provenByGranularity = true
+            outcome.startOutcome = .accepted
+        } else {
+            return nil
+        }
+        outcome.bestBound = outcome.objective
+        outcome.nodeCount = 1
         return outcome
     }
 

@@ -14,6 +14,14 @@ public protocol MIPSession: AnyObject {
     /// Replaces the objective (no constant).
     func setObjective(_ sense: OptimizationSense, terms: [Term]) throws(LinearOptimizerError)
     func solve(options: SolverOptions, start: [Double]?) throws(LinearOptimizerError) -> SolveResult
+    /// Solves the LP relaxation of the model as it stands and keeps its optimal basis under
+    /// `key`, for the solves that `startFrom(basis: key)`. Recorded in a fixed state (before any
+    /// job, in the same order on every thread), it keeps the answers independent of the jobs'
+    /// order. A solver without bases may ignore it.
+    func recordBasis(_ key: Int) throws(LinearOptimizerError)
+    /// The basis the LP of the solves that follow starts from: one recorded under `key`, or
+    /// (nil or unknown key) the optimum of the loaded model's LP relaxation.
+    func startFrom(basis key: Int?)
 }
 
 extension MIPSolver {
@@ -54,4 +62,8 @@ final class ModelSession: MIPSession {
     func solve(options: SolverOptions, start: [Double]?) throws(LinearOptimizerError) -> SolveResult {
         try solver.solve(model, options: options, start: start)
     }
+
+    /// Each solve starts from scratch: no basis to keep.
+    func recordBasis(_ key: Int) throws(LinearOptimizerError) {}
+    func startFrom(basis key: Int?) {}
 }

@@ -16,6 +16,8 @@ final class SearchMonitor {
     let heuristicInterval: Int
     let nodeLimit: Int?
     let firstSolutionNodeLimit: Int?
+    /// A bound on the optimum known from outside (`SolverOptions.knownBound`).
+    let knownBound: Double?
     /// Whether the tree works on the original columns (presolve off): injection needs it.
     let canInject: Bool
     let completion: ContinuousCompletion
@@ -35,14 +37,15 @@ final class SearchMonitor {
     private var heuristicRequests = 0
 
     init(prepared: PreparedModel, granularity: Double?, heuristic: IncumbentHeuristic?,
-         heuristicInterval: Int, nodeLimit: Int?, firstSolutionNodeLimit: Int? = nil, canInject: Bool,
-         completion: ContinuousCompletion) {
+         heuristicInterval: Int, nodeLimit: Int?, firstSolutionNodeLimit: Int? = nil, knownBound: Double? = nil,
+         canInject: Bool, completion: ContinuousCompletion) {
         self.prepared = prepared
         self.granularity = granularity
         self.heuristic = heuristic
         self.heuristicInterval = heuristicInterval
         self.nodeLimit = nodeLimit
         self.firstSolutionNodeLimit = firstSolutionNodeLimit
+        self.knownBound = knownBound
         self.canInject = canInject
         self.completion = completion
     }
@@ -102,6 +105,9 @@ final class SearchMonitor {
                     bestBound = bound
                 }
             }
+        }
+        if let known = knownBound {
+            bestBound = bestBound.map { maximize ? Swift.min($0, known) : Swift.max($0, known) } ?? known
         }
         var total: Int32 = 0
         glp_ios_tree_size(tree, nil, nil, &total)

@@ -26,6 +26,11 @@ public struct SolverOptions: Sendable, Hashable {
     /// been found yet; once one is, the search goes on (to `nodeLimit` or the time limit). A
     /// count of nodes: where it stops is the same on every machine.
     public var firstSolutionNodeLimit: Int?
+    /// A bound on the optimum known from outside the search (the optimum of a model this one
+    /// only restricts): the search stops as soon as its incumbent reaches it, and a start
+    /// solution that reaches it is returned without a search. It must be true: a bound the
+    /// optimum exceeds would return a solution that is not optimal.
+    public var knownBound: Double?
     /// Tests only: the first n runs of each strategy make GLPK fail an internal check on purpose
     /// (through the guard), so that the recovery is exercised.
     var provokedInternalFailures = 0
@@ -75,6 +80,9 @@ public struct SolverOptions: Sendable, Hashable {
         }
         guard heuristicInterval >= 1 else {
             throw LinearOptimizerError(.invalidOption, "The heuristic interval is \(heuristicInterval); give a number of nodes >= 1.")
+        }
+        if let bound = knownBound, !bound.isFinite {
+            throw LinearOptimizerError(.invalidOption, "The known bound is \(bound); give a finite objective value, or none.")
         }
         if let limit = nodeLimit, limit < 1 {
             throw LinearOptimizerError(.invalidOption, "The node limit is \(limit); give a number of nodes >= 1, or none.")

@@ -124,9 +124,12 @@ public struct Explainer: Sendable {
         // The models of the re-solves are built once; each worker loads them in its own solver
         // sessions, and each re-solve changes one binary's bounds there.
         let models = try? ResolveModels(p)
+        let stageValues = r.stages.prefix(models?.plan.count ?? 0).compactMap(\.value)
+        // Bounds for the re-solves only when every stage of the selection is proven.
+        let reference = r.status == .optimal ? stageValues : []
         let solved = ParallelWork.mapInBatches(jobs.count, threads: threads, batchSize: Self.batchSize, budget: nodeBudget,
                                                cost: { $0.nodes }) { run in
-            Self.withSessions(solver, models) { sessions in
+            Self.withSessions(solver, models, values: stageValues, reference: reference) { sessions in
                 run { k in
                     let (force, i) = work[k]
                     return force ? forcing(p, r, i, solver: solver, sessions: sessions, hint: hint)
@@ -274,20 +277,30 @@ public struct Explainer: Sendable {
         let models: ResolveModels
         let integer: any MIPSession
         let balance: (any MIPSession)?
+        /// The selection's value at each integer stage.
+        var reference: [Double] = []
     }
 
-    /// Runs `body` once, with the sessions of `models` open on this thread when they can be.
-    static func withSessions(_ selector: Selector, _ models: ResolveModels?, _ body: (Sessions?) -> Void) {
+    /// Runs `body` once, with the sessions of `models` open on this thread when they can be,
+    /// their stages' starting bases recorded at the selection's stage `values`, and the proven
+    /// stage values of the selection as the re-solves' `reference`.
+    static func withSessions(_ selector: Selector, _ models: ResolveModels?, values: [Double], reference: [Double],
+                             _ body: (Sessions?) -> Void) {
         guard let models else { return body(nil) }
         do {
             try selector.solver.withSession(models.integer.model) { integer in
-                guard let b = models.balance else { return body(Sessions(models: models, integer: integer, balance: nil)) }
+                guard let b = models.balance else {
+                    try? models.recordBases(integer: integer, balance: nil, values: values)
+                    return body(Sessions(models: models, integer: integer, balance: nil, reference: reference))
+                }
                 do {
                     try selector.solver.withSession(b.sparse) { balance in
-                        body(Sessions(models: models, integer: integer, balance: balance))
+                        try? models.recordBases(integer: integer, balance: balance, values: values)
+                        body(Sessions(models: models, integer: integer, balance: balance, reference: reference))
                     }
                 } catch {
-                    body(Sessions(models: models, integer: integer, balance: nil))
+                    try? models.recordBases(integer: integer, balance: nil, values: values)
+                    body(Sessions(models: models, integer: integer, balance: nil, reference: reference))
                 }
             }
         } catch {
@@ -302,7 +315,7 @@ public struct Explainer: Sendable {
         if let sessions {
             do {
                 if let s = try solver.resolve(p, sessions.models, integer: sessions.integer, balance: sessions.balance,
-                                              candidate: i, forcing: forcing, hint: hint) {
+                                              candidate: i, forcing: forcing, hint: hint, reference: sessions.reference) {
                     return (s, p)
                 }
             } catch {

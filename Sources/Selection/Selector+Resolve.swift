@@ -16,9 +16,12 @@ struct ResolveModels: Sendable {
     /// The soft-balance stage: the sparse model solved, the dense one that completes a start's
     /// slacks, and the number of columns they share; nil without a soft balance.
     let balance: (sparse: LinearModel, dense: SelectionModel, width: Int)?
+    /// Improves each stage's start by exchanges.
+    let exchange: ExchangeSearch
 
     init(_ p: SelectionProblem) throws(Selector.Failure) {
         plan = try Selector.stagesPlan(p)
+        exchange = ExchangeSearch(p, plan: plan)
         var sm = SelectionModel(p, withSoftBalance: false)
         let terms = plan.map { Selector.stageTerms($0.1, sm, p) }
         stageRows = zip(plan, terms).map { sm.model.addRow("stage_\($0.0.0)", $0.1, .free) }
@@ -33,6 +36,30 @@ struct ResolveModels: Sendable {
             balance = nil
         }
     }
+
+    /// Records in the sessions the basis each stage's LP starts from: the LP of stage k with the
+    /// stages before it held at the selection's `values` (one per integer stage), and for the
+    /// soft-balance stage every stage held. A re-solve differs from it by one binary, so its
+    /// dual simplex starts a few pivots away instead of from the first stage's optimum (a later
+    /// stage's LP took some 350 pivots from there). Each worker records them in the same state
+    /// and order, so the answers do not depend on the threads. The rows are left free.
+    func recordBases(integer: any MIPSession, balance: (any MIPSession)?, values: [Double]) throws(LinearOptimizerError) {
+        guard values.count == plan.count else { return }
+        defer {
+            for row in stageRows {
+                try? integer.setRowBounds(row, .free)
+                try? balance?.setRowBounds(row, .free)
+            }
+        }
+        for k in plan.indices {
+            try integer.setObjective(.maximize, terms: stageTerms[k])
+            for j in 0..<k { try integer.setRowBounds(stageRows[j], Selector.stageBound(values[j])) }
+            try integer.recordBasis(k)
+        }
+        guard let balance else { return }
+        for (row, value) in zip(stageRows, values) { try balance.setRowBounds(row, Selector.stageBound(value)) }
+        try balance.recordBasis(0)
+    }
 }
 
 extension Selector {
@@ -41,8 +68,13 @@ extension Selector {
     /// soft-balance stage only when taking out, as `Explainer` asks). Nil when the answer
     /// breaks the envelope or a hard balance in cents (`solve` then cuts and solves again).
     /// The sessions are left as they were found.
+    ///
+    /// `reference` holds the selection's value at each integer stage: a re-solve only restricts
+    /// the selection's model (one binary fixed), so while its stages reach those values, the
+    /// next stage cannot pass the selection's value either, and a start that reaches it ends
+    /// the stage without a search (`SolverOptions.knownBound`).
     func resolve(_ p: SelectionProblem, _ models: ResolveModels, integer: any MIPSession, balance: (any MIPSession)?,
-                 candidate i: Int, forcing: Bool, hint: Set<String>) throws(Failure) -> SelectionResult? {
+                 candidate i: Int, forcing: Bool, hint: Set<String>, reference: [Double] = []) throws(Failure) -> SelectionResult? {
         var q = p
         q.startHint = hint
         if forcing {
@@ -71,19 +103,33 @@ extension Selector {
         let clock = ContinuousClock(), began = clock.now
         var stages: [StageResult] = []
         var lastValues: [Double] = []
+        var onReference = reference.count == models.plan.count
+        var floors: [Double] = []
         for (index, (name, _)) in models.plan.enumerated() {
+            if var s = start, let better = models.exchange.improved(sm.x.map { s[$0.index] > 0.5 }, stage: index,
+                                                                    floors: floors, fixed: i) {
+                for (j, x) in sm.x.enumerated() { s[x.index] = better[j] ? 1 : 0 }
+                sm.completeTotals(&s)
+                start = s
+            }
+            integer.startFrom(basis: index)
             do {
                 try integer.setObjective(.maximize, terms: models.stageTerms[index])
             } catch {
                 throw .solver(error)
             }
+            let known = models.stageTerms[index].isEmpty ? 0 : onReference ? reference[index] : nil
             let r = try run(sm.model, start: start, began: began, clock: clock, stage: index, term: name,
-                            reserve: softStage ? Self.balanceStageReserve : 0, session: integer)
+                            reserve: softStage ? Self.balanceStageReserve : 0, session: integer, knownBound: known)
             stages.append(stage(name, r))
             guard r.status.hasSolution else { return finish(p, sm, stages, values: lastValues) }
+            if onReference, let value = r.objectiveValue {
+                onReference = abs(value - reference[index]) <= 1e-6 * max(1, abs(reference[index]))
+            }
             lastValues = r.values
             start = r.values
             let bound = Self.stageBound(r.objectiveValue ?? 0)
+            floors.append(bound.interval.0)
             do {
                 for s in sessions { try s.setRowBounds(models.stageRows[index], bound) }
             } catch {
@@ -94,6 +140,7 @@ extension Selector {
         if softStage, let balance, let b = models.balance {
             let seed = lastValues.isEmpty ? nil
                 : completeSlacks(lastValues, b.dense) + [Double](repeating: 0, count: b.sparse.variables.count - b.width)
+            balance.startFrom(basis: 0)
             let r = try run(b.sparse, start: seed, began: began, clock: clock, stage: models.plan.count, term: "balance",
                             session: balance)
             stages.append(stage("balance", r))

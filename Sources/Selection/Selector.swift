@@ -219,9 +219,14 @@ public struct Selector: Sendable {
     /// the stages that follow.
     func run(_ model: LinearModel, start: [Double]?, began: ContinuousClock.Instant,
              clock: ContinuousClock, stage index: Int, term: String, reserve: Double = 0,
-             session: (any MIPSession)? = nil) throws(Failure) -> SolveResult {
+             session: (any MIPSession)? = nil, knownBound: Double? = nil) throws(Failure) -> SolveResult {
         var options = SolverOptions(relativeGap: relativeGap, strategies: Self.strategies(stage: index, term: term))
         options.nodeLimit = stageNodeLimit
+        options.knownBound = knownBound
+        // A re-solve in a session starts each stage from an exchange-improved selection: the
+        // feasibility pump, which looks for a first incumbent, cost more than it found (national
+        // explanations 11.9 → 9.8 s of CPU, ARA committee 3.6 → 3.3 s; Benchmarks/README.md).
+        if session != nil { options.strategies = options.strategies.map { var s = $0; s.feasibilityPump = false; return s } }
         if index == 0 && timeLimit == nil { options.firstSolutionNodeLimit = firstSelectionNodeLimit }
         if let timeLimit {
             let elapsed = Double(began.duration(to: clock.now).components.seconds)

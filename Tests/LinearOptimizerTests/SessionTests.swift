@@ -85,6 +85,65 @@ struct SessionTests {
         }
     }
 
+    @Test("solves from recorded bases equal cold solves, whatever their order")
+    func recordedBases() throws {
+        let model = Fixtures.smallSelection(seed: 11, projects: 14)
+        let budget = Self.budget(model)
+        let jobs = Self.jobs(model, count: 10, seed: 110)
+        func run(_ order: [Int]) throws -> [Int: SolveResult] {
+            var out: [Int: SolveResult] = [:]
+            try GLPKSolver().withSession(model) { session in
+                // Two bases recorded in fixed states: the budget halved, and another objective.
+                try? session.setRowBounds(RowID(0), .lessOrEqual((budget * 0.2).rounded()))
+                try? session.recordBasis(1)
+                try? session.setRowBounds(RowID(0), model.rows[0].bounds)
+                try? session.setObjective(.maximize, terms: jobs[0].objective.enumerated().map { Term(VariableID($0.offset), $0.element) })
+                try? session.recordBasis(2)
+                for k in order {
+                    let job = jobs[k]
+                    session.startFrom(basis: k % 3 == 0 ? nil : k % 3)
+                    try? session.setBounds(VariableID(job.variable), lower: job.value, upper: job.value)
+                    try? session.setRowBounds(RowID(0), .lessOrEqual((budget * job.budgetShare).rounded()))
+                    try? session.setObjective(.maximize, terms: job.objective.enumerated().map { Term(VariableID($0.offset), $0.element) })
+                    out[k] = try? session.solve(options: SolverOptions(), start: nil)
+                    try? session.setBounds(VariableID(job.variable), lower: 0, upper: 1)
+                }
+            }
+            return out
+        }
+        let forward = try run(Array(jobs.indices)), backward = try run(Array(jobs.indices.reversed()))
+        for (k, job) in jobs.enumerated() {
+            let changed = Self.changed(model, job, budget: budget)
+            #expect(forward[k]?.objectiveValue == Fixtures.bruteForceMaximum(changed), "job \(k)")
+            #expect(forward[k]?.values == backward[k]?.values, "job \(k)")
+        }
+    }
+
+    @Test("a start that reaches a known bound is returned without a search; a search stops when it reaches the bound")
+    func knownBound() throws {
+        let model = Fixtures.smallSelection(seed: 5, projects: 14)
+        let optimum = try #require(Fixtures.bruteForceMaximum(model))
+        let best = try GLPKSolver().solve(model)
+        var options = SolverOptions()
+        options.knownBound = optimum
+        let settled = try GLPKSolver().solve(model, options: options, start: best.values)
+        #expect(settled.status == .optimal)
+        #expect(settled.objectiveValue == optimum)
+        #expect(settled.nodeCount == 0)
+        #expect(settled.values == best.values)
+        // Without a start, the search still reaches the optimum.
+        let searched = try GLPKSolver().solve(model, options: options)
+        #expect(searched.status == .optimal)
+        #expect(searched.objectiveValue == optimum)
+        // A worse start is not returned as optimal.
+        var worse = [Double](repeating: 0, count: model.variables.count)
+        worse[0] = 0
+        let fromWorse = try GLPKSolver().solve(model, options: options, start: worse)
+        #expect(fromWorse.objectiveValue == optimum)
+        options.knownBound = .infinity
+        #expect(throws: LinearOptimizerError.self) { try GLPKSolver().solve(model, options: options) }
+    }
+
     @Test("a bad change is refused with a sentence, and the session goes on")
     func badChangeRefused() throws {
         let model = Fixtures.smallSelection(seed: 4, projects: 10)

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ScenarioModel
+
+/// Improves the start of a stage before the solver sees it: projects added where they fit, and
+/// one selected project exchanged for one not selected, while the stage's term grows and the
+/// earlier stages' terms stay at the values they reached. Every move keeps the envelope and the
+/// budget rows in cents, one grant per ESSMS and every hard balance band (as
+/// `SelectionProblem.hardBalanceHolds` counts them).
+///
+/// The explanation re-solves start each stage from the previous stage's optimum, which is
+/// rarely optimal for the next term: GLPK then opens its search, whose root costs cut rounds
+/// and heuristics even when it ends there. A start that reaches the stage's LP bound, rounded
+/// to the objective lattice, settles the stage at the root without a search. The optimum does
+/// not depend on the start (only which of several optimal selections is returned may).
+struct ExchangeSearch: Sendable {
+    let count: Int
+    let cost: [Int64]
+    /// The term of each integer stage, per candidate.
+    let values: [[Double]]
+    /// Per candidate, the dense numbers of its FINESS.
+    let finess: [[Int]]
+    let finessCount: Int
+    /// Candidates holding a FINESS an engaged project holds: never selectable.
+    let blocked: [Bool]
+    let forced: [Bool]
+    let cap: Int64
+    let budgetRows: [(cap: Int64, members: [Bool])]
+    let balances: [Balance]
+
+    /// A hard balance in cents: the money of each candidate per key, and the band of each key's share.
+    struct Balance: Sendable {
+        var low: [Double]
+        var high: [Double]
+        var engaged: [Int64]
+        var money: [[(key: Int, cents: Int64)]]
+    }
+
+    init(_ p: SelectionProblem, plan: [(String, [ObjectiveTerm: Double])]) {
+        count = p.candidates.count
+        cost = p.candidates.map(\.amount.cents)
+        values = plan.map { _, weights in
+            p.candidates.map { c in weights.reduce(0) { $0 + $1.value * SelectionModel.value($1.key, c) } }
+        }
+        var numbers: [FINESS: Int] = [:]
+        finess = p.candidates.map { c in
+            c.finess.map { f in
+                if let n = numbers[f] { return n }
+                numbers[f] = numbers.count
+                return numbers.count - 1
+            }
+        }
+        finessCount = numbers.count
+        let engaged = p.engagedFINESS
+        blocked = p.candidates.map { $0.finess.contains(where: engaged.contains) }
+        forced = p.candidates.map { p.forced.contains($0.id) }
+        cap = p.available.cents
+        budgetRows = p.budgetRows.map { row in (row.cap.cents, p.candidates.map { row.members.contains($0.id) }) }
+        var balances: [Balance] = []
+        for (spec, money) in [(p.territory, \Candidate.territoryMoney), (p.sector, \Candidate.sectorMoney)] where spec.mode == .hard {
+            let index = Dictionary(uniqueKeysWithValues: spec.keys.enumerated().map { ($1, $0) })
+            var engagedMoney = [Int64](repeating: 0, count: spec.keys.count)
+            for c in p.engaged { for (k, v) in c[keyPath: money] { if let i = index[k] { engagedMoney[i] += v } } }
+            balances.append(Balance(
+                low: spec.keys.map { (1 - spec.tolerance) * (spec.targets[$0] ?? 0) },
+                high: spec.keys.map { (1 + spec.tolerance) * (spec.targets[$0] ?? 0) },
+                engaged: engagedMoney,
+                money: p.candidates.map { c in
+                    c[keyPath: money].compactMap { k, v in index[k].map { (key: $0, cents: v) } }.sorted { $0.key < $1.key }
+                }))
+        }
+        self.balances = balances
+    }
+
+    /// `selected` improved for stage `stage`: `floors` are the lowest values the earlier
+    /// stages' terms may take, `fixed` a candidate that must keep its value. Returns nil when
+    /// `selected` itself breaks a constraint (the solver's start is then left as it was).
+    func improved(_ selected: [Bool], stage: Int, floors: [Double], fixed: Int?) -> [Bool]? {
+        var state = State(search: self, selected: selected)
+        guard state.holds else { return nil }
+        let term = values[stage]
+        // The candidates that may enter, by decreasing term (ties by index).
+        let entering = (0..<count).filter { !blocked[$0] && $0 != fixed && term[$0] > 0 }
+            .sorted { term[$0] != term[$1] ? term[$0] > term[$1] : $0 < $1 }
+        var passes = 0
+        var moved = true
+        while moved && passes < 20 {
+            moved = false
+            passes += 1
+            for b in entering where !state.selected[b] && state.canAdd(b, floors: floors) {
+                state.add(b)
+                moved = true
+            }
+            for a in 0..<count where state.selected[a] && !forced[a] && a != fixed {
+                for b in entering {
+                    if term[b] <= term[a] { break }
+                    guard !state.selected[b], state.canSwap(out: a, in: b, stage: stage, floors: floors) else { continue }
+                    state.remove(a)
+                    state.add(b)
+                    moved = true
+                    break
+                }
+            }
+        }
+        return state.selected
+    }
+
+    /// A selection's totals, changed move by move.
+    struct State {
+        let search: ExchangeSearch
+        var selected: [Bool]
+        var used: Int64 = 0
+        var rowUsed: [Int64]
+        var taken: [Int]
+        var sums: [Double]
+        var balance: [[Int64]]
+        var balanceTotal: [Int64]
+
+        init(search s: ExchangeSearch, selected: [Bool]) {
+            search = s
+            self.selected = selected
+            rowUsed = [Int64](repeating: 0, count: s.budgetRows.count)
+            taken = [Int](repeating: 0, count: s.finessCount)
+            sums = [Double](repeating: 0, count: s.values.count)
+            balance = s.balances.map(\.engaged)
+            balanceTotal = s.balances.map { $0.engaged.reduce(0, +) }
+            for i in 0..<s.count where selected[i] { apply(i, sign: 1) }
+        }
+
+        /// Whether the selection keeps every constraint the moves keep.
+        var holds: Bool {
+            used <= search.cap && zip(rowUsed, search.budgetRows).allSatisfy { $0 <= $1.cap } && taken.allSatisfy { $0 <= 1 }
+                && (0..<search.count).allSatisfy { !selected[$0] || !search.blocked[$0] } && balanceHolds(balance, balanceTotal)
+        }
+
+        mutating func apply(_ i: Int, sign: Int64) {
+            used += sign * search.cost[i]
+            for (r, row) in search.budgetRows.enumerated() where row.members[i] { rowUsed[r] += sign * search.cost[i] }
+            for f in search.finess[i] { taken[f] += Int(sign) }
+            for s in sums.indices { sums[s] += Double(sign) * search.values[s][i] }
+            for (b, spec) in search.balances.enumerated() {
+                for m in spec.money[i] {
+                    balance[b][m.key] += sign * m.cents
+                    balanceTotal[b] += sign * m.cents
+                }
+            }
+        }
+
+        mutating func add(_ i: Int) {
+            selected[i] = true
+            apply(i, sign: 1)
+        }
+
+        mutating func remove(_ i: Int) {
+            selected[i] = false
+            apply(i, sign: -1)
+        }
+
+        func canAdd(_ b: Int, floors: [Double]) -> Bool {
+            guard used + search.cost[b] <= search.cap, search.finess[b].allSatisfy({ taken[$0] == 0 }) else { return false }
+            for (s, floor) in floors.enumerated() where sums[s] + search.values[s][b] < floor { return false }
+            for (r, row) in search.budgetRows.enumerated() where row.members[b] && rowUsed[r] + search.cost[b] > row.cap { return false }
+            return balanceHolds(with: b, without: nil)
+        }
+
+        func canSwap(out a: Int, in b: Int, stage: Int, floors: [Double]) -> Bool {
+            guard used - search.cost[a] + search.cost[b] <= search.cap else { return false }
+            for (s, floor) in floors.enumerated() where sums[s] - search.values[s][a] + search.values[s][b] < floor { return false }
+            for f in search.finess[b] where taken[f] > 0 && !search.finess[a].contains(f) { return false }
+            for (r, row) in search.budgetRows.enumerated() where row.members[b] {
+                let change = search.cost[b] - (row.members[a] ? search.cost[a] : 0)
+                if rowUsed[r] + change > row.cap { return false }
+            }
+            return balanceHolds(with: b, without: a)
+        }
+
+        func balanceHolds(with b: Int, without a: Int?) -> Bool {
+            for (k, spec) in search.balances.enumerated() {
+                var total = balanceTotal[k]
+                for m in spec.money[b] { total += m.cents }
+                if let a { for m in spec.money[a] { total -= m.cents } }
+                guard total != 0 else { continue }
+                for key in spec.low.indices {
+                    var v = balance[k][key]
+                    for m in spec.money[b] where m.key == key { v += m.cents }
+                    if let a { for m in spec.money[a] where m.key == key { v -= m.cents } }
+                    let share = Double(v) / Double(total)
+                    if share < spec.low[key] - 1e-9 || share > spec.high[key] + 1e-9 { return false }
+                }
+            }
+            return true
+        }
+
+        /// Each key's share within its band, or no money at all (`SelectionProblem.balance`).
+        func balanceHolds(_ balance: [[Int64]], _ total: [Int64]) -> Bool {
+            for (k, spec) in search.balances.enumerated() where total[k] != 0 {
+                for key in spec.low.indices {
+                    let share = Double(balance[k][key]) / Double(total[k])
+                    if share < spec.low[key] - 1e-9 || share > spec.high[key] + 1e-9 { return false }
+                }
+            }
+            return true
+        }
+    }
+}
