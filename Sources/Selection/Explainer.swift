@@ -123,7 +123,7 @@ public struct Explainer: Sendable {
         let solver = limited, work = jobs, hint = Set(r.selectedIDs(p))
         // The models of the re-solves are built once; each worker loads them in its own solver
         // sessions, and each re-solve changes one binary's bounds there.
-        let models = try? ResolveModels(p)
+        let models = jobs.isEmpty ? nil : try? ResolveModels(p)
         let stageValues = r.stages.prefix(models?.plan.count ?? 0).compactMap(\.value)
         // Bounds for the re-solves only when every stage of the selection is proven.
         let reference = r.status == .optimal ? stageValues : []
@@ -294,7 +294,7 @@ public struct Explainer: Sendable {
                     return body(Sessions(models: models, integer: integer, balance: nil, reference: reference))
                 }
                 do {
-                    try selector.solver.withSession(b.sparse) { balance in
+                    try selector.solver.withSession(b) { balance in
                         try? models.recordBases(integer: integer, balance: balance, values: values)
                         body(Sessions(models: models, integer: integer, balance: balance, reference: reference))
                     }

@@ -13,9 +13,9 @@ struct ResolveModels: Sendable {
     let integer: SelectionModel
     let stageRows: [RowID]
     let stageTerms: [[Term]]
-    /// The soft-balance stage: the sparse model solved, the dense one that completes a start's
-    /// slacks, and the number of columns they share; nil without a soft balance.
-    let balance: (sparse: LinearModel, dense: SelectionModel, width: Int)?
+    /// The soft-balance stage's sparse model (its first columns those of `integer`); nil without
+    /// a soft balance.
+    let balance: LinearModel?
     /// Improves each stage's start by exchanges.
     let exchange: ExchangeSearch
 
@@ -29,9 +29,7 @@ struct ResolveModels: Sendable {
         integer = sm
         stageTerms = terms
         if p.territory.mode == .soft || p.sector.mode == .soft {
-            var dense = SelectionModel(p, withSoftBalance: true)
-            for row in stageRows { dense.model.addRow(sm.model.rows[row.index].name, sm.model.rows[row.index].terms, .free) }
-            balance = (Selector.sparseBalanceModel(p, base: sm.model, x: sm.x), dense, dense.model.variables.count)
+            balance = Selector.sparseBalanceModel(p, base: sm.model, x: sm.x)
         } else {
             balance = nil
         }
@@ -137,15 +135,15 @@ extension Selector {
             }
         }
         let result: SelectionResult
-        if softStage, let balance, let b = models.balance {
-            let seed = lastValues.isEmpty ? nil
-                : completeSlacks(lastValues, b.dense) + [Double](repeating: 0, count: b.sparse.variables.count - b.width)
+        if softStage, let balance, let sparse = models.balance {
+            let width = sm.model.variables.count
+            let seed = lastValues.isEmpty ? nil : lastValues + [Double](repeating: 0, count: sparse.variables.count - width)
             balance.startFrom(basis: 0)
-            let r = try run(b.sparse, start: seed, began: began, clock: clock, stage: models.plan.count, term: "balance",
+            let r = try run(sparse, start: seed, began: began, clock: clock, stage: models.plan.count, term: "balance",
                             session: balance)
             stages.append(stage("balance", r))
-            if r.status.hasSolution { lastValues = Array(r.values.prefix(b.width)) }
-            result = finish(p, b.dense, stages, values: lastValues)
+            if r.status.hasSolution { lastValues = Array(r.values.prefix(width)) }
+            result = finish(p, sm, stages, values: lastValues)
         } else {
             result = finish(p, sm, stages, values: lastValues)
         }

@@ -173,23 +173,19 @@ public struct Selector: Sendable {
             sm.model.addRow("stage_\(name)", terms, Self.stageBound(value))
         }
         if soft {
-            // Last: the least imbalance. The rows are added now, with their slack.
-            var withBalance = SelectionModel(p, budget: budget, withSoftBalance: true)
-            Self.addCuts(cuts, to: &withBalance)
-            var m = withBalance.model
-            for row in sm.model.rows where row.name.hasPrefix("stage_") { m.addRow(row.name, row.terms, row.bounds) }
-            m.setObjective(.minimize, terms: withBalance.slacks.map { Term($0, 1) })
-            var model = withBalance
-            model.model = m
-            // Solved on the sparse equivalent (see `sparseBalanceModel`); its first columns are
-            // those of `model`, so the values map back by prefix.
+            // Last: the least imbalance, on the sparse form of the soft rows (see
+            // `sparseBalanceModel`): its first columns are those of `sm`, so the values map back by
+            // prefix, and the start's slacks and totals are completed by the solver from its
+            // binaries. The dense rows of `SelectionModel` (every candidate in every key's row)
+            // are never built: at national scale they took a third of the command.
             let sparse = Self.sparseBalanceModel(p, base: sm.model, x: sm.x)
-            let width = model.model.variables.count
-            let seed = lastValues.isEmpty ? nil
-                : completeSlacks(lastValues, model) + [Double](repeating: 0, count: sparse.variables.count - width)
+            let width = sm.model.variables.count
+            let seed = lastValues.isEmpty ? nil : lastValues + [Double](repeating: 0, count: sparse.variables.count - width)
             let r = try run(sparse, start: seed, began: began, clock: clock, stage: stagesPlan.count, term: "balance")
             stages.append(stage("balance", r))
             if r.status.hasSolution { lastValues = Array(r.values.prefix(width)) }
+            var model = sm
+            model.model = sparse
             return finish(p, model, stages, values: lastValues)
         }
         return finish(p, sm, stages, values: lastValues)
@@ -226,7 +222,7 @@ public struct Selector: Sendable {
         // A re-solve in a session starts each stage from an exchange-improved selection: the
         // feasibility pump, which looks for a first incumbent, cost more than it found (national
         // explanations 11.9 → 9.8 s of CPU, ARA committee 3.6 → 3.3 s; Benchmarks/README.md).
-        if session != nil { options.strategies = options.strategies.map { var s = $0; s.feasibilityPump = false; return s } }
+        if session != nil, index > 0 { options.strategies = options.strategies.map { var s = $0; s.feasibilityPump = false; return s } }
         if index == 0 && timeLimit == nil { options.firstSolutionNodeLimit = firstSelectionNodeLimit }
         if let timeLimit {
             let elapsed = Double(began.duration(to: clock.now).components.seconds)
@@ -264,7 +260,8 @@ public struct Selector: Sendable {
         }
         for (s, (spec, prefix, money)) in specs.enumerated() {
             let total = m.addContinuous("\(prefix)_total", lower: -.infinity)
-            let engagedTotal = p.engaged.reduce(Int64(0)) { $0 + $1[keyPath: money].values.reduce(0, +) }
+            let engagedMoneys = p.engaged.map { $0[keyPath: money] }
+            let engagedTotal = engagedMoneys.reduce(Int64(0)) { $0 + $1.values.reduce(0, +) }
             var terms = [Term(total, 1)]
             var byKey: [String: [Term]] = [:]
             for (i, c) in p.candidates.enumerated() {
@@ -275,7 +272,7 @@ public struct Selector: Sendable {
             m.addRow("\(prefix)_total", terms, .equal(euros(engagedTotal)))
             for (j, k) in spec.keys.enumerated() {
                 let t = spec.targets[k] ?? 0
-                let engagedK = p.engaged.reduce(Int64(0)) { $0 + ($1[keyPath: money][k] ?? 0) }
+                let engagedK = engagedMoneys.reduce(Int64(0)) { $0 + ($1[k] ?? 0) }
                 let inKey = byKey[k] ?? []
                 m.addRow("\(prefix)_lo_\(k)", inKey + [Term(total, -(1 - spec.tolerance) * t), Term(slacks[s][j].lo, 1)],
                          .greaterOrEqual(-euros(engagedK)))
@@ -298,15 +295,19 @@ public struct Selector: Sendable {
     static func slackBounds(_ p: SelectionProblem, _ spec: BalanceSpec,
                             money: KeyPath<Candidate, [String: Int64]>) -> [(lo: Double, hi: Double)] {
         let euros = SelectionModel.euros
-        let total = { (c: Candidate) in euros(c[keyPath: money].values.reduce(0, +)) }
-        let engagedTotal = p.engaged.reduce(0.0) { $0 + total($1) }
+        // Each candidate's money read once (a key path into a dictionary per key and candidate
+        // was a tenth of a national `select`); the sums are those of the rows, in their order.
+        let moneys = p.candidates.map { $0[keyPath: money] }
+        let totals = moneys.map { euros($0.values.reduce(0, +)) }
+        let engagedMoneys = p.engaged.map { $0[keyPath: money] }
+        let engagedTotal = engagedMoneys.reduce(0.0) { $0 + euros($1.values.reduce(0, +)) }
         return spec.keys.map { k in
             let t = spec.targets[k] ?? 0
-            let engagedK = p.engaged.reduce(0.0) { $0 + euros($1[keyPath: money][k] ?? 0) }
+            let engagedK = engagedMoneys.reduce(0.0) { $0 + euros($1[k] ?? 0) }
             var lo = (1 - spec.tolerance) * t * engagedTotal - engagedK
             var hi = engagedK - (1 + spec.tolerance) * t * engagedTotal
-            for c in p.candidates {
-                let a = total(c), ak = euros(c[keyPath: money][k] ?? 0)
+            for (c, a) in totals.enumerated() {
+                let ak = euros(moneys[c][k] ?? 0)
                 lo += max(0, (1 - spec.tolerance) * t * a - ak)
                 hi += max(0, ak - (1 + spec.tolerance) * t * a)
             }
@@ -318,23 +319,6 @@ public struct Selector: Sendable {
     func stage(_ name: String, _ r: SolveResult) -> StageResult {
         StageResult(term: name, status: r.status, sentence: r.sentence, value: r.objectiveValue, bestBound: r.bestBound,
                     gap: r.gap, seconds: r.seconds, nodes: r.nodeCount, provenByGranularity: r.provenByGranularity)
-    }
-
-    /// A start for the soft-balance stage: the previous selection, each slack set to the
-    /// violation of its row.
-    func completeSlacks(_ values: [Double], _ sm: SelectionModel) -> [Double] {
-        var v = [Double](repeating: 0, count: sm.model.variables.count)
-        for (i, x) in sm.x.enumerated() where i < values.count { v[x.index] = values[sm.x[i].index] }
-        sm.completeTotals(&v)
-        let slackSet = Set(sm.slacks.map(\.index))
-        for row in sm.model.rows {
-            guard let slackTerm = row.terms.first(where: { slackSet.contains($0.variable.index) }) else { continue }
-            let activity = row.activity(v)
-            let (lo, hi) = row.bounds.interval
-            if activity < lo { v[slackTerm.variable.index] = (lo - activity) / slackTerm.coefficient }
-            if activity > hi { v[slackTerm.variable.index] = (activity - hi) / -slackTerm.coefficient }
-        }
-        return v
     }
 
     func finish(_ p: SelectionProblem, _ sm: SelectionModel, _ stages: [StageResult], values: [Double]) -> SelectionResult {
