@@ -9,6 +9,8 @@ extension Calibration {
             var value: Double
             var iterations: Int
             var converged: Bool
+            /// The last approximation of the inverse of −Hessian on the free parameters.
+            var inverseHessian: [[Double]]
         }
 
         /// Log-variances stay within [−25, 10] (spreads from 4·10⁻⁶ to 150).
@@ -16,13 +18,15 @@ extension Calibration {
 
         /// BFGS on the parameters `free` (the others held at `start`), with a backtracking line
         /// search (Armijo); converged when the step it predicts would gain less than 10⁻¹⁰ in
-        /// log-likelihood, or when a step no longer changes it (relative 10⁻¹⁴).
-        static func maximise(_ model: CensoredLikelihood, start: [Double], free: [Int], maxIterations: Int) -> Result {
+        /// log-likelihood, or when a step no longer changes it (relative 10⁻¹⁴). `inverseHessian`
+        /// starts it from an earlier fit's curvature (a sector fit from the fit it extends).
+        static func maximise(_ model: CensoredLikelihood, start: [Double], free: [Int], maxIterations: Int,
+                             inverseHessian: [[Double]]? = nil) -> Result {
             let m = free.count
             var theta = start
             var (value, full) = model.evaluate(theta)
             var g = free.map { full[$0] }
-            var h = identity(m)
+            var h = inverseHessian ?? identity(m)
             var iterations = 0, converged = false
             while iterations < maxIterations {
                 iterations += 1
@@ -49,7 +53,7 @@ extension Calibration {
                 let y = zip(g, nextG).map { $0 - $1 }
                 let sy = zip(s, y).reduce(0) { $0 + $1.0 * $1.1 }
                 if sy > 1e-14 {
-                    if iterations == 1 {
+                    if iterations == 1 && inverseHessian == nil {
                         let yy = y.reduce(0) { $0 + $1 * $1 }
                         h = identity(m).map { $0.map { $0 * sy / yy } }
                     }
@@ -63,7 +67,7 @@ extension Calibration {
                 theta = next; value = nextValue; g = nextG
                 if gained <= 1e-14 * max(1, abs(value)) && (s.map(abs).max() ?? 0) < 1e-9 { converged = true; break }
             }
-            return Result(theta: theta, value: value, iterations: iterations, converged: converged)
+            return Result(theta: theta, value: value, iterations: iterations, converged: converged, inverseHessian: h)
         }
 
         /// The inverse of the observed information on the parameters `free` (Hessian of ℓ by
@@ -84,6 +88,11 @@ extension Calibration {
             var out: [Int: [Int: Double]] = [:]
             for (i, r) in free.enumerated() { for (j, q) in free.enumerated() { out[r, default: [:]][q] = inverse[i][j] } }
             return out
+        }
+
+        /// `h` with one more parameter, uncorrelated, of variance `variance`.
+        static func extended(_ h: [[Double]], variance: Double) -> [[Double]] {
+            h.map { $0 + [0] } + [Array(repeating: 0, count: h.count) + [variance]]
         }
 
         static func identity(_ m: Int) -> [[Double]] { (0..<m).map { i in (0..<m).map { $0 == i ? 1 : 0 } } }

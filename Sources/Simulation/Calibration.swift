@@ -200,8 +200,12 @@ public enum Calibration {
             var best: (sector: Sector, fit: Optimizer.Result, ratio: Double)?
             for s in candidates {
                 let with = kept + [s]
+                // Started from the curvature of the fit it extends; β's variance guessed from the
+                // μ's, scaled by the sector's share of the ESSMS.
+                let muVariance = withData.indices.reduce(0) { $0 + final.inverseHessian[$1][$1] } / Double(withData.count)
                 let one = Optimizer.maximise(CensoredLikelihood(data, sectors: with), start: final.theta + [0],
-                                             free: withData + [5, 6, 7] + with.indices.map { 8 + $0 }, maxIterations: maxIterations)
+                                             free: withData + [5, 6, 7] + with.indices.map { 8 + $0 }, maxIterations: maxIterations,
+                                             inverseHessian: Optimizer.extended(final.inverseHessian, variance: muVariance * Double(essms) / Double(stats[s]!.essms)))
                 converged = converged && one.converged
                 let ratio = max(0, 2 * (one.value - final.value))
                 tests[s] = (ratio, erfc((ratio / 2).squareRoot()))
