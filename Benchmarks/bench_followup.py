@@ -70,8 +70,10 @@ def main():
                                  capture_output=True, text=True).stdout
             times.append(time.perf_counter() - t)
         fit = json.loads(out)
-        print(f"calibrate: {fit['projects']} ended projects, {fit['essms']} ESSMS, {fit['observations']} rates, "
-              f"{fit['iterations']} EM iterations; wall median {statistics.median(times):.3f} s (min {min(times):.3f} s, {a.runs} runs)")
+        own = [s["sector"] for s in fit["sectors"] if s["decision"] == "own-rate"]
+        print(f"calibrate: {fit['projects']} ended projects, {fit['essms']} ESSMS, {fit['observations']} rates "
+              f"({fit['censored']['at_100']} at 100 %), {fit['iterations']} BFGS iterations of the final fit, sectors with rates of their own: "
+              f"{', '.join(own) or 'none'}; wall median {statistics.median(times):.3f} s (min {min(times):.3f} s, {a.runs} runs)")
     finally:
         shutil.rmtree(tmp)
 

@@ -84,7 +84,7 @@ struct WhatifCommand: ParsableCommand {
             let language = languageOption.language
             let t = Catalogue(language)
             let note = baseParameters.fromData.isEmpty ? t(.allAssumptions)
-                : t(.fromData, baseParameters.calibrationFile ?? "", baseParameters.fromData.joined(separator: ", "))
+                : t(.fromData, baseParameters.calibrationFile ?? "", baseParameters.fromDataSummary.joined(separator: ", "))
             try Output.out(WhatifDocument.text(title: title, seed: seed, draws: draws, rows: rows, language: language) + "\n" + note + "\n")
         }
     }

@@ -53,11 +53,17 @@ public struct Catalogue: Sendable {
         // follow-up
         case fupTitle, headMet, headEnded, headCertified, headGranted, headFirstHalf, headSecondHalf, headWithheld, headToRecover,
              fupTotals, fupWithheldBy, fupMeeting, fupRegion, fupRecoverTitle, fupRecoverLine
+        // calibrate (Catalogue+Calibration.swift)
+        case calTitle, calCensored, calNotEnded, calMethod, calNotConverged, headParameter, headAssumed, headEstimate, headCI, headN,
+             atBoundary, calByIndicator, headIndicator, headReported, headPredicted, calBySector, headSector, calSectorRule,
+             headLR, headP, headEffect, calOwnRate, calTooFew, calNotSignificant, calCommonGroup, calOthers
         // envelopes
         case envSplit, envRegister, envUnknownDate, headOfficial, headDifference, envFloor, rowTotal, envMeanDifference
     }
 
-    static let entries: [Key: (fr: String, en: String)] = [
+    static let entries: [Key: (fr: String, en: String)] = coreEntries.merging(calibrationEntries) { a, _ in a }
+
+    static let coreEntries: [Key: (fr: String, en: String)] = [
         .committeeCutoff: ("Comité du {0} : dossiers déposés jusqu'au {1}", "Committee of {0}: applications deposited until {1}"),
         .committeeLater: (" ({0} déposés plus tard vont au comité suivant)", " ({0} deposited later go to the next committee)"),
         .status: ("Statut : {0} — {1}", "Status: {0} — {1}"),

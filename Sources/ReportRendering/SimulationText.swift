@@ -39,7 +39,7 @@ public enum SimulationText {
         }
         out += NationalContribution(c).text({ group(Int64($0)) }, percent: pc, language: language)
         let q = c.model.parameters
-        out += (q.fromData.isEmpty ? t(.allAssumptions) : t(.fromData, q.calibrationFile ?? "", q.fromData.joined(separator: ", "))) + "\n"
+        out += (q.fromData.isEmpty ? t(.allAssumptions) : t(.fromData, q.calibrationFile ?? "", q.fromDataSummary.joined(separator: ", "))) + "\n"
         let risky = r.projects.sorted { a, b in a.expectedUnpaid != b.expectedUnpaid ? a.expectedUnpaid > b.expectedUnpaid : a.id < b.id }
             .prefix(topProjects)
         if !risky.isEmpty {

@@ -69,6 +69,11 @@ public struct AttainmentModel: Sendable {
     public let threshold: [Float]
     /// μ of the active-records rate (logit scale), for the active DUI.
     public let activeMu: [Float]
+    /// 5 per ESSMS: the logit of its typical rate of each indicator (its sector's, where the
+    /// parameters give one, else the common one).
+    public let rateLogit: [Double]
+    /// Per ESSMS: the effects on its logit (acquisition, small OG, maturity, grappe size, usage shift).
+    public let usageEffect: [Double]
     /// ln(deadline) − ln(planned × overrun): deployed when the duration shock is at most this.
     public let deploySlack: [Float]
     public let fileActive: [Float]
@@ -93,7 +98,8 @@ public struct AttainmentModel: Sendable {
         var ids: [String] = [], starts = [0], projectT2: [Int64] = []
         var finess: [FINESS] = [], sector: [Sector] = [], threshold: [Float] = [], activeMu: [Float] = []
         var slack: [Float] = [], fileActive: [Float] = [], tranche2: [Int64] = []
-        let baseLogit = (0..<5).map { Self.logit(q.typicalRate[$0]) }
+        var rateLogit: [Double] = [], usageEffect: [Double] = []
+        let logits = Dictionary(uniqueKeysWithValues: Sector.allCases.map { s in (s, q.typicalRates(for: s).map(Self.logit)) })
         let targetLogit = targets.map(Self.logit)
         for item in input.items {
             let p = item.project, a = item.assessment
@@ -111,6 +117,9 @@ public struct AttainmentModel: Sendable {
                 var effect = projectEffect + (acquisition ? q.acquisitionEffect : 0)
                 if f.smallOrganisation { effect += a.amoaGranted ? q.smallWithAMOAEffect : q.smallWithoutAMOAEffect }
                 let exempt = pjmExempt && f.sector == .pjm
+                let baseLogit = logits[f.sector]!
+                rateLogit += baseLogit
+                usageEffect.append(effect)
                 for k in 0..<5 {
                     if exempt && (k == Indicator.mssante.rawValue || k == Indicator.dmp.rawValue) {
                         threshold.append(-.infinity)
@@ -148,6 +157,8 @@ public struct AttainmentModel: Sendable {
         self.sector = sector
         self.threshold = threshold
         self.activeMu = activeMu
+        self.rateLogit = rateLogit
+        self.usageEffect = usageEffect
         deploySlack = slack
         self.fileActive = fileActive
         self.tranche2 = tranche2

@@ -41,6 +41,9 @@ public struct SimulationParameters: Hashable, Sendable {
     /// Typical (median) usage rate of a reference ESSMS (upgrade, IS maturity 50, maturity score
     /// 1.5, not a small OG, grappe of 15), per indicator, in `Indicator` order.
     public var typicalRate: [Double] = [0.97, 0.95, 0.96, 0.85, 0.80]
+    /// Typical rates of the ESSMS of a sector (`usage_rate_by_sector`), per indicator; nil (or a
+    /// sector absent) uses `typicalRate`.
+    public var typicalRateBySector: [Sector: [Double?]] = [:]
     /// Added to every indicator's logit (the tornado's "usage level").
     public var usageShift = 0.0
     /// Overrides of the rule set's targets (what-ifs on rule values); nil keeps the rules'.
@@ -105,6 +108,12 @@ public struct SimulationParameters: Hashable, Sendable {
         .pa: 90, .ph: 55, .domicile: 130, .ahi: 90, .pjm: 250, .pe: 50, .autre: 60,
     ]
 
+    /// The typical rates of the ESSMS of `sector`: its own where given, else the common ones.
+    public func typicalRates(for sector: Sector) -> [Double] {
+        guard let own = typicalRateBySector[sector] else { return typicalRate }
+        return (0..<5).map { own[$0] ?? typicalRate[$0] }
+    }
+
     /// People accompanied by an ESSMS: the register's `file_active`, else the default of its
     /// category or sector, times the scale.
     public func fileActive(_ e: Establishment) -> Double {
@@ -142,6 +151,9 @@ extension SimulationParameters {
                 if let x = m.number(k.key, range: 0...1, &d) { p.typicalRate[k.rawValue] = x; p.fromData.removeAll { $0 == "usage_rate.\(k.key)" } }
             }
             m.reportUnknownKeys(&d)
+        }
+        if var m = r.map("usage_rate_by_sector", &d) {
+            for key in p.readRatesBySector(&m, &d) { p.fromData.removeAll { $0 == key } }
         }
         if let v = r.number("usage_shift", range: -20...20, &d) { p.usageShift = v }
         if var m = r.map("usage_targets", &d) {
@@ -205,7 +217,29 @@ extension SimulationParameters {
         m.reportUnknownKeys(&d)
     }
 
-    /// Reads a calibration file (`usage_rate` and `sigma`, as `esms calibrate` writes them), its
+    /// Reads `usage_rate_by_sector: { PA: { active_records: 0.98, … }, … }`; the keys it set
+    /// (`usage_rate_by_sector.PA.active_records`).
+    mutating func readRatesBySector(_ m: inout ConfigReader, _ d: inout Diagnostics) -> [String] {
+        guard case .map(let pairs, _) = m.node else { return [] }
+        var set: [String] = []
+        for (key, _) in pairs {
+            guard let sector = Sector(rawValue: key.uppercased()) else {
+                d.error("config-choice", at: m.location(key), .fr("secteur '\(key)' inconnu", en: "unknown sector '\(key)'"),
+                        expected: .oneOf(Sector.allCases.map(\.rawValue)))
+                continue
+            }
+            guard var rates = m.map(key, &d) else { continue }
+            var own = typicalRateBySector[sector] ?? Array(repeating: nil, count: 5)
+            for k in Indicator.allCases {
+                if let x = rates.number(k.key, range: 0...1, &d) { own[k.rawValue] = x; set.append("usage_rate_by_sector.\(sector.rawValue).\(k.key)") }
+            }
+            rates.reportUnknownKeys(&d)
+            typicalRateBySector[sector] = own
+        }
+        return set
+    }
+
+    /// Reads a calibration file (`usage_rate`, `usage_rate_by_sector` and `sigma`, as `esms calibrate` writes them), its
     /// path relative to the scenario file; every value it sets is marked as coming from data.
     mutating func loadCalibration(_ name: String, scenarioFile: String, at location: SourceLocation, _ d: inout Diagnostics) {
         let path = name.hasPrefix("/") ? name
@@ -225,6 +259,7 @@ extension SimulationParameters {
             }
             m.reportUnknownKeys(&d)
         }
+        if var m = r.map("usage_rate_by_sector", &d) { fromData += readRatesBySector(&m, &d) }
         if var m = r.map("sigma", &d) {
             for key in ["project", "essms", "indicator"] where m.value(key) != nil { fromData.append("sigma.\(key)") }
             readSigma(&m, &d)
@@ -236,6 +271,9 @@ extension SimulationParameters {
     public var entries: [(String, Double)] {
         var out: [(String, Double)] = []
         for k in Indicator.allCases { out.append(("usage_rate.\(k.key)", typicalRate[k.rawValue])) }
+        for s in typicalRateBySector.keys.sorted() {
+            for k in Indicator.allCases { if let x = typicalRateBySector[s]![k.rawValue] { out.append(("usage_rate_by_sector.\(s.rawValue).\(k.key)", x)) } }
+        }
         out += [("usage_shift", usageShift),
                 ("sigma.project", projectSigma), ("sigma.essms", essmsSigma), ("sigma.indicator", indicatorSigma),
                 ("effects.acquisition", acquisitionEffect), ("effects.si_maturity", siMaturityEffect),
@@ -249,6 +287,22 @@ extension SimulationParameters {
         if let x = deadlineUpgrade { out.append(("deployment.deadline_upgrade", x)) }
         out += [("deployment.planned_acquisition", plannedAcquisition), ("deployment.planned_upgrade", plannedUpgrade),
                 ("file_active.scale", fileActiveScale)]
+        return out
+    }
+    /// `fromData` for a sentence: the five indicators of a sector said once
+    /// (`usage_rate_by_sector.PA`).
+    public var fromDataSummary: [String] {
+        var out: [String] = []
+        for key in fromData {
+            let parts = key.split(separator: ".")
+            if parts.count == 3, parts[0] == "usage_rate_by_sector",
+               Indicator.allCases.allSatisfy({ fromData.contains("usage_rate_by_sector.\(parts[1]).\($0.key)") }) {
+                let sector = "usage_rate_by_sector.\(parts[1])"
+                if !out.contains(sector) { out.append(sector) }
+            } else {
+                out.append(key)
+            }
+        }
         return out
     }
 }

@@ -108,8 +108,15 @@ import TestSupport
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let parameters = try #require(doc["parameters"] as? [[String: Any]])
         #expect(parameters.map { $0["key"] as? String } == ["usage_rate.active_records", "usage_rate.personalised_project",
-                                                            "usage_rate.agenda_event", "usage_rate.mssante", "usage_rate.dmp",
-                                                            "sigma.project", "sigma.essms", "sigma.indicator"])
+                                                            "usage_rate.agenda_event", "usage_rate.mssante", "usage_rate.dmp"]
+                + ["active_records", "personalised_project", "agenda_event", "mssante", "dmp"].map { "usage_rate_by_sector.DOMICILE.\($0)" } + ["sigma.project", "sigma.essms", "sigma.indicator"])
+        // DOMICILE's rates differ from the common rate (likelihood ratio 6.9, p 0.008); the sectors
+        // with fewer than 30 reporting ESSMS keep the common rate.
+        let sectors = try #require(doc["sectors"] as? [[String: Any]])
+        let decisions = Dictionary(uniqueKeysWithValues: sectors.map { ($0["sector"] as? String ?? "", $0["decision"] as? String ?? "") })
+        #expect(decisions == ["PA": "not-significant", "PH": "not-significant", "DOMICILE": "own-rate", "AHI": "too-few",
+                              "PJM": "too-few", "PE": "not-significant", "AUTRE": "too-few"])
+        #expect((doc["censored"] as? [String: Any])?["at_100"] as? Int == 128)
         for p in parameters {
             let estimate = try #require(p["estimate"] as? Double), low = try #require(p["low"] as? Double), high = try #require(p["high"] as? Double)
             #expect(low <= estimate && estimate <= high, "\(p)")
@@ -117,7 +124,7 @@ import TestSupport
         #expect(doc["converged"] as? Bool == true)
         #expect((doc["by_indicator"] as? [Any])?.count == 5 && !((doc["by_sector"] as? [Any]) ?? []).isEmpty)
         let yaml = try String(contentsOf: file, encoding: .utf8)
-        #expect(yaml.contains("usage_rate:") && yaml.contains("sigma:"))
+        #expect(yaml.contains("usage_rate:") && yaml.contains("usage_rate_by_sector:\n  DOMICILE:") && yaml.contains("sigma:"))
         // A scenario loads it; its simulation says which parameters come from data.
         let register = Fixture.repositoryRoot.appendingPathComponent("Scenarios/data/finess-essms.csv").path
         let scenario = try Fixture.editedScenario("Scenarios/bretagne-2024", files: ["projects.csv", "members.csv"]) {
@@ -129,11 +136,14 @@ import TestSupport
         #expect(sim.status == 0, "\(sim.stderr)")
         let simDoc = try #require(try JSONSerialization.jsonObject(with: Data(sim.stdout.utf8)) as? [String: Any])
         let used = try #require(simDoc["parameters"] as? [String: Any])
-        #expect((used["from_data"] as? [String])?.count == 8, "\(used)")
+        #expect((used["from_data"] as? [String])?.count == 13, "\(used)")
         let sigmaProject = try #require(parameters.first { $0["key"] as? String == "sigma.project" }?["estimate"] as? Double)
         #expect(abs((used["sigma.project"] as? Double ?? 0) - sigmaProject) < 1e-4)
         let text = try CommandRunner.run(["simulate", scenario.path, "--sensitivity-draws", "0"])
-        #expect(text.stdout.contains("Paramètres issus des données"), "\(text.stdout)")
+        #expect(text.stdout.contains("Paramètres issus des données") && text.stdout.contains("usage_rate_by_sector.DOMICILE, sigma.project"),
+                "\(text.stdout)")
+        let english = try CommandRunner.run(["calibrate", Self.campaign, "--lang", "en"])
+        #expect(english.stdout.contains("DOMICILE") && english.stdout.contains("own rate") && english.stdout.contains("common rate (too few data)"))
         let plain = try CommandRunner.run(["simulate", "Scenarios/bretagne-2024/scenario.yaml", "--draws", "500", "--sensitivity-draws", "0"])
         #expect(plain.stdout.contains("Tous les paramètres du modèle sont des hypothèses"))
         // A calibration file that is not there is a located error.

@@ -2,9 +2,9 @@
 import Foundation
 import FundingRules
 import ScenarioModel
-import Simulation
 import Testing
 import TestSupport
+@testable import Simulation
 
 /// `esms calibrate`'s fit: on indicators drawn by the tool's own generator from known
 /// parameters, each parameter is recovered within its 95 % interval at the stated rate.
@@ -100,9 +100,11 @@ import TestSupport
         #expect(throws: Calibration.Failure.tooFewProjects(2)) { try Calibration.fit(data) }
     }
 
-    @Test func empiricalLogitsAreFiniteAtTheEnds() {
-        #expect(CalibrationData.empiricalLogit(40, of: 40).isFinite)
-        #expect(CalibrationData.empiricalLogit(0, of: 40).isFinite)
-        #expect(abs(CalibrationData.empiricalLogit(20, of: 40)) < 1e-12)
+    @Test func ratesAtTheEndsAreCensored() {
+        #expect(CalibrationData.observation(40, of: 40) == .atLeast(Foundation.log(39.5 / 0.5)))
+        #expect(CalibrationData.observation(0, of: 40) == .atMost(Foundation.log(0.5 / 39.5)))
+        #expect(CalibrationData.observation(20, of: 40) == .exact(0))
+        #expect(CalibrationData.observation(36, of: 40) == .exact(Foundation.log(9)))
+        #expect(CalibrationData.observation(0, of: 0) == nil)
     }
 }
