@@ -37,7 +37,9 @@ import Testing
     @Test func censoredDataRecoverTheTruthWithinTheIntervals() throws {
         let model = AttainmentModel(CalibrationTests.input(), parameters: Self.truth)
         let truth = Self.truth.typicalRate + [Self.truth.projectSigma, Self.truth.essmsSigma, Self.truth.indicatorSigma]
-        let seeds = 20
+        // 12 fits (a debug build takes some 5 s each): each 95 % interval must hold the truth in at
+        // least 9 (measured: 10 to 12).
+        let seeds = 12
         var covered = [Int](repeating: 0, count: 8), estimates = [Double](repeating: 0, count: 8), naive = [Double](repeating: 0, count: 8)
         var censored = 0
         var rule = SectorRule()
@@ -59,7 +61,7 @@ import Testing
         }
         // Many rates at 100 %: a fifth of all rates.
         #expect(censored * 5 > seeds * 5 * model.essmsCount, "censored \(censored)")
-        for j in 0..<8 { #expect(covered[j] >= 16, "parameter \(j): covered \(covered[j]) / \(seeds)") }
+        for j in 0..<8 { #expect(covered[j] >= 9, "parameter \(j): covered \(covered[j]) / \(seeds)") }
         for j in 0..<5 { #expect(abs(estimates[j] - truth[j]) < 0.01, "rate \(j): mean \(estimates[j]) vs \(truth[j])") }
         for j in 5..<8 { #expect(abs(estimates[j] - truth[j]) < 0.06, "sigma \(j): mean \(estimates[j]) vs \(truth[j])") }
         // The same rates taken at their bound, as before the censoring: the spread of the
