@@ -62,11 +62,14 @@ public struct NextInLine: Sendable {
         var solves = 0
         var out: [NextInLineChange] = []
         while out.count < changes && solves < solveLimit {
-            guard let (cost, proven) = try cheapestImprovement(p, current, solves: &solves) else { break }
+            guard let (cost, proven, cheapest) = try cheapestImprovement(p, current, solves: &solves) else { break }
             // Not above the envelope: the current selection is not optimal there, nothing sure to say.
             guard cost > currentBudget, solves < solveLimit else { break }
             let budget = cost
-            let s = try selector.solve(p, budget: budget)
+            // The cheapest improvement fits that envelope: the solve starts from it.
+            var q = p
+            q.startHint = Set(cheapest.map { p.candidates[$0].id })
+            let s = try selector.solve(q, budget: budget)
             solves += 1
             guard s.status == .optimal || s.status == .feasible, improves(p, s, over: current) else { break }
             let ids = s.selectedIDs(p)
@@ -120,9 +123,11 @@ public struct NextInLine: Sendable {
 
     /// The least cost (in cents, from the chosen candidates' amounts) of a selection strictly
     /// better than `r`; nil when none exists at any envelope.
-    func cheapestImprovement(_ p: SelectionProblem, _ r: SelectionResult, solves: inout Int) throws(Selector.Failure) -> (Money, proven: Bool)? {
+    func cheapestImprovement(_ p: SelectionProblem, _ r: SelectionResult, solves: inout Int) throws(Selector.Failure)
+        -> (Money, proven: Bool, selection: [Int])? {
         let levels = Self.levels(p.objective)
         var best: Money?
+        var bestSelection: [Int] = []
         var proven = true
         for i in levels.indices where solves < solveLimit {
             var sm = SelectionModel(p, budget: nil, withSoftBalance: false)
@@ -136,9 +141,8 @@ public struct NextInLine: Sendable {
                 let v = Self.value(level, r), half = Self.step(level) / 2
                 sm.model.addRow(j < i ? "keep_\(j)" : "improve_\(j)", terms, .greaterOrEqual(j < i ? v - half : v + half))
             }
-            sm.model.setObjective(.minimize, terms: p.candidates.indices.map {
-                Term(sm.x[$0], SelectionModel.euros(p.candidates[$0].amount.cents))
-            })
+            let cost = p.candidates.indices.map { Term(sm.x[$0], SelectionModel.euros(p.candidates[$0].amount.cents)) }
+            sm.model.setObjective(.minimize, terms: cost)
             var options = SolverOptions(relativeGap: 0)
             options.timeLimit = selector.timeLimit
             if p.territory.mode == .hard || p.sector.mode == .hard { options.nodeLimit = nodeLimit }
@@ -151,10 +155,13 @@ public struct NextInLine: Sendable {
             solves += 1
             if s.status != .optimal, s.status != .infeasible { proven = false }
             guard s.status.hasSolution else { continue }
-            let cost = sm.x.indices.filter { s.values[sm.x[$0].index] > 0.5 }
-                .reduce(Money.zero) { $0 + p.candidates[$1].amount }
-            if best == nil || cost < best! { best = cost }
+            let chosen = sm.x.indices.filter { s.values[sm.x[$0].index] > 0.5 }
+            let spent = chosen.reduce(Money.zero) { $0 + p.candidates[$1].amount }
+            if best == nil || spent < best! {
+                best = spent
+                bestSelection = chosen
+            }
         }
-        return best.map { ($0, proven) }
+        return best.map { ($0, proven, bestSelection) }
     }
 }

@@ -219,9 +219,10 @@ public struct Selector: Sendable {
         var options = SolverOptions(relativeGap: relativeGap, strategies: Self.strategies(stage: index, term: term))
         options.nodeLimit = stageNodeLimit
         options.knownBound = knownBound
-        // A re-solve in a session starts each stage from an exchange-improved selection: the
-        // feasibility pump, which looks for a first incumbent, cost more than it found (national
-        // explanations 11.9 → 9.8 s of CPU, ARA committee 3.6 → 3.3 s; Benchmarks/README.md).
+        // A re-solve's later stages start from the stage before's optimum, improved by
+        // exchanges: the feasibility pump, which looks for a first incumbent, cost more than it
+        // found there (ARA committee: explanations 1.4–1.5 → 1.1–1.2 s). The first stage keeps it:
+        // without it one re-solve of that committee stopped at its node limit (Benchmarks/README.md).
         if session != nil, index > 0 { options.strategies = options.strategies.map { var s = $0; s.feasibilityPump = false; return s } }
         if index == 0 && timeLimit == nil { options.firstSolutionNodeLimit = firstSelectionNodeLimit }
         if let timeLimit {
