@@ -114,6 +114,7 @@ extension GLPKSolver {
 
         if let settled = settledByKnownBound(prepared, start: checkedStart, options: options) { return settled }
         var relaxationBound: Double?
+        var fixedByCost: [Int] = []
         if !presolve {
             if loaded == nil {
                 if let flags = recovery.scalingFlags {
@@ -145,6 +146,9 @@ extension GLPKSolver {
                 var settled = settled
                 if case .notGiven = settled.startOutcome { settled.startOutcome = startOutcome }
                 return settled
+            }
+            if loaded != nil, let start = checkedStart {
+                fixedByCost = fixByReducedCost(prepared, problem, start: start, step: granularity ?? 0)
             }
         }
 
@@ -180,6 +184,7 @@ extension GLPKSolver {
             parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
             return GLPKGuard.intopt(problem, parameters)
         }.get()
+        restoreBounds(prepared, problem, fixedByCost)
 
         let mipStatus = glp_mip_status(p)
         let stop = StopCause(granularity: monitor.stoppedByGranularity, nodeLimit: monitor.stoppedByNodeLimit,
@@ -238,6 +243,45 @@ extension GLPKSolver {
         outcome.nodeCount = 0
         outcome.startOutcome = .accepted
         return outcome
+    }
+
+    /// Reduced-cost fixing before the search of a session's solve: a binary at a bound of the
+    /// LP optimum whose reduced cost d_j is so large that moving it off that bound caps the LP
+    /// bound below the start's objective plus one objective step cannot take another value in
+    /// any solution better than the start (`step` 0 for an objective without a lattice: as good as
+    /// the start). Such columns are fixed (the others searched), but
+    /// only where the start agrees with the LP, so that the start stays a solution of the
+    /// restricted problem and the search returns it when nothing better exists. Their bounds are
+    /// put back after the search (`restoreBounds`). Returns the columns fixed.
+    static func fixByReducedCost(_ prepared: PreparedModel, _ problem: GLPKProblem, start: [Double], step: Double) -> [Int] {
+        let p = problem.pointer
+        guard glp_get_status(p) == GLP_OPT, let incumbent = prepared.model.objectiveValue(of: start) else { return [] }
+        let maximize = prepared.model.sense == .maximize
+        let bound = glp_get_obj_val(p) + prepared.model.objectiveConstant
+        let better = maximize ? incumbent + step : incumbent - step
+        let margin = 1e-6 * Swift.max(1, abs(bound))
+        var fixed: [Int] = []
+        for j in 0..<prepared.columnCount where prepared.columnIsInteger[j] {
+            let column = Int32(j + 1)
+            let status = glp_get_col_stat(p, column)
+            guard status == GLP_NL || status == GLP_NU else { continue }
+            let x = glp_get_col_prim(p, column)
+            guard abs(start[j] - x) < 0.5 else { continue }
+            let moved = maximize ? bound - abs(glp_get_col_dual(p, column)) : bound + abs(glp_get_col_dual(p, column))
+            guard maximize ? moved < better - margin : moved > better + margin else { continue }
+            glp_set_col_bnds(p, column, GLP_FX, x.rounded(), x.rounded())
+            fixed.append(j)
+        }
+        return fixed
+    }
+
+    /// Puts back the bounds of the columns `fixByReducedCost` fixed.
+    static func restoreBounds(_ prepared: PreparedModel, _ problem: GLPKProblem, _ columns: [Int]) {
+        guard problem.isAlive else { return }
+        for j in columns {
+            let (type, l, u) = GLPKProblem.glpkBounds(prepared.columnKinds[j], prepared.columnLower[j], prepared.columnUpper[j])
+            glp_set_col_bnds(problem.pointer, Int32(j + 1), type, l, u)
+        }
     }
 
     /// The search's answer when the root settles it, without starting the search: the LP
@@ -308,3 +352,4 @@ extension GLPKSolver {
         }
     }
 }
+

@@ -85,6 +85,37 @@ struct SessionTests {
         }
     }
 
+    /// A start for `model`: the binaries taken in order while the model stays feasible.
+    static func greedyStart(_ model: LinearModel) -> [Double] {
+        var v = [Double](repeating: 0, count: model.variables.count)
+        for j in v.indices where model.variables[j].lower == 0 {
+            v[j] = 1
+            if !model.isFeasible(v) { v[j] = 0 }
+        }
+        for j in v.indices where model.variables[j].lower == 1 { v[j] = 1 }
+        return v
+    }
+
+    @Test("solves from a start (columns fixed by their reduced costs) equal brute force", arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func reducedCostFixing(seed: UInt64) throws {
+        let model = Fixtures.smallSelection(seed: seed + 20, projects: 16)
+        let budget = Self.budget(model)
+        let jobs = Self.jobs(model, count: 12, seed: seed + 200)
+        try GLPKSolver().withSession(model) { session in
+            for job in jobs {
+                let changed = Self.changed(model, job, budget: budget)
+                try? session.setBounds(VariableID(job.variable), lower: job.value, upper: job.value)
+                try? session.setRowBounds(RowID(0), .lessOrEqual((budget * job.budgetShare).rounded()))
+                try? session.setObjective(.maximize, terms: job.objective.enumerated().map { Term(VariableID($0.offset), $0.element) })
+                let start = Self.greedyStart(changed)
+                let r = try? session.solve(options: SolverOptions(), start: changed.isFeasible(start) ? start : nil)
+                #expect(r?.objectiveValue == Fixtures.bruteForceMaximum(changed), "seed \(seed)")
+                if let values = r?.values, !values.isEmpty { #expect(changed.isFeasible(values)) }
+                try? session.setBounds(VariableID(job.variable), lower: 0, upper: 1)
+            }
+        }
+    }
+
     @Test("solves from recorded bases equal cold solves, whatever their order")
     func recordedBases() throws {
         let model = Fixtures.smallSelection(seed: 11, projects: 14)
