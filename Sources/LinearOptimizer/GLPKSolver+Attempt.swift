@@ -147,7 +147,7 @@ extension GLPKSolver {
                 if case .notGiven = settled.startOutcome { settled.startOutcome = startOutcome }
                 return settled
             }
-            if loaded != nil, let start = checkedStart {
+            if options.reducedCostFixing, let start = checkedStart {
                 fixedByCost = fixByReducedCost(prepared, problem, start: start, step: granularity ?? 0)
             }
         }

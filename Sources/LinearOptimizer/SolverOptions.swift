@@ -31,6 +31,11 @@ public struct SolverOptions: Sendable, Hashable {
     /// solution that reaches it is returned without a search. It must be true: a bound the
     /// optimum exceeds would return a solution that is not optimal.
     public var knownBound: Double?
+    /// With a start solution: fix, before the search, the binaries whose reduced cost at the LP
+    /// optimum shows they cannot move in any solution better than the start (where the start
+    /// agrees with the LP). Exact; it changes which of several optimal solutions is returned, so
+    /// it is asked for where that does not matter (explanation re-solves, least-cost solves).
+    public var reducedCostFixing = false
     /// Tests only: the first n runs of each strategy make GLPK fail an internal check on purpose
     /// (through the guard), so that the recovery is exercised.
     var provokedInternalFailures = 0

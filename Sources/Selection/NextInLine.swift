@@ -121,6 +121,23 @@ public struct NextInLine: Sendable {
         return false
     }
 
+    /// A selection better than `r` at `level` with the earlier levels kept: `r` and the
+    /// cheapest candidate left out that brings the level something, shares no FINESS with it or
+    /// the engaged projects, and keeps the budget rows and the hard balance; nil when none does.
+    /// The least-cost solve starts from it, so that its search prunes by cost from the first node.
+    static func improvingStart(_ p: SelectionProblem, _ r: SelectionResult, level: [ObjectiveTerm: Double]) -> [Int]? {
+        let taken = Set(r.selected.flatMap { p.candidates[$0].finess }).union(p.engagedFINESS)
+        let selected = Set(r.selected)
+        let order = p.candidates.indices.filter { i in
+            !selected.contains(i) && level.reduce(0) { $0 + $1.value * SelectionModel.value($1.key, p.candidates[i]) } > 0
+        }.sorted { p.candidates[$0].amount != p.candidates[$1].amount ? p.candidates[$0].amount < p.candidates[$1].amount : $0 < $1 }
+        for i in order where p.candidates[i].finess.allSatisfy({ !taken.contains($0) }) {
+            let chosen = r.selected + [i]
+            if p.budgetRowsExceeded(by: chosen).isEmpty && p.hardBalanceHolds(chosen) { return chosen }
+        }
+        return nil
+    }
+
     /// The least cost (in cents, from the chosen candidates' amounts) of a selection strictly
     /// better than `r`; nil when none exists at any envelope.
     func cheapestImprovement(_ p: SelectionProblem, _ r: SelectionResult, solves: inout Int) throws(Selector.Failure)
@@ -145,10 +162,17 @@ public struct NextInLine: Sendable {
             sm.model.setObjective(.minimize, terms: cost)
             var options = SolverOptions(relativeGap: 0)
             options.timeLimit = selector.timeLimit
+            options.reducedCostFixing = true
+            let start = Self.improvingStart(p, r, level: levels[i]).map { chosen -> [Double] in
+                var v = [Double](repeating: 0, count: sm.model.variables.count)
+                for c in chosen { v[sm.x[c].index] = 1 }
+                sm.completeTotals(&v)
+                return v
+            }
             if p.territory.mode == .hard || p.sector.mode == .hard { options.nodeLimit = nodeLimit }
             let s: SolveResult
             do {
-                s = try selector.solver.solve(sm.model, options: options, start: nil)
+                s = try selector.solver.solve(sm.model, options: options, start: start)
             } catch {
                 throw .solver(error)
             }

@@ -223,6 +223,7 @@ public struct Selector: Sendable {
         // exchanges: the feasibility pump, which looks for a first incumbent, cost more than it
         // found there (ARA committee: explanations 1.4–1.5 → 1.1–1.2 s). The first stage keeps it:
         // without it one re-solve of that committee stopped at its node limit (Benchmarks/README.md).
+        options.reducedCostFixing = session != nil
         if session != nil, index > 0 { options.strategies = options.strategies.map { var s = $0; s.feasibilityPump = false; return s } }
         if index == 0 && timeLimit == nil { options.firstSolutionNodeLimit = firstSelectionNodeLimit }
         if let timeLimit {
