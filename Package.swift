@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "LinearOptimizerTests", dependencies: ["LinearOptimizer", "TestSupport"]),
         .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioModel", "FundingRules"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Selection", "FundingRules", "ScenarioModel", "TestSupport"]),
-        .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering", "Selection", "Simulation", "FundingRules", "ScenarioModel", "TestSupport"]),
+        .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering", "Spreadsheet", "Selection", "Simulation", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "CampaignYearTests", dependencies: ["CampaignYear", "Selection", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "Selection", "Simulation", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "SelectionTests", dependencies: ["Selection", "LinearOptimizer", "FundingRules", "ScenarioModel", "TestSupport"]),

@@ -22,20 +22,6 @@ import Testing
 
     static func read(_ workbook: Workbook) throws -> XLSXContents { try XLSXContents(XLSXWriter.bytes(workbook)) }
 
-    /// A decimal written in the XML (`161212.7`, `-0.05`, `9176584278.719999`) rounded to the
-    /// cent, half away from zero, read as text: never through a Double.
-    static func cents(_ text: String) -> Int64? {
-        let negative = text.hasPrefix("-")
-        let body = negative ? String(text.dropFirst()) : text
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = Int64(parts[0]) else { return nil }
-        let fraction = Array(parts.count == 2 ? String(parts[1]) : "").map { Int64(String($0)) }
-        guard fraction.allSatisfy({ $0 != nil }) else { return nil }
-        let digit = { (i: Int) -> Int64 in i < fraction.count ? fraction[i]! : 0 }
-        let c = whole * 100 + digit(0) * 10 + digit(1) + (digit(2) >= 5 ? 1 : 0)
-        return negative ? -c : c
-    }
-
     @Test func sheetsHeadersAndValuesReadBack() throws {
         let x = try Self.read(Self.sample())
         #expect(x.sheets.map(\.name) == ["Décisions", "Équilibre", "Vide"])
@@ -97,7 +83,7 @@ import Testing
                                                      formats: .french)).sheet("m"))
         let written = s.column("montant").map { $0?.value ?? "" }
         for (i, a) in amounts.enumerated() {
-            #expect(Self.cents(written[i]) == a, "seed \(seed): \(a) cents written as \(written[i])")
+            #expect(XLSXContents.cents(written[i]) == a, "seed \(seed): \(a) cents written as \(written[i])")
             // libxlsxwriter writes 16 significant digits (`%.16G`): above some 8 million euros the
             // text may read 9176584278.719999 for 9176584278.72, the same double, which Excel
             // shows with its 15 digits as 9 176 584 278,72 €.

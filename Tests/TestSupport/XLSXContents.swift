@@ -83,6 +83,20 @@ public struct XLSXContents {
 
     public func sheet(_ name: String) -> Sheet? { sheets.first { $0.name == name } }
 
+    /// A decimal of the XML (`161212.7`, `-0.05`, `9176584278.719999`) rounded to the cent,
+    /// half away from zero, read as text: never through a Double.
+    public static func cents(_ text: String) -> Int64? {
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = Int64(parts[0]) else { return nil }
+        let fraction = Array(parts.count == 2 ? String(parts[1]) : "").map { Int64(String($0)) }
+        guard fraction.allSatisfy({ $0 != nil }) else { return nil }
+        let digit = { (i: Int) -> Int64 in i < fraction.count ? fraction[i]! : 0 }
+        let c = whole * 100 + digit(0) * 10 + digit(1) + (digit(2) >= 5 ? 1 : 0)
+        return negative ? -c : c
+    }
+
     /// `(2, 4)` for `C5`: column and row from 0.
     static func position(_ reference: String) -> (Int, Int) {
         var column = 0, digits = ""
