@@ -184,7 +184,7 @@ struct ReportCommand: ParsableCommand {
         try Self.yearSections(&content, campaign: campaign, scenarioFile: options.scenario, timeLimit: timeLimit)
         let files: [ReportFile]
         do {
-            files = try Report.files(content, language: language, scratch: report.staging)
+            files = try Report.files(content, language: language, workbookFile: report.scratchFile)
         } catch {
             Output.fail(.fr("impossible d'écrire decisions.xlsx dans \(folder) : \(error) ; le rapport précédent, s'il y en a un, est inchangé",
                             en: "cannot write decisions.xlsx in \(folder): \(error); the previous report, if any, is unchanged"))

@@ -26,19 +26,24 @@ public enum XLSXWriter {
         }
     }
 
-    /// The bytes of the file: written to a temporary file of `scratch` (default: the system's
-    /// temporary folder), read and removed.
-    public static func bytes(_ workbook: Workbook, scratch: String? = nil) throws(XLSXError) -> [UInt8] {
-        let scratch = scratch ?? FileManager.default.temporaryDirectory.path
-        var template = Array((scratch + "/.workbook-XXXXXX.xlsx").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 5) }
-        guard fd >= 0 else {
-            throw XLSXError(code: nil, cause: String(cString: strerror(errno)), context: "a temporary workbook in \(scratch)")
+    /// The bytes of the file, written to the temporary file `through` (default: a new file of
+    /// the system's temporary folder), read back and removed.
+    public static func bytes(_ workbook: Workbook, through temporary: String? = nil) throws(XLSXError) -> [UInt8] {
+        let path: String
+        if let temporary {
+            path = temporary
+        } else {
+            let folder = FileManager.default.temporaryDirectory.path
+            var template = Array((folder + "/.workbook-XXXXXX.xlsx").utf8CString)
+            let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 5) }
+            guard fd >= 0 else {
+                throw XLSXError(code: nil, cause: String(cString: strerror(errno)), context: "a temporary workbook in \(folder)")
+            }
+            close(fd)
+            path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         }
-        close(fd)
-        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         defer { unlink(path) }
-        try write(workbook, to: path, scratch: scratch)
+        try write(workbook, to: path, scratch: (path as NSString).deletingLastPathComponent)
         do {
             return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {

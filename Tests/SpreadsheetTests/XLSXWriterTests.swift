@@ -136,12 +136,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
-    @Test func theScratchFolderIsLeftClean() throws {
+    @Test func theTemporaryFileIsRemoved() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-xlsx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        _ = try XLSXWriter.bytes(Self.sample(), scratch: dir.path)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+        let bytes = try XLSXWriter.bytes(Self.sample(), through: dir.appendingPathComponent(".w.tmp").path)
+        #expect(bytes == (try XLSXWriter.bytes(Self.sample())))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "the temporary file and libxlsxwriter's are removed")
     }
 
     @Test func cellReferences() {
