@@ -14,9 +14,9 @@ REPORT_EPOCH ?= 1718352000
 # The national report is dated on the redeployment day (2024-10-15 08:00 UTC).
 REPORT_EPOCH_NAT ?= 1728979200
 
-.PHONY: demo test build glpk bench clean report-render fuzz
+.PHONY: demo test build libraries bench clean report-render fuzz
 
-## demo: install GLPK if needed, build, run the shipped scenarios; reports in Reports/
+## demo: install GLPK and libxlsxwriter if needed, build, run the shipped scenarios; reports in Reports/
 demo: build
 	@echo "== esms validate $(BRETAGNE)"
 	@$(ESMS) validate $(BRETAGNE)
@@ -39,22 +39,23 @@ demo: build
 	@echo "== esms calibrate $(CAMPAIGN) (usage rates and spreads fitted to the reports)"
 	@$(ESMS) calibrate $(CAMPAIGN)
 	@echo
-	@echo "Reports: $(OUT_BRE)/index.html (open in a browser), decisions.csv and essms.csv for Excel,"
+	@echo "Reports: $(OUT_BRE)/index.html (open in a browser), decisions.xlsx, decisions.csv and essms.csv for Excel,"
 	@echo "pv.md, lettres.html, note.html, results.json, audit.json; the same in $(OUT_NAT)/ (see Reports/README.md)"
 
 ## report-render: look at the Bretagne report in headless Chromium (PDF, PNG pages) in .build-render/
 report-render:
 	sh scripts/render-report.sh $(OUT_BRE)
 
-## test: install GLPK if needed, build and run the whole test suite
-test: glpk
+## test: install GLPK, libxlsxwriter and zlib if needed, build and run the whole test suite
+test: libraries
 	$(SWIFT) test
 
-build: glpk
+build: libraries
 	$(SWIFT) build -c release --static-swift-stdlib --product esms
 
-glpk:
-	@sh scripts/ensure-glpk.sh
+## libraries: install the C libraries (libglpk-dev, libxlsxwriter-dev, zlib1g-dev) when missing
+libraries:
+	@sh scripts/ensure-libraries.sh
 
 ## fuzz: build the libFuzzer targets of Fuzz/ and run each FUZZ_SECONDS (default 60); crashes in Fuzz/Crashes/
 fuzz:

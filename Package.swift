@@ -34,12 +34,16 @@ let package = Package(
         .target(name: "CGLPKGuard", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
         // Solver-agnostic MIP model and the GLPK solver behind it.
         .target(name: "LinearOptimizer", dependencies: ["CGLPK", "CGLPKGuard"]),
+        // libxlsxwriter (BSD-2-Clause), as the system library `libxlsxwriter-dev`. C, no API of its own.
+        .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // Workbooks of typed cells, and their writer to .xlsx (the only importer of CXLSXWriter).
+        .target(name: "Spreadsheet", dependencies: ["CXLSXWriter"]),
         // Monte-Carlo attainment of the usage targets, what-if variants.
         .target(name: "Simulation", dependencies: ["ScenarioModel", "FundingRules"]),
         // What leaves the tool: JSON documents, CSV for Excel, Markdown, HTML, the audit record.
         .target(
             name: "ReportRendering",
-            dependencies: ["ScenarioModel", "FundingRules", "Selection", "Simulation", "CampaignYear",
+            dependencies: ["ScenarioModel", "FundingRules", "Selection", "Simulation", "CampaignYear", "Spreadsheet",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Committee selection (and national redeployment) as mixed-integer programs.
@@ -62,16 +66,19 @@ let package = Package(
         ),
         .executableTarget(name: "esms", dependencies: ["ESMSCommands"]),
 
-        .target(name: "TestSupport", dependencies: ["ScenarioModel"], path: "Tests/TestSupport"),
+        // zlib (`zlib1g-dev`), for the tests only: they inflate the parts of the workbooks written.
+        .systemLibrary(name: "CZlib", path: "Tests/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "TestSupport", dependencies: ["ScenarioModel", "CZlib"], path: "Tests/TestSupport"),
         .testTarget(
             name: "ScenarioModelTests", dependencies: ["ScenarioModel", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FundingRulesTests", dependencies: ["FundingRules", "ScenarioModel", "TestSupport"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
         .testTarget(name: "LinearOptimizerTests", dependencies: ["LinearOptimizer", "TestSupport"]),
         .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioModel", "FundingRules"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Selection", "FundingRules", "ScenarioModel", "TestSupport"]),
-        .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering", "Selection", "Simulation", "FundingRules", "ScenarioModel", "TestSupport"]),
+        .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering", "Spreadsheet", "Selection", "Simulation", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "CampaignYearTests", dependencies: ["CampaignYear", "Selection", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "Selection", "Simulation", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "SelectionTests", dependencies: ["Selection", "LinearOptimizer", "FundingRules", "ScenarioModel", "TestSupport"]),

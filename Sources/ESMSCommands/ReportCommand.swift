@@ -12,7 +12,7 @@ import Workflow
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the committee report of a scenario: HTML with charts, Excel CSV, minutes, results and audit record.",
+        abstract: "Write the committee report of a scenario: HTML with charts, Excel CSV and workbook, minutes, results and audit record.",
         discussion: """
         Runs every step on the scenario — funding of every project, the selection with its \
         explanations and next in line, the envelope frontier and the ESSMS–acquisition trade-off — \
@@ -24,6 +24,9 @@ struct ReportCommand: ParsableCommand {
                          on A4: summary, charts, all projects, every ESSMS
           decisions.csv  one row per project, for a French Excel
           essms.csv      one row per ESSMS of every project
+          decisions.xlsx the same tables as an Excel workbook (sheets Décisions,
+                         ESSMS, Équilibre, Enveloppe; Régions when national):
+                         euros and percentages as formatted numbers
           pv.md          the procès-verbal: meeting (blanks to fill), method, the
                          committee's choices and their cost, retained and not
                          retained with reasons, payment conditions, vote
@@ -65,7 +68,7 @@ struct ReportCommand: ParsableCommand {
                                valueName: "file"))
     var campaign: String?
 
-    @Option(help: ArgumentHelp("Language of the HTML, the minutes, the CSV headers and the messages about the input files: fr or en.", valueName: "lang"))
+    @Option(help: ArgumentHelp("Language of the HTML, the minutes, the CSV and workbook headers and the messages about the input files: fr or en.", valueName: "lang"))
     var lang: String = "fr"
 
     @OptionGroup(title: "Committee pins")
@@ -179,7 +182,14 @@ struct ReportCommand: ParsableCommand {
             }
         }
         try Self.yearSections(&content, campaign: campaign, scenarioFile: options.scenario, timeLimit: timeLimit)
-        let files = Report.files(content, language: language)
+        let files: [ReportFile]
+        do {
+            files = try Report.files(content, language: language, workbookFile: report.scratchFile)
+        } catch {
+            Output.fail(.fr("impossible d'écrire decisions.xlsx dans \(folder) : \(error) ; le rapport précédent, s'il y en a un, est inchangé",
+                            en: "cannot write decisions.xlsx in \(folder): \(error); the previous report, if any, is unchanged"))
+            throw ExitStatus.outputFailed
+        }
         do {
             for file in files { try report.write(file.name, file.bytes) }
             try report.commit()

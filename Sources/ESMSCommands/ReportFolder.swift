@@ -39,8 +39,13 @@ final class ReportFolder {
             throw OutputError(.fr("impossible d'écrire le rapport à côté de \(path) : \(String(cString: strerror(errno)))",
                                   en: "cannot write the report beside \(path): \(String(cString: strerror(errno)))"))
         }
-        SignalCleanup.arm(folder: staging, files: files)
+        SignalCleanup.arm(folder: staging, files: files + [Self.scratchName])
     }
+
+    /// A file of the temporary folder for what is written before it becomes a report file (the
+    /// workbook, through libxlsxwriter): a stop signal removes it with the folder.
+    var scratchFile: String { staging + "/" + Self.scratchName }
+    static let scratchName = ".scratch.esms-tmp"
 
     deinit { discard() }
 

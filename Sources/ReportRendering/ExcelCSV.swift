@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ScenarioModel
+import Spreadsheet
 
 /// CSV that opens right in a French Excel: `;` separator, UTF-8 with BOM, decimal comma,
 /// CRLF line ends, fields quoted when they need it.
@@ -9,6 +10,22 @@ public struct ExcelCSV {
     public init(header: [String]) { rows.append(header) }
 
     public mutating func append(_ row: [String]) { rows.append(row) }
+
+    /// A sheet's table: amounts with their two decimals, shares as decimals (`0,221`).
+    public init(_ sheet: Sheet) {
+        self.init(header: sheet.header)
+        for row in sheet.rows {
+            append(row.map { cell in
+                switch cell {
+                case .text(let s): return s
+                case .integer(let n): return String(n)
+                case .euros(let cents): return ExcelCSV.money(Money(cents: cents))
+                case .share(let x): return ExcelCSV.number(x)
+                case .empty: return ""
+                }
+            })
+        }
+    }
 
     /// `1234,50` for 1 234,50 €, always two decimals: Excel reads the number, and a column of
     /// amounts reads the same in every row.

@@ -27,17 +27,9 @@ public enum MinutesDocument {
         out += method(content, f)
 
         out += "## " + f.tr("Enveloppe", "Envelope") + "\n\n"
-        var lines: [(String, Money)] = [(f.tr("Notifiée", "Notified"), env.notified)]
-        if let call = env.nationalCall { lines.append((f.tr("Appel national", "National call"), call)) }
-        lines.append((f.tr("Engagée antérieurement (hors projets listés)", "Engaged earlier (projects not listed)"), env.engagedEarlier))
-        if env.reserve != .zero { lines.append((f.tr("Réserve", "Reserve"), env.reserve)) }
-        lines.append((f.tr("Projets engagés lors de comités antérieurs", "Projects engaged at earlier committees"), env.engagedProjects))
-        lines.append((f.tr("**Disponible pour ce comité**", "**Available to this committee**"), env.available))
-        if let used = env.used, let left = env.left {
-            lines.append((f.tr("Attribuée par ce comité", "Granted by this committee"), used))
-            lines.append((f.tr("**Reliquat**", "**Left**"), left))
-        }
-        out += table([f.tr("Poste", "Item"), f.tr("Montant", "Amount")], lines.map { [$0.0, f.money($0.1)] }, right: [1], escape: false)
+        let lines = env.lines(f).filter { !$0.isReserve || $0.money != .zero }
+        out += table([f.tr("Poste", "Item"), f.tr("Montant", "Amount")],
+                     lines.map { [$0.isTotal ? "**\($0.label)**" : $0.label, f.money($0.money)] }, right: [1], escape: false)
 
         out += "\n## " + f.tr("Décision", "Decision") + "\n\n"
         if let s = content.selection {

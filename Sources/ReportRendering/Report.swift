@@ -1,18 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ScenarioModel
+import Spreadsheet
 
 /// The committee report: the files of `Reports/<scenario id>/`, rendered from one
-/// `ReportContent`. Pure: the same content gives the same bytes.
+/// `ReportContent`. The same content gives the same bytes; the workbook is written through the
+/// temporary file `workbookFile` (default: one of the system's temporary folder), whose failure
+/// is the only error.
 public enum Report {
     /// The names of the files, in the order they are written (audit last: it holds the others' digests).
-    public static let fileNames = ["note.html", "index.html", "decisions.csv", "essms.csv", "pv.md", "lettres.html", "results.json", "audit.json"]
+    public static let fileNames = ["note.html", "index.html", "decisions.csv", "essms.csv", "decisions.xlsx", "pv.md", "lettres.html",
+                                   "results.json", "audit.json"]
 
-    public static func files(_ content: ReportContent, language: ReportLanguage = .fr) -> [ReportFile] {
+    public static func files(_ content: ReportContent, language: ReportLanguage = .fr,
+                             workbookFile: String? = nil) throws(XLSXError) -> [ReportFile] {
+        let facts = ReportFacts(content, ReportFormat(language))
         var files = [
             ReportFile(name: "note.html", bytes: Array(NoteDocument.render(content, language: language).utf8)),
             ReportFile(name: "index.html", bytes: Array(HTMLReport.render(content, language: language).utf8)),
-            ReportFile(name: "decisions.csv", bytes: DecisionsCSV.projects(content, language: language).bytes),
-            ReportFile(name: "essms.csv", bytes: DecisionsCSV.essms(content, language: language).bytes),
+            ReportFile(name: "decisions.csv", bytes: ExcelCSV(ReportSheets.decisions(facts)).bytes),
+            ReportFile(name: "essms.csv", bytes: ExcelCSV(ReportSheets.essms(facts)).bytes),
+            ReportFile(name: "decisions.xlsx", bytes: try XLSXWriter.bytes(DecisionsWorkbook.workbook(facts), through: workbookFile)),
             ReportFile(name: "pv.md", bytes: Array(MinutesDocument.render(content, language: language).utf8)),
         ]
         // A regional committee's letters to its applicants (a national redeployment has none: the

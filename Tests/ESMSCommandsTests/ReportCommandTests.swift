@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Foundation
+import ReportRendering
 import Testing
 import TestSupport
 
-/// `esms report` end to end on the small fixture scenario: the six files, byte-identical re-runs
+/// `esms report` end to end on the small fixture scenario: its files, byte-identical re-runs
 /// under SOURCE_DATE_EPOCH, the language option, and the refusal to overwrite an input.
 @Suite struct ReportCommandTests {
     static let mini = "Tests/ESMSCommandsTests/Fixtures/mini/scenario.yaml"
@@ -12,7 +13,7 @@ import TestSupport
         FileManager.default.temporaryDirectory.appendingPathComponent("esms-report-\(UUID().uuidString)")
     }
 
-    @Test func writesTheSixFilesReproducibly() throws {
+    @Test func writesItsFilesReproducibly() throws {
         let a = Self.temporaryFolder(), b = Self.temporaryFolder()
         defer { for d in [a, b] { try? FileManager.default.removeItem(at: d) } }
         for dir in [a, b] {
@@ -22,7 +23,8 @@ import TestSupport
             #expect(r.stdout.isEmpty)
             #expect(r.stderr.contains("fichiers écrits dans \(dir.path)/ : "))
         }
-        for name in ["note.html", "index.html", "decisions.csv", "essms.csv", "pv.md", "lettres.html", "results.json", "audit.json"] {
+        #expect(Report.fileNames.contains("decisions.xlsx"))
+        for name in Report.fileNames {
             let x = try Data(contentsOf: a.appendingPathComponent(name)), y = try Data(contentsOf: b.appendingPathComponent(name))
             #expect(x == y, "\(name) differs between two runs with the same SOURCE_DATE_EPOCH")
         }
@@ -83,6 +85,9 @@ import TestSupport
         let html = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(html.contains("<html lang=\"en\">") && html.contains("Decision summary"))
         #expect(!html.contains("id=\"enveloppe\""), "no frontier section when none was computed")
+        let workbook = try XLSXContents(Array(Data(contentsOf: dir.appendingPathComponent("decisions.xlsx"))))
+        #expect(workbook.sheets.map(\.name) == ["Decisions", "ESSMS", "Balance", "Envelope"])
+        #expect(workbook.sheets[0].header.first == "project")
     }
 
     @Test func refusesAFolderWhereItWouldOverwriteAnInput() throws {

@@ -54,8 +54,44 @@ import TestSupport
         }
         if name.hasSuffix(".csv") {
             #expect(produced == kept, "\(folder)/\(name) differs from what esms report writes now (re-record with ESMS_RECORD_GOLDEN=1 or make demo)")
+        } else if name.hasSuffix(".xlsx") {
+            // A zip: byte for byte, and the parts whose content differs (by their CRC-32) named.
+            let parts = { (d: Data) in (try? ZipArchive(Array(d)))?.entries.map { "\($0.name) \($0.crc32) \($0.size)" } ?? ["not a zip"] }
+            let changed = Set(parts(produced)).symmetricDifference(parts(kept)).map { String($0.split(separator: " ")[0]) }
+            #expect(produced == kept, "\(folder)/\(name) differs from what esms report writes now (parts: \(Set(changed).sorted())); re-record with ESMS_RECORD_GOLDEN=1 or make demo")
         } else if let diff = Golden.check(String(decoding: produced, as: UTF8.self), path) {
             Issue.record(Comment(rawValue: diff))
+        }
+    }
+
+    /// The workbook of each shipped report: one row per project on the decisions sheet, the
+    /// granted amounts summing to the envelope used of results.json to the cent, and for the
+    /// national scope the regions of the redeployment.
+    @Test(arguments: ["Reports/bretagne-2024-juin", "Reports/national-2024-redeploiement"])
+    func workbookAgreesWithTheResults(folder: String) throws {
+        let (dir, r) = try Self.report(folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        let x = try XLSXContents(Array(Data(contentsOf: dir.appendingPathComponent("decisions.xlsx"))))
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("results.json"))) as? [String: Any])
+        let fund = try #require(results["fund"] as? [String: Any]), select = try #require(results["select"] as? [String: Any])
+        let projects = try #require(fund["projects"] as? [[String: Any]])
+        let budget = try #require(select["budget"] as? [String: Any])
+        let used = try #require(budget["used"] as? Double)
+        let decisions = try #require(x.sheet("Décisions"))
+        #expect(decisions.rows.count == projects.count + 1)
+        let granted = decisions.column("montant_accorde").compactMap { $0.flatMap { XLSXContents.cents($0.value) } }
+        #expect(granted.count == projects.count)
+        #expect(granted.reduce(0, +) == Int64((used * 100).rounded()), "\(folder): the granted amounts against results.json's used")
+        let essms = try String(contentsOf: dir.appendingPathComponent("essms.csv"), encoding: .utf8)
+        #expect(x.sheet("ESSMS")?.rows.count == essms.components(separatedBy: "\r\n").count - 1, "one row per row of essms.csv")
+        if folder.contains("national") {
+            let regions = try #require((results["redeployment"] as? [String: Any])?["regions"] as? [[String: Any]])
+            let sheet = try #require(x.sheet("Régions"))
+            #expect(sheet.rows.count == regions.count + 1)
+            let funded = regions.compactMap { $0["funded"] as? Double }.reduce(0) { $0 + Int64(($1 * 100).rounded()) }
+            #expect(sheet.column("financee").compactMap { $0.flatMap { XLSXContents.cents($0.value) } }.reduce(0, +) == funded)
+        } else {
+            #expect(x.sheet("Régions") == nil)
         }
     }
 }
