@@ -257,7 +257,8 @@ extension GLPKSolver {
         let p = problem.pointer
         guard glp_get_status(p) == GLP_OPT, let incumbent = prepared.model.objectiveValue(of: start) else { return [] }
         let maximize = prepared.model.sense == .maximize
-        let bound = glp_get_obj_val(p) + prepared.model.objectiveConstant
+        // GLPK's objective value already holds the constant (column 0 of the objective).
+        let bound = glp_get_obj_val(p)
         let better = maximize ? incumbent + step : incumbent - step
         let margin = 1e-6 * Swift.max(1, abs(bound))
         var fixed: [Int] = []

@@ -116,6 +116,22 @@ struct SessionTests {
         }
     }
 
+    @Test("reduced-cost fixing counts an objective constant once, maximising and minimising", arguments: [6, 7, 8] as [UInt64])
+    func reducedCostFixingWithConstant(seed: UInt64) throws {
+        let base = Fixtures.smallSelection(seed: seed, projects: 14)
+        let best = try #require(Fixtures.bruteForceMaximum(base))
+        let start = Self.greedyStart(base)
+        var options = SolverOptions()
+        options.reducedCostFixing = true
+        let terms = base.variables.indices.map { Term(VariableID($0), base.variables[$0].objective) }
+        var maximum = base
+        maximum.setObjective(.maximize, terms: terms, constant: -5_000)
+        #expect(try GLPKSolver().solve(maximum, options: options, start: start).objectiveValue == best - 5_000)
+        var minimum = base
+        minimum.setObjective(.minimize, terms: terms.map { Term($0.variable, -$0.coefficient) }, constant: 5_000)
+        #expect(try GLPKSolver().solve(minimum, options: options, start: start).objectiveValue == 5_000 - best)
+    }
+
     @Test("solves from recorded bases equal cold solves, whatever their order")
     func recordedBases() throws {
         let model = Fixtures.smallSelection(seed: 11, projects: 14)
