@@ -139,8 +139,9 @@ extension GLPKSolver {
                 return outcome
             }
             // The LP relaxation's optimum bounds the MIP's, whatever the search does next.
-            relaxationBound = glp_get_obj_val(p)
-            let bound = tighter(glp_get_obj_val(p), options.knownBound, maximize: prepared.model.sense == .maximize)!
+            let lpBound = glp_get_obj_val(p)
+            relaxationBound = lpBound
+            let bound = tighter(lpBound, options.knownBound, maximize: prepared.model.sense == .maximize) ?? lpBound
             if let settled = settledAtRoot(prepared, problem, bound: bound, start: checkedStart,
                                            granularity: granularity, options: options) {
                 var settled = settled

@@ -287,20 +287,17 @@ public struct Explainer: Sendable {
     static func withSessions(_ selector: Selector, _ models: ResolveModels?, values: [Double], reference: [Double],
                              _ body: (Sessions?) -> Void) {
         guard let models else { return body(nil) }
+        func open(_ integer: any MIPSession, _ balance: (any MIPSession)?) {
+            try? models.recordBases(integer: integer, balance: balance, values: values)
+            body(Sessions(models: models, integer: integer, balance: balance, reference: reference))
+        }
         do {
             try selector.solver.withSession(models.integer.model) { integer in
-                guard let b = models.balance else {
-                    try? models.recordBases(integer: integer, balance: nil, values: values)
-                    return body(Sessions(models: models, integer: integer, balance: nil, reference: reference))
-                }
+                guard let b = models.balance else { return open(integer, nil) }
                 do {
-                    try selector.solver.withSession(b) { balance in
-                        try? models.recordBases(integer: integer, balance: balance, values: values)
-                        body(Sessions(models: models, integer: integer, balance: balance, reference: reference))
-                    }
+                    try selector.solver.withSession(b) { balance in open(integer, balance) }
                 } catch {
-                    try? models.recordBases(integer: integer, balance: nil, values: values)
-                    body(Sessions(models: models, integer: integer, balance: nil, reference: reference))
+                    open(integer, nil)
                 }
             }
         } catch {
