@@ -150,6 +150,14 @@ extension GLPKSolver {
             }
             if options.reducedCostFixing, let start = checkedStart {
                 fixedByCost = fixByReducedCost(prepared, problem, start: start, step: granularity ?? 0)
+                if loaded != nil, !fixedByCost.isEmpty,
+                   var outcome = solveRestricted(prepared, fixed: fixedByCost, start: start, strategy: strategy,
+                                                 recovery: recovery, options: options, milliseconds: milliseconds,
+                                                 granularity: granularity) {
+                    restoreBounds(prepared, problem, fixedByCost)
+                    if case .notGiven = outcome.startOutcome { outcome.startOutcome = startOutcome }
+                    return outcome
+                }
             }
         }
 
@@ -275,6 +283,39 @@ extension GLPKSolver {
             fixed.append(j)
         }
         return fixed
+    }
+
+    /// The search of a session's stage on the compact model of the columns reduced-cost fixing
+    /// left free (`PreparedModel.restricted`), in a problem of its own: the same solutions as the
+    /// session's problem with those columns fixed, and GLPK's nodes on a matrix that size. The
+    /// answer is mapped back to every column. Nil when the compact problem cannot be made or
+    /// GLPK fails on it: the search is then made in the session's problem.
+    static func solveRestricted(_ prepared: PreparedModel, fixed columns: [Int], start: [Double], strategy: SearchStrategy,
+                                recovery: Recovery, options: SolverOptions, milliseconds: Int32?,
+                                granularity: Double?) -> AttemptOutcome? {
+        var fixed: [Int: Double] = [:]
+        for j in columns { fixed[j] = start[j].rounded() }
+        for j in 0..<prepared.columnCount where prepared.columnKinds[j] == .fixed { fixed[j] = prepared.columnLower[j] }
+        guard let (compact, kept) = prepared.restricted(fixing: fixed), !kept.isEmpty else { return nil }
+        var options = options
+        options.reducedCostFixing = false
+        let outcome: AttemptOutcome
+        do throws(GLPKInternalFailure) {
+            outcome = try runGuardedAttempt(compact, strategy: strategy, recovery: recovery, options: options,
+                                            milliseconds: milliseconds, start: kept.map { start[$0] }, heuristic: nil,
+                                            granularity: granularity, provokeFailure: false)
+        } catch {
+            return nil
+        }
+        var full = outcome
+        if !outcome.values.isEmpty {
+            var values = start
+            for (j, v) in fixed { values[j] = v }
+            for (k, j) in kept.enumerated() { values[j] = outcome.values[k] }
+            full.values = values
+            full.objective = prepared.model.objectiveValue(of: values) ?? outcome.objective
+        }
+        return full
     }
 
     /// Puts back the bounds of the columns `fixByReducedCost` fixed.

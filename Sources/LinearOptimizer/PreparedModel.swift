@@ -116,6 +116,24 @@ struct PreparedModel: Sendable {
         self.matrixValues = ar
     }
 
+    /// A model already checked and flattened (`restricted(fixing:)`).
+    init(model: LinearModel, columnLower: [Double], columnUpper: [Double], columnKinds: [BoundKind], columnIsInteger: [Bool],
+         objective: [Double], rowLower: [Double], rowUpper: [Double], rowKinds: [BoundKind], matrixRows: [Int32],
+         matrixColumns: [Int32], matrixValues: [Double]) {
+        self.model = model
+        self.columnLower = columnLower
+        self.columnUpper = columnUpper
+        self.columnKinds = columnKinds
+        self.columnIsInteger = columnIsInteger
+        self.objective = objective
+        self.rowLower = rowLower
+        self.rowUpper = rowUpper
+        self.rowKinds = rowKinds
+        self.matrixRows = matrixRows
+        self.matrixColumns = matrixColumns
+        self.matrixValues = matrixValues
+    }
+
     /// A variable's bounds as GLPK gets them (an integer's rounded inward), checked.
     private static func columnBounds(_ variable: Variable, _ what: @autoclosure () -> String) throws(LinearOptimizerError) -> (Double, Double) {
         var (lower, upper) = variable.effectiveBounds

@@ -96,9 +96,10 @@ struct SessionTests {
         return v
     }
 
-    @Test("solves from a start (columns fixed by their reduced costs) equal brute force", arguments: [1, 2, 3, 4, 5] as [UInt64])
+    @Test("solves from a start (columns fixed by their reduced costs, the rest searched in a compact problem) equal brute force",
+          arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func reducedCostFixing(seed: UInt64) throws {
-        let model = Fixtures.smallSelection(seed: seed + 20, projects: 16)
+        let model = Fixtures.smallSelection(seed: seed + 20, projects: 13)
         let budget = Self.budget(model)
         let jobs = Self.jobs(model, count: 12, seed: seed + 200)
         try GLPKSolver().withSession(model) { session in
@@ -108,7 +109,9 @@ struct SessionTests {
                 try? session.setRowBounds(RowID(0), .lessOrEqual((budget * job.budgetShare).rounded()))
                 try? session.setObjective(.maximize, terms: job.objective.enumerated().map { Term(VariableID($0.offset), $0.element) })
                 let start = Self.greedyStart(changed)
-                let r = try? session.solve(options: SolverOptions(), start: changed.isFeasible(start) ? start : nil)
+                var options = SolverOptions()
+                options.reducedCostFixing = true
+                let r = try? session.solve(options: options, start: changed.isFeasible(start) ? start : nil)
                 #expect(r?.objectiveValue == Fixtures.bruteForceMaximum(changed), "seed \(seed)")
                 if let values = r?.values, !values.isEmpty { #expect(changed.isFeasible(values)) }
                 try? session.setBounds(VariableID(job.variable), lower: 0, upper: 1)
