@@ -148,7 +148,22 @@ extension GLPKSolver {
                 if case .notGiven = settled.startOutcome { settled.startOutcome = startOutcome }
                 return settled
             }
-            if options.reducedCostFixing, let start = checkedStart {
+            if options.reducedCostFixing, var start = checkedStart {
+                // In a session, the start first improved in its neighbourhood of the LP optimum:
+                // the fixing below is as strong as the start is good.
+                var neighbourhoodNodes = 0
+                if loaded != nil, let (better, nodes) = improvedNearRelaxation(
+                    prepared, problem, start: start, strategy: strategy, recovery: recovery, options: options,
+                    milliseconds: milliseconds, granularity: granularity) {
+                    start = better
+                    checkedStart = better
+                    neighbourhoodNodes = nodes
+                    if var settled = settledAtRoot(prepared, problem, bound: bound, start: better,
+                                                   granularity: granularity, options: options) {
+                        settled.nodeCount = (settled.nodeCount ?? 0) + nodes
+                        return settled
+                    }
+                }
                 fixedByCost = fixByReducedCost(prepared, problem, start: start, step: granularity ?? 0)
                 if loaded != nil, !fixedByCost.isEmpty,
                    var outcome = solveRestricted(prepared, fixed: fixedByCost, start: start, strategy: strategy,
@@ -156,6 +171,7 @@ extension GLPKSolver {
                                                  granularity: granularity) {
                     restoreBounds(prepared, problem, fixedByCost)
                     if case .notGiven = outcome.startOutcome { outcome.startOutcome = startOutcome }
+                    outcome.nodeCount = (outcome.nodeCount ?? 0) + neighbourhoodNodes
                     return outcome
                 }
             }
@@ -283,6 +299,37 @@ extension GLPKSolver {
             fixed.append(j)
         }
         return fixed
+    }
+
+    /// Nodes the search near the LP optimum may open (`improvedNearRelaxation`).
+    static let neighbourhoodNodeLimit = 100
+
+    /// A better start, searched where the start and the LP optimum disagree: every binary on
+    /// which they agree is fixed at that value, and the compact problem of the others (a few
+    /// dozen columns) is solved within `neighbourhoodNodeLimit` nodes (relaxation-induced
+    /// neighbourhood search). Only a start: the answer of the stage does not depend on it, but the
+    /// reduced-cost fixing that follows fixes every column whose reduced cost caps the bound
+    /// below the start, so the closer the start, the smaller the search (at national scale the
+    /// exchanges left the acquisition stage's start 9 to 25 below its optimum, and the search kept
+    /// some 1 100 of 1 879 columns). Returns the better start and the nodes opened, nil when
+    /// nothing better was found.
+    static func improvedNearRelaxation(_ prepared: PreparedModel, _ problem: GLPKProblem, start: [Double],
+                                       strategy: SearchStrategy, recovery: Recovery, options: SolverOptions,
+                                       milliseconds: Int32?, granularity: Double?) -> ([Double], Int)? {
+        let p = problem.pointer
+        guard glp_get_status(p) == GLP_OPT, let value = prepared.model.objectiveValue(of: start) else { return nil }
+        var agreeing: [Int] = []
+        for j in 0..<prepared.columnCount where prepared.columnIsInteger[j] && prepared.columnKinds[j] != .fixed {
+            if abs(glp_get_col_prim(p, Int32(j + 1)) - start[j]) < options.integralityTolerance { agreeing.append(j) }
+        }
+        var limited = options
+        limited.nodeLimit = Swift.min(options.nodeLimit ?? neighbourhoodNodeLimit, neighbourhoodNodeLimit)
+        limited.firstSolutionNodeLimit = nil
+        guard let outcome = solveRestricted(prepared, fixed: agreeing, start: start, strategy: strategy, recovery: recovery,
+                                            options: limited, milliseconds: milliseconds, granularity: granularity),
+              !outcome.values.isEmpty, let found = outcome.objective else { return nil }
+        let better = prepared.model.sense == .maximize ? found > value + 1e-9 : found < value - 1e-9
+        return better ? (outcome.values, outcome.nodeCount ?? 0) : nil
     }
 
     /// The search of a session's stage on the compact model of the columns reduced-cost fixing
