@@ -144,7 +144,9 @@ struct ReportCommand: ParsableCommand {
         var tradeoff: TradeoffCurve?
         do {
             let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, explainLimit: explainLimit, nextInLine: nextInLine)
-            let run = try committee.select(settings)
+            let shown = Output.stderrIsTerminal
+            defer { if shown { Output.clearProgress() } }
+            let run = try committee.select(settings, progress: SelectionMessages.progress(shown: shown))
             if let failure = run.analysisFailure { Output.warn(SelectionMessages.describe(failure)) }
             section = SelectionSection(problem: problem, result: run.result, explanations: run.explanations, nextInLine: run.nextInLine,
                                        infeasibility: run.infeasibility, warnings: warnings, pinCost: run.pinCost)

@@ -85,9 +85,12 @@ struct SelectCommand: ParsableCommand {
         let warnings = committee.warnings
         SelectionMessages.warn(committee)
         let run: SelectionRun
+        let shown = !options.json && Output.stderrIsTerminal
         do {
+            defer { if shown { Output.clearProgress() } }
             run = try committee.select(SolveSettings(timeLimit: timeLimit, relativeGap: gap, explainLimit: explainLimit,
-                                                     nextInLine: nextInLine), clock: clock)
+                                                     nextInLine: nextInLine), clock: clock,
+                                       progress: SelectionMessages.progress(shown: shown))
         } catch {
             Output.fail(SelectionMessages.describe(error))
             throw ExitStatus.scenarioErrors

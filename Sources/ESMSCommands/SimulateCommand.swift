@@ -202,13 +202,6 @@ enum SimulationPipeline {
     }
 }
 
-extension Output {
-    /// A progress line on stderr, rewritten in place (only called when stderr is a terminal).
-    static func progress(_ p: Phrase, final: Bool) {
-        errorText("\r\u{1B}[K" + p.text(language) + (final ? "\n" : ""))
-    }
-}
-
 extension Committee.NoSelection {
     /// `message` in both languages.
     var phrase: Phrase {

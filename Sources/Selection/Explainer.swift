@@ -56,6 +56,9 @@ public struct Explainer: Sendable {
     /// deterministic, so where the budget stops does not depend on the threads.
     public var nodeBudget: Int
     static let batchSize = 16
+    /// Hears, after each re-solve, how many are done and how many there are (nil: silent). The
+    /// re-solves after a spent node budget are not made: the count then stops short.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// A re-solve's answer, whether every stage was proven, and the nodes it opened.
     enum Resolved: Sendable {
@@ -127,8 +130,11 @@ public struct Explainer: Sendable {
         let stageValues = r.stages.prefix(models?.plan.count ?? 0).compactMap(\.value)
         // Bounds for the re-solves only when every stage of the selection is proven.
         let reference = r.status == .optimal ? stageValues : []
+        let total = jobs.count
+        var hear: (@Sendable (Int) -> Void)?
+        if let report = progress { hear = { done in report(done, total) } }
         let solved = ParallelWork.mapInBatches(jobs.count, threads: threads, batchSize: Self.batchSize, budget: nodeBudget,
-                                               cost: { $0.nodes }) { run in
+                                               cost: { $0.nodes }, progress: hear) { run in
             Self.withSessions(solver, models, values: stageValues, reference: reference) { sessions in
                 run { k in
                     let (force, i) = work[k]

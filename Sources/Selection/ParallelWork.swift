@@ -18,13 +18,14 @@ public enum ParallelWork {
     /// more: the jobs past that batch get nil. Each worker is `worker`, called once on its own
     /// thread (where it may set up what its jobs share, e.g. a solver session) with `run`, which
     /// runs jobs until none is left. The results do not depend on the threads as long as each
-    /// job's result depends only on its index.
+    /// job's result depends only on its index. `progress`, when given, hears the number of jobs
+    /// finished after each one (from the worker threads, one call at a time).
     public static func mapInBatches<T: Sendable>(
         _ count: Int, threads: Int, batchSize: Int, budget: Int, cost: @escaping @Sendable (T) -> Int,
-        worker: @Sendable (_ run: ((Int) -> T) -> Void) -> Void
+        progress: (@Sendable (Int) -> Void)? = nil, worker: @Sendable (_ run: ((Int) -> T) -> Void) -> Void
     ) -> [T?] {
         guard count > 0 else { return [] }
-        let box = BudgetBox<T>(count, batchSize: max(1, batchSize), budget: budget, cost: cost)
+        let box = BudgetBox<T>(count, batchSize: max(1, batchSize), budget: budget, cost: cost, progress: progress)
         DispatchQueue.concurrentPerform(iterations: min(max(1, threads), count)) { _ in
             worker { job in
                 while let k = box.next() { box.set(k, job(k)) }
@@ -41,8 +42,11 @@ public enum ParallelWork {
         private var values: [T?]
         /// Jobs before `done` are all finished and cost `spent`; none from `cutoff` on is used.
         private var done = 0, spent = 0, cutoff: Int
-        init(_ count: Int, batchSize: Int, budget: Int, cost: @escaping (T) -> Int) {
+        private var finished = 0
+        private let progress: ((Int) -> Void)?
+        init(_ count: Int, batchSize: Int, budget: Int, cost: @escaping (T) -> Int, progress: ((Int) -> Void)?) {
             self.count = count
+            self.progress = progress
             self.batchSize = batchSize
             self.budget = budget
             self.cost = cost
@@ -60,6 +64,8 @@ public enum ParallelWork {
             lock.lock()
             defer { lock.unlock() }
             values[k] = value
+            finished += 1
+            progress?(finished)
             while done < cutoff, let v = values[done] {
                 spent += cost(v)
                 done += 1

@@ -97,16 +97,37 @@ public struct SelectionRun: Sendable {
     public var solved: Bool { result.status.hasSelection }
 }
 
+/// Where a selection run says how far it is (the commands draw a progress line; silent by default).
+public struct SelectionProgress: Sendable {
+    /// The phases of a run, in order.
+    public enum Phase: Sendable, Equatable {
+        case selecting, explaining, nextInLine, diagnosing, pins
+    }
+
+    /// A phase starts.
+    public var phase: (@Sendable (Phase) -> Void)?
+    /// Explanation re-solves done, of how many (from the worker threads, one call at a time).
+    public var resolves: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
+    public init(phase: (@Sendable (Phase) -> Void)? = nil, resolves: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
+        self.phase = phase
+        self.resolves = resolves
+    }
+
+    public static var silent: SelectionProgress { SelectionProgress() }
+}
+
 extension Committee {
     /// Solves the selection, explains every project, then computes the next in line, or the
     /// diagnosis when there is no selection. A solver failure of the selection itself throws;
     /// one of the analyses after it is kept in `analysisFailure`.
-    public func select(_ settings: SolveSettings) throws(Selector.Failure) -> SelectionRun {
-        try select(settings, clock: ContinuousClock())
+    public func select(_ settings: SolveSettings, progress: SelectionProgress = .silent) throws(Selector.Failure) -> SelectionRun {
+        try select(settings, clock: ContinuousClock(), progress: progress)
     }
 
     /// `select(_:)`, its phases timed by `clock`.
-    public func select<C: Clock>(_ settings: SolveSettings, clock: C) throws(Selector.Failure) -> SelectionRun where C.Duration == Duration {
+    public func select<C: Clock>(_ settings: SolveSettings, clock: C, progress: SelectionProgress = .silent)
+        throws(Selector.Failure) -> SelectionRun where C.Duration == Duration {
         var phases: [(String, Double)] = []
         var mark = clock.now
         func lap(_ name: String) {
@@ -115,21 +136,25 @@ extension Committee {
             mark = now
         }
         let selector = settings.selector
+        progress.phase?(.selecting)
         let result = try selector.solve(problem)
         lap("select")
-        let explanations = result.status.hasSelection
-            ? Explainer(selector: selector, resolveLimit: settings.explainLimit ?? Explainer.defaultResolveLimit(candidates: problem.candidates.count))
-                .explain(problem, result, projects: projectTitles)
-            : []
+        var explainer = Explainer(selector: selector,
+                                  resolveLimit: settings.explainLimit ?? Explainer.defaultResolveLimit(candidates: problem.candidates.count))
+        explainer.progress = progress.resolves
+        if result.status.hasSelection { progress.phase?(.explaining) }
+        let explanations = result.status.hasSelection ? explainer.explain(problem, result, projects: projectTitles) : []
         lap("explain")
         var run = SelectionRun(result: result, explanations: explanations, nextInLine: [], infeasibility: nil,
                                analysisFailure: nil, pinCost: nil, phases: [])
         let undecided = result.status == .infeasible || result.status == .timeLimit
         do {
             if undecided {
+                progress.phase?(.diagnosing)
                 run.infeasibility = try InfeasibilityAnalyzer.sharing(timeLimit: settings.timeLimit, relativeGap: settings.relativeGap)
                     .analyze(problem, undecided: result.status == .timeLimit)
             } else if result.status.hasSelection && settings.nextInLine > 0 {
+                progress.phase?(.nextInLine)
                 run.nextInLine = try NextInLine(selector: selector, changes: settings.nextInLine).compute(problem, result)
             }
         } catch {
@@ -137,6 +162,7 @@ extension Committee {
         }
         lap(undecided ? "infeasibility" : "next_in_line")
         if !problem.forced.isEmpty || !problem.excluded.isEmpty, result.status.hasSelection {
+            progress.phase?(.pins)
             do {
                 let unpinned = try SelectionProblem.build(scenario: scenario, assessments: assessments, force: [], exclude: [])
                 run.pinCost = try PinCost.measure(problem, result, unpinned: unpinned, selector: selector)

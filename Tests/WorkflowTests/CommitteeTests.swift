@@ -63,6 +63,31 @@ import Workflow
         #expect(run.phases.map(\.name).last == "pins")
     }
 
+    /// What a progress sink hears, gathered from the worker threads.
+    final class Heard: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var phases: [SelectionProgress.Phase] = []
+        private(set) var resolves: [(Int, Int)] = []
+        func phase(_ p: SelectionProgress.Phase) { lock.withLock { phases.append(p) } }
+        func resolve(_ done: Int, _ total: Int) { lock.withLock { resolves.append((done, total)) } }
+    }
+
+    @Test func progressHearsEachPhaseAndEveryReSolveAndChangesNothing() throws {
+        let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
+        let committee = try Committee(scenario: scenario, rules: rules)
+        let settings = SolveSettings(explainLimit: 6, nextInLine: 1)
+        let heard = Heard()
+        let run = try committee.select(settings, progress: SelectionProgress(phase: { heard.phase($0) },
+                                                                             resolves: { heard.resolve($0, $1) }))
+        let silent = try committee.select(settings)
+        #expect(heard.phases == [.selecting, .explaining, .nextInLine])
+        let total = try #require(heard.resolves.first?.1)
+        #expect(total == 12)  // 6 forcings and 6 removals
+        #expect(heard.resolves.map(\.0) == Array(1...total) && heard.resolves.allSatisfy { $0.1 == total })
+        #expect(run.explanations.map(\.reason) == silent.explanations.map(\.reason))
+        #expect(run.nextInLine.map(\.growth) == silent.nextInLine.map(\.growth))
+    }
+
     @Test func phasesAreTimedByTheInjectedClock() throws {
         let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
         let committee = try Committee(scenario: scenario, rules: rules)

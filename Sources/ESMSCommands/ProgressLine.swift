@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ScenarioModel
+import Workflow
+
+extension Output {
+    /// A progress line on stderr, rewritten in place (only called when stderr is a terminal).
+    static func progress(_ p: Phrase, final: Bool) {
+        progressText("\r\u{1B}[K" + p.text(language) + (final ? "\n" : ""))
+    }
+
+    /// Erases the progress line, before the command's own output.
+    static func clearProgress() { progressText("\r\u{1B}[K") }
+
+    /// Text on stderr that is not a diagnostic: it does not count as having said why a command
+    /// failed (`wroteError`).
+    private static func progressText(_ s: String) {
+        var s = s
+        _ = s.withUTF8 { StandardStream.error.write(UnsafeRawBufferPointer($0)) }
+    }
+}
+
+extension SelectionMessages {
+    /// The progress line of a selection run, when `shown` (stderr is a terminal and the output is
+    /// not JSON): the phase, then the explanation re-solves as they are done.
+    static func progress(shown: Bool) -> SelectionProgress {
+        guard shown else { return .silent }
+        return SelectionProgress(
+            phase: { Output.progress(phrase($0), final: false) },
+            resolves: { done, total in
+                Output.progress(.fr("explications : \(done) / \(total) recalculs", en: "explaining: \(done) / \(total) re-solves"),
+                                final: false)
+            })
+    }
+
+    static func phrase(_ phase: SelectionProgress.Phase) -> Phrase {
+        switch phase {
+        case .selecting: .fr("sélection : résolution du programme…", en: "selecting: solving the program…")
+        case .explaining: .fr("explications : recalculs…", en: "explaining: re-solves…")
+        case .nextInLine: .fr("suivants sur la liste : enveloppes plus grandes…", en: "next in line: larger envelopes…")
+        case .diagnosing: .fr("diagnostic : pourquoi aucune sélection…", en: "diagnosis: why no selection…")
+        case .pins: .fr("coût des choix imposés…", en: "cost of the pins…")
+        }
+    }
+}
