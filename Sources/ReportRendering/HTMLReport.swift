@@ -39,9 +39,9 @@ public enum HTMLReport {
         h.element("p", f(.esmsNumeriqueSelection),
                   attributes: "class=\"kicker\"")
         h.element("h1", facts.title)
-        var meta: [String] = [f(.scenario) + spec.id]
-        if let v = c.variant { meta.append(f(.variant) + v) }
-        meta.append(f(.rules) + c.rules.name)
+        var meta: [String] = [f(.scenario, spec.id)]
+        if let v = c.variant { meta.append(f(.variant, v)) }
+        meta.append(f(.rules, c.rules.name))
         if spec.scope == .regional, let r = spec.region { meta.append(f(.region, f.region(r))) }
         if spec.scope == .national { meta.append(f(.nationalScope)) }
         if let d = spec.committee { meta.append(f(.committeeOf, f.date(d))) }

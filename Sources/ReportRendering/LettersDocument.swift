@@ -67,9 +67,7 @@ public enum LettersDocument {
         case "later-committee":
             decisionWords = f(.decisionExaminationCarried)
             let cutoff = spec.depositsUntil ?? spec.committee
-            body = [f(.yourApplicationFiled, f.date(p.deposited))
-                    + (cutoff.map { f(.wasFiledAfter, f.date($0)) } ?? "")
-                    + f(.itWasTherefore)]
+            body = [f(.laterCommitteeBody, f.date(p.deposited), cutoff.map { f(.wasFiledAfter, f.date($0)) } ?? "")]
         case "excluded":
             decisionWords = f(.decisionProjectNot)
             body = [f(.theSelectionCommitteeDecided)]
@@ -89,9 +87,7 @@ public enum LettersDocument {
         out += "<p class=\"object\">" + f(.subject, f(.yourFundingApplication))
         out += " « " + Markup.escape(p.title) + " » (" + Markup.escape(p.id) + ")<br/>" + Markup.escape(decisionWords) + "</p>\n"
         out += "<p>" + f(.dearSirOr) + "</p>\n"
-        out += "<p>" + f(.theSelectionCommitteeOf)
-        out += (spec.committee.map { f(.thatMetOn, f.date($0)) } ?? "")
-        out += f(.examinedYourApplication) + "</p>\n"
+        out += "<p>" + f(.committeeExamined, spec.committee.map { f(.thatMetOn, f.date($0)) } ?? "") + "</p>\n"
         out += body.map { "<p>" + $0 + "</p>\n" }.joined()
         out += "<p>" + f(.yoursFaithfully) + "</p>\n"
         out += "<p class=\"signature\">" + f(.forTheDirector) + "<br/>"
@@ -116,22 +112,20 @@ public enum LettersDocument {
         if a.upgradeCount > 0 {
             modes.append(f(.upgradingTheirs, f.integer(a.upgradeCount)))
         }
-        var out = [f(.iAmPleased, f.money(amount.total), f.ess(a.finessCount))
-                   + modes.joined(separator: f(.and)) + f(.sepCloseColon)
+        var out = [f(.iAmPleased, f.money(amount.total), f.ess(a.finessCount), modes.joined(separator: f(.and)))
                    + "</p>\n<table>" + parts.map { "<tr><td>" + $0.0 + "</td><td class=\"num\">" + f.money($0.1) + "</td></tr>" }.joined()
                    + "<tr><th>" + f(.total) + "</th><th class=\"num\">" + f.money(amount.total) + "</th></tr></table>\n<p>"]
         let perESSMS = content.rules.policies.secondTranche == .perESSMS
         let t = content.rules.usageTargets
-        out.append(f(.paymentIsMade, f.money(first), f.money(amount.total - first))
-                   + (perESSMS ? f(.inProportionToThe)
-                               : f(.ifEveryEstablishment))
+        out.append(f(.paymentIsMade, f.money(first), f.money(amount.total - first),
+                     perESSMS ? f(.inProportionToThe) : f(.ifEveryEstablishment))
                    + "</p>\n<ul>"
                    + [(f(.activeUserRecords), t.activeRecords),
                       (f(.activeRecordsWith), t.personalisedProject),
                       (f(.activeRecordsWithAt), t.agendaEvent),
                       (f(.usageRateOf), t.mssante),
                       (f(.usageRateOfThe), t.dmp)]
-                       .map { "<li>" + $0.0 + f(.sepColon, f.percent($0.1)) + "</li>" }.joined() + "</ul>\n<p>"
+                       .map { "<li>" + f(.targetLine, $0.0, f.percent($0.1)) + "</li>" }.joined() + "</ul>\n<p>"
                    + f(.theIndicatorsAre))
         if !a.excluded.isEmpty {
             out.append(f(.theFollowingEstablishments) + "</p>\n<ul>"
@@ -149,11 +143,8 @@ public enum LettersDocument {
         let e = row.explanation
         if let e, (e.code == "conflict" || e.code == "held-by-engaged"), let c = e.conflicts.first {
             let name = content.scenario.register[c.finess]?.name
-            out.append(f(.theEstablishment) + (name.map { Markup.escape($0) + " " } ?? "") + "(FINESS " + c.finess.text + ")"
-                       + (e.code == "conflict"
-                          ? f(.isAlsoPart, Markup.escape(c.project))
-                          : f(.isAlreadyFunded, Markup.escape(c.project)))
-                       + f(.anEstablishmentCan))
+            let establishment = (name.map { Markup.escape($0) + " " } ?? "") + "(FINESS " + c.finess.text + ")"
+            out.append(f(e.code == "conflict" ? .conflictSelected : .conflictEngaged, establishment, Markup.escape(c.project)))
         } else {
             out.append(f(.theCreditsAvailable, f.money(facts.envelope.available), f.ess(row.essms), f.money(row.amount)))
             out.append(f(.yourApplicationMay))

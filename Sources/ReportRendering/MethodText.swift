@@ -11,32 +11,27 @@ struct MethodText {
         let spec = content.scenario.spec
         let words: (ObjectiveTerm) -> String = { t in
             switch t {
-            case .finess: return f(.theNumberOf)
-            case .acquisition: return f(.theNumberOfAcquisitions)
-            case .score: return f(.theApplicationsPriority)
-            case .expectedAttaining: return f(.theExpectedNumber)
+            case .finess: return f(.objectiveFiness)
+            case .acquisition: return f(.objectiveAcquisitions)
+            case .score: return f(.objectiveScore)
+            case .expectedAttaining: return f(.objectiveExpectedAttaining)
             }
         }
         switch spec.objective {
         case .lexicographic(let terms):
-            paragraphs.append(f(.admissibleProjectsWere)
-                              + terms.map(words).joined(separator: f(.then)) + ".")
+            paragraphs.append(f(.methodLexicographic, terms.map(words).joined(separator: f(.then))))
         case .weighted(let weights):
-            paragraphs.append(f(.admissibleProjectsWereRetained)
-                              + weights.sorted { $0.key.rawValue < $1.key.rawValue }.map { words($0.key) + " (× " + f.decimal($0.value) + ")" }
-                                  .joined(separator: ", ") + ".")
+            let sum = weights.sorted { $0.key.rawValue < $1.key.rawValue }.map { words($0.key) + " (× " + f.decimal($0.value) + ")" }
+            paragraphs.append(f(.methodWeighted, sum.joined(separator: ", ")))
         }
         paragraphs.append(f(.thePriorityScore))
-        for (rule, name) in [(spec.territory, f(.territorialDepartementsBy)),
-                             (spec.sector, f(.sectorSectorsOf))] {
-            var line = f(.balanceEquilibre) + name + f(.sepColon2)
+        for (rule, name) in [(spec.territory, f(.balanceTerritorial)),
+                             (spec.sector, f(.balanceSector))] {
             switch rule.mode {
-            case .off: line += f(.notApplied)
-            case .hard: line += f(.hardConstraintEach, f.percent(rule.tolerance))
-            case .soft: line += f(.soughtAfterThe)
-                + f.percent(rule.tolerance) + f(.aShareMay)
+            case .off: balances.append(f(.balanceOff, name))
+            case .hard: balances.append(f(.balanceHard, name, f.percent(rule.tolerance)))
+            case .soft: balances.append(f(.balanceSoft, name, f.percent(rule.tolerance)))
             }
-            balances.append(line)
         }
     }
 }

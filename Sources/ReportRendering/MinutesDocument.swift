@@ -16,9 +16,9 @@ public enum MinutesDocument {
         if let d = spec.committee { meta.append(f(.committeeOfComite, f.date(d))) }
         if let u = spec.depositsUntil { meta.append(f(.applicationsDepositedUntil, f.date(u))) }
         if let d = spec.date { meta.append(f(.redeploymentOfRedeploiement, f.date(d))) }
-        meta.append(f(.scenarioScenario) + "`\(spec.id)`" + (content.variant.map { f(.variantVariante) + "`\($0)`" } ?? ""))
-        meta.append(f(.rulesOfThe) + content.rules.name)
-        meta.append(f(.computedByEsms) + content.run.toolVersion + f(.on, f.dateTime(epoch: content.run.time)))
+        meta.append(f(.metaScenario, "`\(spec.id)`", content.variant.map { f(.metaVariant, "`\($0)`") } ?? ""))
+        meta.append(f(.metaRules, content.rules.name))
+        meta.append(f(.metaComputed, content.run.toolVersion, f.dateTime(epoch: content.run.time)))
         out += meta.joined(separator: " · ") + "\n\n"
         out += session(content, f)
         out += method(content, f)
@@ -150,12 +150,10 @@ public enum MinutesDocument {
             out += "\n" + f(.againstTheSelection, f.ess(c.unpinnedFiness), f.integer(c.unpinnedAcquisitions), f.integer(c.unpinnedScore), f.money(c.unpinnedUsed))
                 + sheet + (c.proven ? "" : f(.selectionsNotProven)) + ".\n"
             if !c.forcedOutWithout.isEmpty {
-                out += f(.withoutTheseChoices)
-                    + c.forcedOutWithout.map(md).joined(separator: ", ") + ".\n"
+                out += f(.withoutChoicesOut, c.forcedOutWithout.map(md).joined(separator: ", "))
             }
             if !c.excludedInWithout.isEmpty {
-                out += f(.withoutTheseChoicesRetained)
-                    + c.excludedInWithout.map(md).joined(separator: ", ") + ".\n"
+                out += f(.withoutChoicesIn, c.excludedInWithout.map(md).joined(separator: ", "))
             }
         }
         return out + "\n"
@@ -165,16 +163,12 @@ public enum MinutesDocument {
     static func payment(_ content: ReportContent, _ f: ReportFormat) -> String {
         let t = content.rules.usageTargets
         var out = "\n## " + f(.conditionsOfPayment) + "\n\n"
-        out += f(.eachGrantIs)
-            + (content.rules.policies.secondTranche == .perESSMS
-               ? f(.inProportionTo)
-               : f(.ifEveryESSMS))
-            + f(.measuredOverThe)
-            + [(f(.activeRecords), t.activeRecords),
-               (f(.withAPersonalised), t.personalisedProject),
-               (f(.withAnAgenda), t.agendaEvent),
-               ("MSSanté", t.mssante), ("DMP", t.dmp)].map { $0.0 + " " + f.percent($0.1) }.joined(separator: ", ")
-            + f(.indicativeDurations9)
+        let targets = [(f(.activeRecords), t.activeRecords),
+                       (f(.withAPersonalised), t.personalisedProject),
+                       (f(.withAnAgenda), t.agendaEvent),
+                       ("MSSanté", t.mssante), ("DMP", t.dmp)].map { $0.0 + " " + f.percent($0.1) }
+        out += f(.paymentConditions, content.rules.policies.secondTranche == .perESSMS ? f(.inProportionTo) : f(.ifEveryESSMS),
+                 targets.joined(separator: ", "))
         return out
     }
 

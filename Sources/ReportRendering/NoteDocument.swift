@@ -23,7 +23,7 @@ public enum NoteDocument {
         var meta: [String] = []
         if let d = spec.committee { meta.append(f(.committeeOf, f.date(d))) }
         if let u = spec.depositsUntil { meta.append(f(.applicationsDepositedUntil, f.date(u))) }
-        meta.append(f(.rules) + content.rules.name)
+        meta.append(f(.rules, content.rules.name))
         meta.append(f(.computedOn, f.dateTime(epoch: content.run.time)))
         h.element("p", meta.joined(separator: " · "), attributes: "class=\"meta\"")
         h.raw("</header>\n")

@@ -42,33 +42,30 @@ public enum ReportCatalogue {
             dept, mode, rank, exclusion, notInThe, leftOutBy, base
         // note (ReportCatalogue+Note.swift)
         case noteToThe, esmsNumeriqueNote, context, theESMSNumerique, annexes, detailedReportEvery, minutesOfTheCommittee,
-            decisionsByProject, detailByESSMS, notificationLettersTo, noteProducedBy, outsideTheirRange, theNumberOf,
-            theNumberOfAcquisitions, theApplicationsPriority, theExpectedNumber, admissibleProjectsWere, then,
-            admissibleProjectsWereRetained, thePriorityScore, territorialDepartementsBy, sectorSectorsOf, balanceEquilibre,
-            sepColon2, notApplied, hardConstraintEach, soughtAfterThe, aShareMay
+            decisionsByProject, detailByESSMS, notificationLettersTo, noteProducedBy, outsideTheirRange, objectiveFiness,
+            objectiveAcquisitions, objectiveScore, objectiveExpectedAttaining, methodLexicographic, then, methodWeighted,
+            thePriorityScore, balanceTerritorial, balanceSector, balanceOff, balanceHard, balanceSoft
         // minutes (ReportCatalogue+Minutes.swift)
-        case minutesOfThe, committeeOfComite, redeploymentOfRedeploiement, scenarioScenario, variantVariante, rulesOfThe,
-            computedByEsms, on, item, theCommitteeRetains, selectionSolver, noSelectionIs, noSelectionWasComputed,
+        case minutesOfThe, committeeOfComite, redeploymentOfRedeploiement, metaScenario, metaVariant, metaRules,
+            metaComputed, on, item, theCommitteeRetains, selectionSolver, noSelectionIs, noSelectionWasComputed,
             projectsRetained, projectsEngagedAtEarlier, eligibleProjectsNot, projectsExcludedBy, projectsDepositedAfter,
             projectsRejectedAt, ineligibleProjects, eligibleProjects, totalTotal, essmsExcludedFrom, territorialBalance,
             sectorBalance, key, ifTheEnvelopeGrows, digestsOfThe, meeting, committeeMet, membersPresent, membersExcused,
             quorum, secretary, departementsCouncilsConsulted, method, theCommitteesChoices, projectsRetainedBy,
             projectsExcludedByThe, fundedESSMS, acquisitionsAcquisitions, scorePoints, cost, bring, costNothing,
-            againstTheSelection, selectionsNotProven, withoutTheseChoices, withoutTheseChoicesRetained, conditionsOfPayment,
-            eachGrantIs, inProportionTo, ifEveryESSMS, measuredOverThe, activeRecords, withAPersonalised, withAnAgenda,
-            indicativeDurations9, opinionsAndVote, membersRemarks, listAdopted, closing, meetingClosed, theChair,
-            theSecretary, nameSignature
+            againstTheSelection, selectionsNotProven, withoutChoicesOut, withoutChoicesIn, conditionsOfPayment,
+            paymentConditions, inProportionTo, ifEveryESSMS, activeRecords, withAPersonalised, withAnAgenda,
+            opinionsAndVote, membersRemarks, listAdopted, closing, meetingClosed, theChair, theSecretary, nameSignature
         // letters (ReportCatalogue+Letters.swift)
         case notificationLetters, noLetterNo, decisionProjectRetained, decisionProjectNot, decisionApplicationInadmissible,
-            afterReviewYour, aCorrectedApplication, decisionExaminationCarried, yourApplicationFiled, wasFiledAfter,
-            itWasTherefore, theSelectionCommitteeDecided, regionalHealthAgency, esmsNumeriqueProgramme, toTheProjects,
-            porteursName, placeLieu, le, subject, dearSirOr, theSelectionCommitteeOf, thatMetOn, examinedYourApplication,
-            yoursFaithfully, forTheDirector, namePositionSignature, thisDecisionMay, usageUsage, lettersSoftware,
-            equipmentEquipement, projectOwnerAssistance, acquiringAComputerised, upgradingTheirs, iAmPleased, and,
-            sepCloseColon, paymentIsMade, inProportionToThe, ifEveryEstablishment, activeUserRecords, activeRecordsWith,
-            activeRecordsWithAt, usageRateOf, usageRateOfThe, sepColon, theIndicatorsAre, theFollowingEstablishments,
-            yourApplicationIs, theEstablishment, isAlsoPart, isAlreadyFunded, anEstablishmentCan, theCreditsAvailable,
-            yourApplicationMay, yourFundingApplication
+            afterReviewYour, aCorrectedApplication, decisionExaminationCarried, laterCommitteeBody, wasFiledAfter,
+            theSelectionCommitteeDecided, regionalHealthAgency, esmsNumeriqueProgramme, toTheProjects, porteursName,
+            placeLieu, le, subject, dearSirOr, committeeExamined, thatMetOn, yoursFaithfully, forTheDirector,
+            namePositionSignature, thisDecisionMay, usageUsage, lettersSoftware, equipmentEquipement,
+            projectOwnerAssistance, acquiringAComputerised, upgradingTheirs, iAmPleased, and, paymentIsMade,
+            inProportionToThe, ifEveryEstablishment, activeUserRecords, activeRecordsWith, activeRecordsWithAt, usageRateOf,
+            usageRateOfThe, targetLine, theIndicatorsAre, theFollowingEstablishments, yourApplicationIs, conflictSelected,
+            conflictEngaged, theCreditsAvailable, yourApplicationMay, yourFundingApplication
         // sheets (ReportCatalogue+Sheets.swift)
         case colProject, colTitle, colPorteur, colDepartement, colRegion, colEligible, colDesk, colUpgrades,
             colEssmsExcluded, colSoftware, colEquipment, colAmount, colReasons, colEssmsExcludedDetail, decisions,
