@@ -17,8 +17,8 @@ extension HTMLReport {
         }
         h.raw("<table>")
         h.headerRow([(f(.committee), false), (f(.date), false), (f(.depositsUntil), false),
-                     (f(.status), false), (f(.availableDisponible), true), (f(.projectsSelected), true),
-                     ("ESSMS", true), (f(.engaged), true), (f(.leftReste), true), (f(.carriedOver), true)])
+                     (f(.status), false), (f(.headAvailable), true), (f(.projectsSelected), true),
+                     ("ESSMS", true), (f(.engaged), true), (f(.headLeft), true), (f(.carriedOver), true)])
         h.raw("<tbody>")
         for c in r.committees {
             h.raw("<tr>")
@@ -57,10 +57,10 @@ extension HTMLReport {
     static func calibration(_ h: inout HTMLWriter, _ facts: ReportFacts) {
         guard let c = facts.content.calibration else { return }
         let f = facts.f
-        h.element("h3", f(.theUsageModel))
-        h.element("p", f(.endedProjectsESSMS, f.terminalInteger(c.fit.projects), f.terminalInteger(c.fit.essms), f.terminalInteger(c.fit.observations)),
+        h.element("h3", f(.calibrationTitle))
+        h.element("p", f(.calibrationFit, f.terminalInteger(c.fit.projects), f.terminalInteger(c.fit.essms), f.terminalInteger(c.fit.observations)),
                   attributes: "class=\"note\"")
-        let rows = (c.byIndicator + c.bySector.map { CalibrationRun.Comparison(key: f(.everyTarget) + $0.key, essms: $0.essms,
+        let rows = (c.byIndicator + c.bySector.map { CalibrationRun.Comparison(key: f(.everyTargetPrefix) + $0.key, essms: $0.essms,
                                                                                  observed: $0.observed, predicted: $0.predicted) })
         let chart = BarChart(title: f(.attainmentReportedAnd),
                              unit: .share, axisTitle: f(.shareOfESSMS),
@@ -69,7 +69,7 @@ extension HTMLReport {
         h.raw(chart.svg(f) + "\n")
         h.raw("<table>")
         h.headerRow([(f(.parameter), false), (f(.assumed), true), (f(.estimate), true),
-                     (f(.n95CI), true), ("n", true)])
+                     (f(.headCI), true), ("n", true)])
         h.raw("<tbody>")
         for row in CalibrationDocument.rows(c) {
             h.raw("<tr>")

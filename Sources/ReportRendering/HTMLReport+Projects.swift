@@ -46,17 +46,17 @@ extension HTMLReport {
             let p = row.project
             h.raw("<div class=\"project\" id=\"p-\(Markup.identifier(p.id))\">\n<div class=\"project-head\">")
             h.element("h3", p.title.isEmpty ? p.id : "\(p.id) — \(p.title)")
-            var facts1 = [f(.decisionDecision) + row.decisionLabel,
-                          f(.porteur) + p.porteur.text, f(.software) + p.software,
+            var facts1 = [f(.decisionLabel) + row.decisionLabel,
+                          f(.porteurPrefix) + p.porteur.text, f(.softwarePrefix) + p.software,
                           f(.deposited, f.date(p.deposited))]
-            if let a = row.assessment { facts1.append(f(.desk, f.guichet(a.guichet))) }
+            if let a = row.assessment { facts1.append(f(.deskLabel, f.guichet(a.guichet))) }
             h.element("p", facts1.joined(separator: " · "))
             h.element("p", row.reason, attributes: "class=\"note\"")
             if let a = row.assessment {
                 let amount = a.amount
-                h.element("p", f(.htmlAmount, f.money(amount.total)) + " ("
-                    + f(.usage, f.money(amount.usage)) + ", " + f(.softwareLogiciel, f.money(amount.software))
-                    + ", " + f(.equipment, f.money(amount.equipment)) + ", AMOA " + f.money(amount.amoa) + ")")
+                h.element("p", f(.amountLabel, f.money(amount.total)) + " ("
+                    + f(.usageAmount, f.money(amount.usage)) + ", " + f(.softwareAmount, f.money(amount.software))
+                    + ", " + f(.equipmentAmount, f.money(amount.equipment)) + ", AMOA " + f.money(amount.amoa) + ")")
                 let warnings = a.issues.filter { $0.severity == .warning }
                 if !warnings.isEmpty {
                     h.element("p", f(.warnings) + warnings.map { f.ruleCode($0.code) }.joined(separator: ", "),

@@ -11,11 +11,11 @@ extension HTMLReport {
             let r = s.result
             let ok = s.solved
             let sentence = ok
-                ? f(.selectionProjectsSelected, f.status(r.status), r.selected.count, f.ess(r.finess), f.integer(r.acquisitions), f.money(r.used))
-                : f(.noSelectionThe, f.status(r.status))
+                ? f(.summarySelection, f.status(r.status), r.selected.count, f.ess(r.finess), f.integer(r.acquisitions), f.money(r.used))
+                : f(.summaryNoSelection, f.status(r.status))
             h.element("p", sentence, attributes: "class=\"status\(ok ? "" : " bad")\"")
         } else {
-            h.element("p", f(.noSelectionWas), attributes: "class=\"status\"")
+            h.element("p", f(.summaryNotComputed), attributes: "class=\"status\"")
         }
         h.raw("<div class=\"cards\">\n")
         h.card(f(.envelopeNotified), f.money(env.notified))
@@ -35,18 +35,18 @@ extension HTMLReport {
         h.raw("<table class=\"budget\">")
         h.headerRow([(f(.envelope), false), (f(.amount), true)])
         h.raw("<tbody>")
-        var lines: [(String, Money)] = [(f(.notified), env.notified)]
-        if let call = env.nationalCall { lines.append((f(.nationalCallAppel), call)) }
-        lines.append((f(.engagedEarlierProjects), env.engagedEarlier))
-        if env.reserve != .zero { lines.append((f(.reserveReserve), env.reserve)) }
-        lines.append((f(.projectsEngagedAt), env.engagedProjects))
+        var lines: [(String, Money)] = [(f(.envNotifiedLine), env.notified)]
+        if let call = env.nationalCall { lines.append((f(.envNationalCallLine), call)) }
+        lines.append((f(.envEngagedEarlierLine), env.engagedEarlier))
+        if env.reserve != .zero { lines.append((f(.envReserveLine), env.reserve)) }
+        lines.append((f(.envEngagedProjectsLine), env.engagedProjects))
         for (label, m) in lines {
             h.raw("<tr>"); h.cell(label); h.cell(f.money(m), numeric: true); h.raw("</tr>")
         }
-        h.raw("<tr class=\"total\">"); h.cell(f(.available)); h.cell(f.money(env.available), numeric: true); h.raw("</tr>")
+        h.raw("<tr class=\"total\">"); h.cell(f(.envAvailableLine)); h.cell(f.money(env.available), numeric: true); h.raw("</tr>")
         if let used = env.used, let left = env.left {
-            h.raw("<tr>"); h.cell(f(.usedByThe)); h.cell(f.money(used), numeric: true); h.raw("</tr>")
-            h.raw("<tr class=\"total\">"); h.cell(f(.leftReliquat)); h.cell(f.money(left), numeric: true); h.raw("</tr>")
+            h.raw("<tr>"); h.cell(f(.envUsedLine)); h.cell(f.money(used), numeric: true); h.raw("</tr>")
+            h.raw("<tr class=\"total\">"); h.cell(f(.envLeftLine)); h.cell(f.money(left), numeric: true); h.raw("</tr>")
         }
         h.raw("</tbody></table>\n")
         // Projects by decision.
@@ -87,7 +87,7 @@ extension HTMLReport {
         let f = facts.f, p = s.problem
         h.raw("<section id=\"equilibre\">\n")
         h.element("h2", f(.territorialAndSector))
-        h.element("p", f(.moneyOfThe),
+        h.element("p", f(.balanceNote),
                   attributes: "class=\"note\"")
         let parts: [(BalanceSpec, [BalanceLine], String, (String) -> String)] = [
             (p.territory, p.territoryBalance(s.result.selected), f(.moneyByDepartement), f.departement),
@@ -96,18 +96,18 @@ extension HTMLReport {
         for (spec, lines, title, name) in parts where !lines.isEmpty {
             let total = lines.reduce(0.0) { $0 + Double($1.money.cents) / 100 }
             let chart = BarChart(
-                title: title + " (" + f.balanceMode(spec.mode) + ", " + f(.tolerance)
+                title: title + " (" + f.balanceMode(spec.mode) + ", " + f(.tolerancePrefix)
                     + f.percent(spec.tolerance, digits: 0) + ")",
-                unit: .euros, axisTitle: f(.amountMontant), series: [f(.moneyGranted)],
+                unit: .euros, axisTitle: f(.axisAmount), series: [f(.moneyGranted)],
                 rows: lines.map { l in
                     BarChart.Row(label: name(l.key), values: [Double(l.money.cents) / 100], target: l.target * total,
                                  band: (l.low * total)...(max(l.low, l.high) * total), flagged: !l.within)
                 },
-                targetLabel: f(.target), bandLabel: f(.toleranceTolerance))
+                targetLabel: f(.chartTarget), bandLabel: f(.chartTolerance))
             h.raw(chart.svg(f) + "\n")
             h.raw("<table>")
             h.headerRow([(spec.name == "territory" ? f(.departement) : f(.sector), false),
-                         (f(.amount), true), (f(.share), true), (f(.targetCible), true),
+                         (f(.amount), true), (f(.share), true), (f(.headTarget), true),
                          (f(.range), true), ("", false)])
             h.raw("<tbody>")
             for l in lines {
@@ -133,7 +133,7 @@ extension HTMLReport {
             let solved = points.filter { $0.status == .optimal || $0.status == .feasible }
             let chart = LineChart(
                 title: f(.envelopeFrontierESSMS),
-                xUnit: .euros, yUnit: .count("ESSMS"), xTitle: f(.envelopeEnveloppe),
+                xUnit: .euros, yUnit: .count("ESSMS"), xTitle: f(.axisEnvelope),
                 yTitle: f(.essmsFunded),
                 series: [
                     .init(name: f(.essmsFunded), points: solved.map { .init(Double($0.budget.cents) / 100, Double($0.finess)) }),
@@ -214,11 +214,11 @@ extension HTMLReport {
         h.element("p", f(.policy, f.policyValue(r.policy)), attributes: "class=\"note\"")
         let series = [f(.released), f(.received), f(.funded)]
         let chart = BarChart(title: f(.aeReleasedReceived),
-                             unit: .euros, axisTitle: f(.amountMontant), series: series,
+                             unit: .euros, axisTitle: f(.axisAmount), series: series,
                              rows: r.regions.map { .init(label: Geography.regionName($0.region), values: [$0.released, $0.received, $0.funded].map { Double($0.cents) / 100 }) })
         h.raw(chart.svg(f) + "\n")
         h.raw("<table>")
-        h.headerRow([(f(.regionRegion), false)] + series.map { ($0, true) } + [(f(.projects), true), ("ESSMS", true)])
+        h.headerRow([(f(.headRegion), false)] + series.map { ($0, true) } + [(f(.projects), true), ("ESSMS", true)])
         h.raw("<tbody>")
         for row in r.regions {
             h.raw("<tr>")
@@ -241,7 +241,7 @@ extension HTMLReport {
         let f = facts.f
         h.raw("<section id=\"suivants\">\n")
         h.element("h2", f(.ifTheEnvelope))
-        h.element("p", f(.eachRowGives),
+        h.element("p", f(.nextInLineNote),
                   attributes: "class=\"note\"")
         h.raw("<table>")
         h.headerRow([(f(.growth), true), (f(.envelope), true), ("ESSMS", true),
@@ -266,7 +266,7 @@ extension HTMLReport {
         let f = facts.f, c = facts.content
         h.raw("<section id=\"audit\">\n")
         h.element("h2", f(.auditRecord))
-        h.element("p", f(.theAuditJson),
+        h.element("p", f(.auditNote),
                   attributes: "class=\"note\"")
         h.raw("<table>")
         h.headerRow([(f(.inputFile), false), (f(.bytes), true), ("SHA-256", false)])
@@ -281,9 +281,9 @@ extension HTMLReport {
         h.raw("</tbody></table>\n<table><tbody>\n")
         var lines: [(String, String)] = [
             (f(.tool), "esms \(c.run.toolVersion)"),
-            (f(.rulesRegles), c.rules.name),
+            (f(.auditRules), c.rules.name),
         ]
-        lines += c.rules.policies.entries.map { (f(.policyPolitique) + $0.0, f.policyValue($0.1)) }
+        lines += c.rules.policies.entries.map { (f(.auditPolicy) + $0.0, f.policyValue($0.1)) }
         if let s = c.selection {
             let french = f.language == .fr, t = Catalogue(f.language)
             lines.append((f(.solver), "\(c.run.solverName) \(c.run.solverVersion)"))

@@ -16,11 +16,11 @@ public enum LettersDocument {
         let region = spec.region.map { Geography.regionName($0) } ?? ""
         var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        out += "<title>" + Markup.escape(f(.notificationLetters) + facts.title) + "</title>\n"
+        out += "<title>" + Markup.escape(f(.lettersTitle) + facts.title) + "</title>\n"
         out += "<style>\n" + style + "</style>\n</head>\n<body>\n"
         let letters = facts.rows.compactMap { letter($0, content, facts, f, region: region) }
         if letters.isEmpty {
-            out += "<p>" + f(.noLetterNo) + "</p>\n"
+            out += "<p>" + f(.noLetter) + "</p>\n"
         }
         out += letters.joined()
         out += "</body>\n</html>\n"
@@ -56,21 +56,21 @@ public enum LettersDocument {
             decisionWords = f(.decisionProjectRetained)
             body = retained(a, content, f)
         case "not-selected":
-            decisionWords = f(.decisionProjectNot)
+            decisionWords = f(.decisionProjectNotRetained)
             body = notRetained(row, content, facts, f)
         case "ineligible":
             decisionWords = f(.decisionApplicationInadmissible)
             let reasons = row.assessment?.errors.map { f.ruleCode($0.code) } ?? []
-            body = [f(.afterReviewYour)
+            body = [f(.letterIneligible)
                     + "</p>\n<ul>" + reasons.map { "<li>" + Markup.escape($0) + "</li>" }.joined() + "</ul>\n<p>"
-                    + f(.aCorrectedApplication)]
+                    + f(.letterResubmit)]
         case "later-committee":
-            decisionWords = f(.decisionExaminationCarried)
+            decisionWords = f(.decisionLater)
             let cutoff = spec.depositsUntil ?? spec.committee
             body = [f(.laterCommitteeBody, f.date(p.deposited), cutoff.map { f(.wasFiledAfter, f.date($0)) } ?? "")]
         case "excluded":
-            decisionWords = f(.decisionProjectNot)
-            body = [f(.theSelectionCommitteeDecided)]
+            decisionWords = f(.decisionProjectNotRetained)
+            body = [f(.letterExcluded)]
         default:
             return nil  // engaged or rejected at an earlier committee, or no selection computed
         }
@@ -82,8 +82,8 @@ public enum LettersDocument {
         out += "<p class=\"meta\">" + f(.toTheProjects) + "<br/>"
         out += (porteur.map { Markup.escape($0) } ?? "<span class=\"placeholder\">" + f(.porteursName) + "</span>")
         out += " — FINESS " + p.porteur.text + "<br/>"
-        out += "<span class=\"placeholder\">" + f(.placeLieu) + "</span>, "
-        out += (spec.committee.map { f(.le, f.date($0)) } ?? "") + "</p>\n"
+        out += "<span class=\"placeholder\">" + f(.letterPlace) + "</span>, "
+        out += (spec.committee.map { f(.letterDate, f.date($0)) } ?? "") + "</p>\n"
         out += "<p class=\"object\">" + f(.subject, f(.yourFundingApplication))
         out += " « " + Markup.escape(p.title) + " » (" + Markup.escape(p.id) + ")<br/>" + Markup.escape(decisionWords) + "</p>\n"
         out += "<p>" + f(.dearSirOr) + "</p>\n"
@@ -102,29 +102,29 @@ public enum LettersDocument {
     static func retained(_ a: ProjectAssessment, _ content: ReportContent, _ f: ReportFormat) -> [String] {
         let amount = a.amount
         let first = a.funded.reduce(Money.zero) { $0 + $1.amount.total.firstHalf }
-        var parts: [(String, Money)] = [(f(.usageUsage), amount.usage), (f(.lettersSoftware), amount.software)]
-        if amount.equipment != .zero { parts.append((f(.equipmentEquipement), amount.equipment)) }
-        if amount.amoa != .zero { parts.append((f(.projectOwnerAssistance), amount.amoa)) }
+        var parts: [(String, Money)] = [(f(.letterUsage), amount.usage), (f(.letterSoftware), amount.software)]
+        if amount.equipment != .zero { parts.append((f(.letterEquipment), amount.equipment)) }
+        if amount.amoa != .zero { parts.append((f(.letterAmoa), amount.amoa)) }
         var modes: [String] = []
         if a.acquisitionCount > 0 {
-            modes.append(f(.acquiringAComputerised, f.integer(a.acquisitionCount)))
+            modes.append(f(.letterAcquiring, f.integer(a.acquisitionCount)))
         }
         if a.upgradeCount > 0 {
-            modes.append(f(.upgradingTheirs, f.integer(a.upgradeCount)))
+            modes.append(f(.letterUpgrading, f.integer(a.upgradeCount)))
         }
-        var out = [f(.iAmPleased, f.money(amount.total), f.ess(a.finessCount), modes.joined(separator: f(.and)))
+        var out = [f(.letterRetained, f.money(amount.total), f.ess(a.finessCount), modes.joined(separator: f(.and)))
                    + "</p>\n<table>" + parts.map { "<tr><td>" + $0.0 + "</td><td class=\"num\">" + f.money($0.1) + "</td></tr>" }.joined()
                    + "<tr><th>" + f(.total) + "</th><th class=\"num\">" + f.money(amount.total) + "</th></tr></table>\n<p>"]
         let perESSMS = content.rules.policies.secondTranche == .perESSMS
         let t = content.rules.usageTargets
-        out.append(f(.paymentIsMade, f.money(first), f.money(amount.total - first),
-                     perESSMS ? f(.inProportionToThe) : f(.ifEveryEstablishment))
+        out.append(f(.letterPayment, f.money(first), f.money(amount.total - first),
+                     perESSMS ? f(.letterPerESSMS) : f(.letterAllOrNothing))
                    + "</p>\n<ul>"
-                   + [(f(.activeUserRecords), t.activeRecords),
-                      (f(.activeRecordsWith), t.personalisedProject),
-                      (f(.activeRecordsWithAt), t.agendaEvent),
-                      (f(.usageRateOf), t.mssante),
-                      (f(.usageRateOfThe), t.dmp)]
+                   + [(f(.letterTargetActive), t.activeRecords),
+                      (f(.letterTargetPersonalised), t.personalisedProject),
+                      (f(.letterTargetAgenda), t.agendaEvent),
+                      (f(.letterTargetMssante), t.mssante),
+                      (f(.letterTargetDmp), t.dmp)]
                        .map { "<li>" + f(.targetLine, $0.0, f.percent($0.1)) + "</li>" }.joined() + "</ul>\n<p>"
                    + f(.theIndicatorsAre))
         if !a.excluded.isEmpty {
@@ -139,15 +139,15 @@ public enum LettersDocument {
 
     /// Why an admissible project was not retained, in the applicant's terms.
     static func notRetained(_ row: ReportFacts.ProjectRow, _ content: ReportContent, _ facts: ReportFacts, _ f: ReportFormat) -> [String] {
-        var out = [f(.yourApplicationIs)]
+        var out = [f(.notRetainedAdmissible)]
         let e = row.explanation
         if let e, (e.code == "conflict" || e.code == "held-by-engaged"), let c = e.conflicts.first {
             let name = content.scenario.register[c.finess]?.name
             let establishment = (name.map { Markup.escape($0) + " " } ?? "") + "(FINESS " + c.finess.text + ")"
             out.append(f(e.code == "conflict" ? .conflictSelected : .conflictEngaged, establishment, Markup.escape(c.project)))
         } else {
-            out.append(f(.theCreditsAvailable, f.money(facts.envelope.available), f.ess(row.essms), f.money(row.amount)))
-            out.append(f(.yourApplicationMay))
+            out.append(f(.notRetainedEnvelope, f.money(facts.envelope.available), f.ess(row.essms), f.money(row.amount)))
+            out.append(f(.notRetainedLater))
         }
         return out
     }

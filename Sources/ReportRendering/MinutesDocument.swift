@@ -13,9 +13,9 @@ public enum MinutesDocument {
         let spec = content.scenario.spec, env = facts.envelope
         var out = "# " + f(.minutesOfThe) + " — " + md(facts.title) + "\n\n"
         var meta: [String] = []
-        if let d = spec.committee { meta.append(f(.committeeOfComite, f.date(d))) }
+        if let d = spec.committee { meta.append(f(.minutesCommittee, f.date(d))) }
         if let u = spec.depositsUntil { meta.append(f(.applicationsDepositedUntil, f.date(u))) }
-        if let d = spec.date { meta.append(f(.redeploymentOfRedeploiement, f.date(d))) }
+        if let d = spec.date { meta.append(f(.minutesRedeployment, f.date(d))) }
         meta.append(f(.metaScenario, "`\(spec.id)`", content.variant.map { f(.metaVariant, "`\($0)`") } ?? ""))
         meta.append(f(.metaRules, content.rules.name))
         meta.append(f(.metaComputed, content.run.toolVersion, f.dateTime(epoch: content.run.time)))
@@ -32,14 +32,14 @@ public enum MinutesDocument {
         if let s = content.selection {
             let r = s.result
             if s.solved {
-                out += f(.theCommitteeRetains, r.selected.count, f.ess(r.finess), f.integer(r.acquisitions), f.money(r.used))
-                out += f(.selectionSolver, f.status(r.status), content.run.solverName, content.run.solverVersion)
+                out += f(.minutesRetained, r.selected.count, f.ess(r.finess), f.integer(r.acquisitions), f.money(r.used))
+                out += f(.minutesSolver, f.status(r.status), content.run.solverName, content.run.solverVersion)
             } else {
-                out += f(.noSelectionIs, f.status(r.status))
+                out += f(.minutesNoSelection, f.status(r.status))
                 if let inf = s.infeasibility { out += "\n" + md(SelectionAnalysisDocument.infeasibilitySentence(inf, language: f.language)) + "\n" }
             }
         } else {
-            out += f(.noSelectionWasComputed)
+            out += f(.minutesNotComputed)
         }
 
         if let s = content.selection { out += pins(s, f) }
@@ -69,7 +69,7 @@ public enum MinutesDocument {
                 return cells
             }
             if withMoney {
-                var total = [f(.totalTotal), "", f.integer(rows.reduce(0) { $0 + $1.essms }),
+                var total = [f(.minutesTotal), "", f.integer(rows.reduce(0) { $0 + $1.essms }),
                              f.integer(rows.reduce(0) { $0 + $1.acquisitions }), "**" + f.money(rows.reduce(Money.zero) { $0 + $1.amount }) + "**"]
                 if showReason { total.append("") }
                 body.append(total)
@@ -91,7 +91,7 @@ public enum MinutesDocument {
                                          (f(.sectorBalance), p.sectorBalance(s.result.selected), f.sector)]
             where !lines.isEmpty {
                 out += "\n## \(title)\n\n"
-                out += table([f(.key), f(.amount), f(.share), f(.targetCible), ""],
+                out += table([f(.key), f(.amount), f(.share), f(.headTarget), ""],
                              lines.map { [md(name($0.key)), f.money($0.money), f.percent($0.share), f.percent($0.target),
                                           $0.within ? "" : f(.outside)] },
                              right: [1, 2, 3], escape: false)
@@ -144,9 +144,9 @@ public enum MinutesDocument {
         }
         if let c = s.pinCost {
             let sheet = Explainer.balanceSheet(
-                [(c.finess, f(.fundedESSMS)), (c.acquisitions, f(.acquisitionsAcquisitions)),
-                 (c.score, f(.scorePoints))],
-                lose: f(.cost), gain: f(.bring), same: f(.costNothing))
+                [(c.finess, f(.choiceFinanced)), (c.acquisitions, f(.choiceAcquisitions)),
+                 (c.score, f(.choiceScore))],
+                lose: f(.choiceCost), gain: f(.choiceBring), same: f(.choiceNothing))
             out += "\n" + f(.againstTheSelection, f.ess(c.unpinnedFiness), f.integer(c.unpinnedAcquisitions), f.integer(c.unpinnedScore), f.money(c.unpinnedUsed))
                 + sheet + (c.proven ? "" : f(.selectionsNotProven)) + ".\n"
             if !c.forcedOutWithout.isEmpty {
@@ -167,7 +167,7 @@ public enum MinutesDocument {
                        (f(.withAPersonalised), t.personalisedProject),
                        (f(.withAnAgenda), t.agendaEvent),
                        ("MSSanté", t.mssante), ("DMP", t.dmp)].map { $0.0 + " " + f.percent($0.1) }
-        out += f(.paymentConditions, content.rules.policies.secondTranche == .perESSMS ? f(.inProportionTo) : f(.ifEveryESSMS),
+        out += f(.paymentConditions, content.rules.policies.secondTranche == .perESSMS ? f(.minutesPerESSMS) : f(.minutesAllOrNothing),
                  targets.joined(separator: ", "))
         return out
     }

@@ -32,7 +32,7 @@ public enum NoteDocument {
         h.element("h2", f(.context))
         let projects = content.scenario.projects.count
         let admissible = content.assessments.filter(\.eligible).count
-        h.element("p", f(.theESMSNumerique, f.integer(projects), f.integer(admissible), f.money(facts.envelope.available)))
+        h.element("p", f(.noteContext, f.integer(projects), f.integer(admissible), f.money(facts.envelope.available)))
         h.raw("</section>\n<section id=\"methode\">\n")
         h.element("h2", f(.method))
         let m = MethodText(content, f)
@@ -74,7 +74,7 @@ public enum NoteDocument {
         guard !outside.isEmpty else { return }
         let soft = outside.filter { $0.0 == .soft }.map(\.1)
         if !soft.isEmpty {
-            h.element("p", f(.outsideTheirRange, soft.joined(separator: ", ")),
+            h.element("p", f(.noteOutsideRange, soft.joined(separator: ", ")),
                       attributes: "class=\"note\"")
         }
     }

@@ -45,7 +45,7 @@ extension ReportCatalogue {
         .colEngaged: ("engagee", "engaged"),
         .colReleased: ("liberee", "released"),
         .colReceived: ("recue", "received"),
-        .colFundedFinancee: ("financee", "funded"),
+        .colFundedFeminine: ("financee", "funded"),
         .colProjects: ("projets", "projects"),
         .engagedEarlierProjectsNot: ("Engagée antérieurement (hors projets listés)", "Engaged earlier (projects not listed)"),
         .grantedByThis: ("Attribuée par ce comité", "Granted by this committee"),

@@ -67,7 +67,7 @@ struct ReportFacts {
                 row.decision = "ineligible"
                 row.decisionLabel = f.decision(.ineligible)
                 row.reasonCode = "ineligible"
-                row.reason = f(.ineligibleIrrecevable) + a.errors.map { f.ruleCode($0.code) }.joined(separator: ", ")
+                row.reason = f(.ineligiblePrefix) + a.errors.map { f.ruleCode($0.code) }.joined(separator: ", ")
             } else {
                 row.decision = "eligible"
                 row.decisionLabel = f(.eligible)

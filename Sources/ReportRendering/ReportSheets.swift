@@ -72,7 +72,7 @@ enum ReportSheets {
         let f = facts.f
         var t = Sheet(name: f(.balance),
                       header: [f(.colBalance), "mode", f(.colTolerance), f(.colKey),
-                               f(.colLabel), f(.colAmount), f(.colShare), f(.target),
+                               f(.colLabel), f(.colAmount), f(.colShare), f(.chartTarget),
                                f(.colLow), f(.colHigh), f(.colWithin)])
         guard let s = facts.content.selection, s.solved else { return t }
         let p = s.problem
@@ -102,7 +102,7 @@ enum ReportSheets {
         guard c.scenario.spec.scope == .national else { return nil }
         var t = Sheet(name: f(.regions),
                       header: [f(.colRegion), f(.colLabel), f(.colNotified), f(.colEngaged),
-                               f(.colReleased), f(.colReceived), f(.colFundedFinancee),
+                               f(.colReleased), f(.colReceived), f(.colFundedFeminine),
                                f(.colProjects), "essms"])
         let envelopes = Dictionary(c.scenario.regionEnvelopes.map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
         let flows = Dictionary((c.redeployment?.regions ?? []).map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
@@ -137,7 +137,7 @@ extension ReportFacts.Envelope {
     /// engaged earlier, the reserve, the projects engaged, available, granted by this
     /// committee and left (the last two when a selection was decided).
     func lines(_ f: ReportFormat) -> [Line] {
-        var lines = [Line(label: f(.notified), money: notified)]
+        var lines = [Line(label: f(.envNotifiedLine), money: notified)]
         if let call = nationalCall { lines.append(Line(label: f(.nationalCall), money: call)) }
         lines.append(Line(label: f(.engagedEarlierProjectsNot), money: engagedEarlier))
         lines.append(Line(label: f(.reserve), money: reserve, isReserve: true))

@@ -15,8 +15,8 @@ extension ReportFormat {
         case .notSelected: return self(.notSelected)
         case .ineligible: return self(.ineligible)
         case .rejected: return self(.rejectedEarlierCommittee)
-        case .excluded: return self(.excludedByThe)
-        case .laterCommittee: return self(.forTheNext)
+        case .excluded: return self(.excludedByCommittee)
+        case .laterCommittee: return self(.forNextCommittee)
         }
     }
 
@@ -169,7 +169,7 @@ extension ReportFormat {
     }
 
     /// An ESSMS's mode as the value of a spreadsheet column: `acquisition`, `mise_a_niveau` (`upgrade`).
-    public func modeValue(_ m: Mode) -> String { m == .acquisition ? "acquisition" : self(.upgradeMise) }
+    public func modeValue(_ m: Mode) -> String { m == .acquisition ? "acquisition" : self(.upgradeValue) }
 
     /// A policy value of the scenario (`per-essms`, `pooled`…) in words, the identifier kept
     /// beside it in French so that the audit can find it in the scenario.
