@@ -19,7 +19,7 @@ public enum DecisionsWorkbook {
         if let regions = ReportSheets.regions(facts) { sheets.append(regions) }
         let properties = DocumentProperties(
             title: facts.title,
-            subject: f.tr("ESMS numérique — décisions du comité de sélection", "ESMS numérique — selection committee decisions"),
+            subject: f(.esmsNumeriqueSelectionCommittee),
             author: "esms \(c.run.toolVersion)",
             comments: c.scenario.spec.id + (c.variant.map { " (variant \($0))" } ?? ""),
             created: c.run.time)

@@ -33,7 +33,7 @@ public enum DistributionCharts {
             c.text("\(name) : \(h.unit.label(v, f))", x: px(v), y: top - 12 - (name == "p50" ? 12 : 0), anchor: "middle",
                    size: 11, fill: SVGCanvas.targetColor)
         }
-        c.text(h.unit.axisUnit == "€" ? f.tr("Montant (€)", "Amount (€)") : h.unit.axisUnit, x: (left + right) / 2,
+        c.text(h.unit.axisUnit == "€" ? f(.axisAmount) : h.unit.axisUnit, x: (left + right) / 2,
                y: height - 12, anchor: "middle", weight: "bold")
         c.text(yTitle, x: 16, y: (top + bottom) / 2, anchor: "middle", weight: "bold", rotate: -90)
         return c.rendered()
@@ -67,7 +67,7 @@ public enum DistributionCharts {
             c.rect(x: min(px(r.high), px(t.base)), y: y, w: abs(px(r.high) - px(t.base)), h: rowHeight - 8, fill: SVGCanvas.palette[0])
         }
         c.line(px(t.base), top - 6, px(t.base), top + plotHeight, stroke: SVGCanvas.inkColor, width: 1.5)
-        c.text(f.tr("référence : ", "base: ") + t.unit.label(t.base, f), x: px(t.base), y: top + plotHeight + 34,
+        c.text(f(.chartBase) + t.unit.label(t.base, f), x: px(t.base), y: top + plotHeight + 34,
                anchor: "middle", size: 11)
         return c.rendered()
     }

@@ -40,12 +40,12 @@ public enum FundTable {
     /// excluded, in words.
     public static func csv(scenario: Scenario, assessments: [ProjectAssessment], language: ReportLanguage = .fr) -> ExcelCSV {
         let f = ReportFormat(language)
-        var t = ExcelCSV(header: [f.tr("projet", "project"), f.tr("titre", "title"), f.tr("porteur", "porteur"),
-                                  f.tr("departement", "departement"), f.tr("region", "region"), f.tr("recevable", "eligible"),
-                                  f.tr("guichet", "desk"), "essms", "acquisitions", f.tr("mises_a_niveau", "upgrades"),
-                                  f.tr("essms_exclus", "essms_excluded"), "score", "usage", f.tr("logiciel", "software"),
-                                  f.tr("equipement", "equipment"), "amoa", f.tr("montant", "amount"), f.tr("motifs", "reasons"),
-                                  f.tr("detail_essms_exclus", "essms_excluded_detail")])
+        var t = ExcelCSV(header: [f(.colProject), f(.colTitle), f(.colPorteur),
+                                  f(.colDepartement), f(.colRegion), f(.colEligible),
+                                  f(.colDesk), "essms", "acquisitions", f(.colUpgrades),
+                                  f(.colEssmsExcluded), "score", "usage", f(.colSoftware),
+                                  f(.colEquipment), "amoa", f(.colAmount), f(.colReasons),
+                                  f(.colEssmsExcludedDetail)])
         let projects = Dictionary(scenario.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for a in assessments {
             let p = projects[a.id]

@@ -10,22 +10,22 @@ extension HTMLReport {
         guard let r = facts.content.campaign else { return }
         let f = facts.f
         h.raw("<section id=\"campagne\">\n")
-        h.element("h2", f.tr("Campagne : les comités de l'année", "Campaign: the committees of the year"))
+        h.element("h2", f(.campaignTheCommittees))
         if !r.engagedBefore.isEmpty {
-            h.element("p", f.tr("Engagés avant la campagne (le restent) : ", "Engaged before the campaign (kept engaged): ")
+            h.element("p", f(.engagedBeforeThe)
                 + r.engagedBefore.joined(separator: ", "), attributes: "class=\"note\"")
         }
         h.raw("<table>")
-        h.headerRow([(f.tr("Comité", "Committee"), false), (f.tr("Date", "Date"), false), (f.tr("Dépôts jusqu'au", "Deposits until"), false),
-                     (f.tr("Statut", "Status"), false), (f.tr("Disponible", "Available"), true), (f.tr("Projets retenus", "Projects selected"), true),
-                     ("ESSMS", true), (f.tr("Engagé", "Engaged"), true), (f.tr("Reste", "Left"), true), (f.tr("Reportés", "Carried over"), true)])
+        h.headerRow([(f(.committee), false), (f(.date), false), (f(.depositsUntil), false),
+                     (f(.status), false), (f(.headAvailable), true), (f(.projectsSelected), true),
+                     ("ESSMS", true), (f(.engaged), true), (f(.headLeft), true), (f(.carriedOver), true)])
         h.raw("<tbody>")
         for c in r.committees {
             h.raw("<tr>")
             h.cell(c.committee.id)
             h.cell(f.date(c.committee.date))
             h.cell(f.date(c.committee.cutoff))
-            h.cell(c.status == .skipped ? f.tr("non tenu", "skipped") : c.status.rawValue)
+            h.cell(c.status == .skipped ? f(.skipped) : c.status.rawValue)
             h.cell(f.money(c.available), numeric: true, sort: c.available.decimalString)
             h.cell(f.integer(c.selected.count), numeric: true)
             h.cell(f.integer(c.finess), numeric: true)
@@ -35,7 +35,7 @@ extension HTMLReport {
             h.raw("</tr>")
         }
         h.raw("<tr class=\"total\">")
-        h.cell(f.tr("Année", "Year"))
+        h.cell(f(.year))
         h.cell("")
         h.cell("")
         h.cell("")
@@ -57,20 +57,19 @@ extension HTMLReport {
     static func calibration(_ h: inout HTMLWriter, _ facts: ReportFacts) {
         guard let c = facts.content.calibration else { return }
         let f = facts.f
-        h.element("h3", f.tr("Calibration du modèle d'usage sur les indicateurs déclarés", "The usage model calibrated on the reported indicators"))
-        h.element("p", f.tr("Projets terminés : \(f.integer(c.fit.projects)), \(f.integer(c.fit.essms)) ESSMS, \(f.integer(c.fit.observations)) taux déclarés ; maximum de vraisemblance, intervalles à 95 %. Les autres paramètres (effets, déploiement, files actives) restent des hypothèses.",
-                            "Ended projects: \(c.fit.projects), \(c.fit.essms) ESSMS, \(c.fit.observations) reported rates; maximum likelihood, 95 % intervals. The other parameters (effects, deployment, file active) stay assumptions."),
+        h.element("h3", f(.calibrationTitle))
+        h.element("p", f(.calibrationFit, f.terminalInteger(c.fit.projects), f.terminalInteger(c.fit.essms), f.terminalInteger(c.fit.observations)),
                   attributes: "class=\"note\"")
-        let rows = (c.byIndicator + c.bySector.map { CalibrationRun.Comparison(key: f.tr("toutes cibles — ", "every target — ") + $0.key, essms: $0.essms,
+        let rows = (c.byIndicator + c.bySector.map { CalibrationRun.Comparison(key: f(.everyTargetPrefix) + $0.key, essms: $0.essms,
                                                                                  observed: $0.observed, predicted: $0.predicted) })
-        let chart = BarChart(title: f.tr("Atteinte déclarée et prédite par le modèle calibré", "Attainment reported and predicted by the calibrated model"),
-                             unit: .share, axisTitle: f.tr("Part des ESSMS atteignant la cible", "Share of ESSMS meeting the target"),
-                             series: [f.tr("déclarée", "reported"), f.tr("prédite", "predicted")],
+        let chart = BarChart(title: f(.attainmentReportedAnd),
+                             unit: .share, axisTitle: f(.shareOfESSMS),
+                             series: [f(.reported), f(.predicted)],
                              rows: rows.map { BarChart.Row(label: $0.key, values: [$0.observed, $0.predicted]) })
         h.raw(chart.svg(f) + "\n")
         h.raw("<table>")
-        h.headerRow([(f.tr("Paramètre", "Parameter"), false), (f.tr("Hypothèse", "Assumed"), true), (f.tr("Estimation", "Estimate"), true),
-                     (f.tr("IC 95 %", "95 % CI"), true), ("n", true)])
+        h.headerRow([(f(.parameter), false), (f(.assumed), true), (f(.estimate), true),
+                     (f(.headCI), true), ("n", true)])
         h.raw("<tbody>")
         for row in CalibrationDocument.rows(c) {
             h.raw("<tr>")
@@ -88,24 +87,23 @@ extension HTMLReport {
         guard let r = facts.content.followup else { return }
         let f = facts.f, t = r.totals
         h.raw("<section id=\"suivi\">\n")
-        h.element("h2", f.tr("Suivi des projets financés et paiements au ", "Follow-up of funded projects and payments on ") + f.date(r.asOf))
-        h.element("p", f.tr("Seconde moitié : politique ", "Second half: policy ") + f.policyValue(r.policy.rawValue) + " — "
-            + f.tr("\(t.essms) ESSMS financés, \(t.reported) ont remonté leurs indicateurs, \(t.essmsMeetingTargets) atteignent toutes leurs cibles ; \(t.activeDUI) DUI actifs déclarés.",
-                   "\(t.essms) funded ESSMS, \(t.reported) reported, \(t.essmsMeetingTargets) meet every target; \(t.activeDUI) active DUI reported."),
+        h.element("h2", f(.followUpOf, f.date(r.asOf)))
+        h.element("p", f(.secondHalfPolicy, f.policyValue(r.policy.rawValue)) + " — "
+            + f(.fundedESSMSReported, t.essms, t.reported, t.essmsMeetingTargets, t.activeDUI),
             attributes: "class=\"note\"")
         h.raw("<div class=\"cards\">")
-        h.card(f.tr("Premières moitiés versées", "First halves paid"), f.money(t.firstHalf))
-        h.card(f.tr("Secondes moitiés dues", "Second halves due"), f.money(t.secondHalfDue))
-        h.card(f.tr("Retenu", "Withheld"), f.money(t.withheld))
-        h.card(f.tr("À recouvrer", "To recover"), f.money(t.toRecover))
+        h.card(f(.firstHalvesPaid), f.money(t.firstHalf))
+        h.card(f(.secondHalvesDue), f.money(t.secondHalfDue))
+        h.card(f(.withheld), f.money(t.withheld))
+        h.card(f(.toRecover), f.money(t.toRecover))
         h.raw("</div>\n")
         let labels: [WithholdReason: String] = [
-            .noReport: f.tr("pas de remontée", "no report"), .targetsNotMet: f.tr("cibles non atteintes", "targets not met"),
-            .notEnded: f.tr("projet non terminé", "project not ended"), .notCertified: f.tr("dépenses non certifiées", "expenses not certified"),
+            .noReport: f(.noReport), .targetsNotMet: f(.targetsNotMet),
+            .notEnded: f(.projectNotEnded), .notCertified: f(.expensesNotCertified),
         ]
-        h.element("h3", f.tr("Montants retenus par motif", "Money withheld by reason"))
+        h.element("h3", f(.moneyWithheldBy))
         h.raw("<table>")
-        h.headerRow([(f.tr("Motif", "Reason"), false), (f.tr("Montant", "Amount"), true)])
+        h.headerRow([(f(.reason), false), (f(.amount), true)])
         h.raw("<tbody>")
         for k in WithholdReason.allCases {
             h.raw("<tr>")
@@ -117,21 +115,21 @@ extension HTMLReport {
         // Late: not ended or an ESSMS without report; at risk: reported, a target missed or no certified statement.
         let late = r.projects.filter { !$0.ended || $0.essms.contains { $0.report == nil } }
         let risk = r.projects.filter { p in !late.contains { $0.id == p.id } && p.essms.contains { !$0.allMet || !$0.certified } }
-        for (title, list) in [(f.tr("En retard (non terminés ou sans remontée)", "Late (not ended or not reported)"), late),
-                              (f.tr("À risque (cibles manquées ou dépenses non certifiées)", "At risk (targets missed or expenses not certified)"), risk)] {
+        for (title, list) in [(f(.lateNotEnded), late),
+                              (f(.atRiskTargets), risk)] {
             h.element("h3", title + " — \(list.count)")
             guard !list.isEmpty else { continue }
             h.raw("<table>")
-            h.headerRow([(f.tr("Projet", "Project"), false), (f.tr("Comité", "Committee"), false), ("ESSMS", true),
-                         (f.tr("Atteignent les cibles", "Meeting targets"), true), (f.tr("Motifs", "Reasons"), false),
-                         (f.tr("Retenu", "Withheld"), true), (f.tr("À recouvrer", "To recover"), true)])
+            h.headerRow([(f(.project), false), (f(.committee), false), ("ESSMS", true),
+                         (f(.meetingTargets), true), (f(.reasons), false),
+                         (f(.withheld), true), (f(.toRecover), true)])
             h.raw("<tbody>")
             for p in list {
                 let pt = p.totals
                 let reasons = WithholdReason.allCases.filter { k in p.essms.contains { $0.reasons.contains(k) } }
                 h.raw("<tr>")
                 h.cell(p.id)
-                h.cell(p.committee ?? f.tr("avant", "before"))
+                h.cell(p.committee ?? f(.before))
                 h.cell(f.integer(pt.essms), numeric: true)
                 h.cell(f.integer(pt.essmsMeetingTargets), numeric: true)
                 h.cell(reasons.map { labels[$0] ?? $0.rawValue }.joined(separator: ", "))

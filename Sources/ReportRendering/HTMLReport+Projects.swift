@@ -7,20 +7,20 @@ extension HTMLReport {
     static func projectTable(_ h: inout HTMLWriter, _ facts: ReportFacts) {
         let f = facts.f
         h.raw("<section id=\"projets\">\n")
-        h.element("h2", f.tr("Tous les projets", "All projects"))
+        h.element("h2", f(.allProjects))
         h.raw("<div class=\"controls\" id=\"projects-controls\" hidden=\"hidden\">")
-        h.raw("<label>\(Markup.escape(f.tr("Rechercher", "Search"))) <input type=\"search\" id=\"projects-search\"/></label>")
-        h.raw("<label>\(Markup.escape(f.tr("Décision", "Decision"))) <select id=\"projects-decision\">")
-        h.raw("<option value=\"\">\(Markup.escape(f.tr("toutes", "all")))</option>")
+        h.raw("<label>\(Markup.escape(f(.search))) <input type=\"search\" id=\"projects-search\"/></label>")
+        h.raw("<label>\(Markup.escape(f(.decision))) <select id=\"projects-decision\">")
+        h.raw("<option value=\"\">\(Markup.escape(f(.all)))</option>")
         for (d, label) in facts.decisions {
             h.raw("<option value=\"\(Markup.escape(d))\">\(Markup.escape(label))</option>")
         }
         h.raw("</select></label><span id=\"projects-count\" class=\"note\"></span>")
-        h.raw("<span class=\"note\">\(Markup.escape(f.tr("Cliquer sur un en-tête pour trier.", "Click a header to sort.")))</span></div>\n")
+        h.raw("<span class=\"note\">\(Markup.escape(f(.clickAHeader)))</span></div>\n")
         h.raw("<table id=\"projects-table\">")
-        h.headerRow([(f.tr("Projet", "Project"), false), (f.tr("Titre", "Title"), false), (f.tr("Décision", "Decision"), false),
-                     (f.tr("Montant", "Amount"), true), ("ESSMS", true), (f.tr("Acq.", "Acq."), true), ("Score", true),
-                     (f.tr("Motif", "Reason"), false)])
+        h.headerRow([(f(.project), false), (f(.title), false), (f(.decision), false),
+                     (f(.amount), true), ("ESSMS", true), (f(.acq), true), ("Score", true),
+                     (f(.reason), false)])
         h.raw("<tbody>\n")
         for row in facts.rows {
             h.raw("<tr data-decision=\"\(Markup.escape(row.decision))\">")
@@ -41,25 +41,25 @@ extension HTMLReport {
     static func projectDetails(_ h: inout HTMLWriter, _ facts: ReportFacts) {
         let f = facts.f
         h.raw("<section id=\"details\">\n")
-        h.element("h2", f.tr("Détail par projet", "Project details"))
+        h.element("h2", f(.projectDetails))
         for row in facts.rows {
             let p = row.project
             h.raw("<div class=\"project\" id=\"p-\(Markup.identifier(p.id))\">\n<div class=\"project-head\">")
             h.element("h3", p.title.isEmpty ? p.id : "\(p.id) — \(p.title)")
-            var facts1 = [f.tr("Décision : ", "Decision: ") + row.decisionLabel,
-                          f.tr("porteur ", "porteur ") + p.porteur.text, f.tr("solution ", "software ") + p.software,
-                          f.tr("déposé le ", "deposited ") + f.date(p.deposited)]
-            if let a = row.assessment { facts1.append(f.tr("guichet ", "desk ") + f.guichet(a.guichet)) }
+            var facts1 = [f(.decisionLabel) + row.decisionLabel,
+                          f(.porteurPrefix) + p.porteur.text, f(.softwarePrefix) + p.software,
+                          f(.deposited, f.date(p.deposited))]
+            if let a = row.assessment { facts1.append(f(.deskLabel, f.guichet(a.guichet))) }
             h.element("p", facts1.joined(separator: " · "))
             h.element("p", row.reason, attributes: "class=\"note\"")
             if let a = row.assessment {
                 let amount = a.amount
-                h.element("p", f.tr("Montant : ", "Amount: ") + f.money(amount.total) + " ("
-                    + f.tr("usage ", "usage ") + f.money(amount.usage) + ", " + f.tr("logiciel ", "software ") + f.money(amount.software)
-                    + ", " + f.tr("équipement ", "equipment ") + f.money(amount.equipment) + ", AMOA " + f.money(amount.amoa) + ")")
+                h.element("p", f(.amountLabel, f.money(amount.total)) + " ("
+                    + f(.usageAmount, f.money(amount.usage)) + ", " + f(.softwareAmount, f.money(amount.software))
+                    + ", " + f(.equipmentAmount, f.money(amount.equipment)) + ", AMOA " + f.money(amount.amoa) + ")")
                 let warnings = a.issues.filter { $0.severity == .warning }
                 if !warnings.isEmpty {
-                    h.element("p", f.tr("Avertissements : ", "Warnings: ") + warnings.map { f.ruleCode($0.code) }.joined(separator: ", "),
+                    h.element("p", f(.warnings) + warnings.map { f.ruleCode($0.code) }.joined(separator: ", "),
                               attributes: "class=\"note\"")
                 }
             }
@@ -73,9 +73,9 @@ extension HTMLReport {
     static func essmsTable(_ h: inout HTMLWriter, _ facts: ReportFacts, _ row: ReportFacts.ProjectRow) {
         let f = facts.f
         h.raw("<table>")
-        h.headerRow([("FINESS", false), (f.tr("Établissement", "Establishment"), false), (f.tr("Dépt", "Dept"), false),
-                     (f.tr("Secteur", "Sector"), false), (f.tr("Mode", "Mode"), false), (f.tr("Rang", "Rank"), true),
-                     (f.tr("Montant", "Amount"), true), (f.tr("Exclusion", "Exclusion"), false)])
+        h.headerRow([("FINESS", false), (f(.establishment), false), (f(.dept), false),
+                     (f(.sector), false), (f(.mode), false), (f(.rank), true),
+                     (f(.amount), true), (f(.exclusion), false)])
         h.raw("<tbody>")
         for line in EssmsLine.lines(row, facts) {
             h.raw("<tr>")
@@ -125,9 +125,9 @@ struct EssmsLine {
             } else if let x = excluded[m.finess] {
                 line.exclusion = f.exclusion(x.reason)
             } else if e == nil {
-                line.exclusion = f.tr("absent du répertoire FINESS", "not in the register")
+                line.exclusion = f(.notInThe)
             } else {
-                line.exclusion = f.tr("non retenu par les règles", "left out by the rules")
+                line.exclusion = f(.leftOutBy)
             }
             return line
         }

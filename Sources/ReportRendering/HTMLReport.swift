@@ -28,7 +28,7 @@ public enum HTMLReport {
         if let s = content.selection, !s.nextInLine.isEmpty { nextInLine(&h, facts, s) }
         projectDetails(&h, facts)
         audit(&h, facts)
-        h.raw("<footer><p>\(Markup.escape(f.tr("Rapport produit par esms \(content.run.toolVersion), logiciel libre (GPL-3.0-or-later). Les montants sont exacts au centime.", "Report produced by esms \(content.run.toolVersion), free software (GPL-3.0-or-later). Amounts are exact to the cent.")))</p></footer>\n")
+        h.raw("<footer><p>\(Markup.escape(f(.reportProducedBy, content.run.toolVersion)))</p></footer>\n")
         h.raw("<script>\n//<![CDATA[\n\(script)//]]>\n</script>\n</body>\n</html>\n")
         return h.text
     }
@@ -36,35 +36,35 @@ public enum HTMLReport {
     static func header(_ h: inout HTMLWriter, _ facts: ReportFacts) {
         let f = facts.f, c = facts.content, spec = c.scenario.spec
         h.raw("<header>\n")
-        h.element("p", f.tr("ESMS numérique — rapport au comité de sélection", "ESMS numérique — selection committee report"),
+        h.element("p", f(.esmsNumeriqueSelection),
                   attributes: "class=\"kicker\"")
         h.element("h1", facts.title)
-        var meta: [String] = [f.tr("Scénario ", "Scenario ") + spec.id]
-        if let v = c.variant { meta.append(f.tr("variante ", "variant ") + v) }
-        meta.append(f.tr("règles ", "rules ") + c.rules.name)
-        if spec.scope == .regional, let r = spec.region { meta.append(f.tr("région ", "region ") + f.region(r)) }
-        if spec.scope == .national { meta.append(f.tr("portée nationale", "national scope")) }
-        if let d = spec.committee { meta.append(f.tr("comité du ", "committee of ") + f.date(d)) }
-        if let u = spec.depositsUntil { meta.append(f.tr("dossiers déposés jusqu'au ", "applications deposited until ") + f.date(u)) }
-        if let d = spec.date { meta.append(f.tr("redéploiement du ", "redeployment of ") + f.date(d)) }
-        meta.append(f.tr("calculé le ", "computed on ") + f.dateTime(epoch: c.run.time))
+        var meta: [String] = [f(.scenario, spec.id)]
+        if let v = c.variant { meta.append(f(.variant, v)) }
+        meta.append(f(.rules, c.rules.name))
+        if spec.scope == .regional, let r = spec.region { meta.append(f(.region, f.region(r))) }
+        if spec.scope == .national { meta.append(f(.nationalScope)) }
+        if let d = spec.committee { meta.append(f(.committeeOf, f.date(d))) }
+        if let u = spec.depositsUntil { meta.append(f(.applicationsDepositedUntil, f.date(u))) }
+        if let d = spec.date { meta.append(f(.redeploymentOf, f.date(d))) }
+        meta.append(f(.computedOn, f.dateTime(epoch: c.run.time)))
         h.element("p", meta.joined(separator: " · "), attributes: "class=\"meta\"")
         h.raw("</header>\n")
     }
 
     static func navigation(_ h: inout HTMLWriter, _ facts: ReportFacts) {
         let f = facts.f, c = facts.content
-        var links: [(String, String)] = [("synthese", f.tr("Synthèse", "Summary"))]
-        if c.redeployment != nil { links.append(("regions", f.tr("Régions", "Regions"))) }
-        if c.selection?.solved == true { links.append(("equilibre", f.tr("Équilibre", "Balance"))) }
-        if c.frontier != nil || c.tradeoff != nil { links.append(("enveloppe", f.tr("Enveloppe", "Envelope"))) }
-        if c.simulation != nil { links.append(("simulation", f.tr("Simulation", "Simulation"))) }
-        if c.campaign != nil { links.append(("campagne", f.tr("Campagne", "Campaign"))) }
-        if c.followup != nil { links.append(("suivi", f.tr("Suivi et paiements", "Follow-up and payments"))) }
-        links.append(("projets", f.tr("Projets", "Projects")))
-        if c.selection?.nextInLine.isEmpty == false { links.append(("suivants", f.tr("Projets suivants", "Next in line"))) }
-        links.append(("details", f.tr("Détail par projet", "Project details")))
-        links.append(("audit", f.tr("Traçabilité", "Audit")))
+        var links: [(String, String)] = [("synthese", f(.summary))]
+        if c.redeployment != nil { links.append(("regions", f(.regions))) }
+        if c.selection?.solved == true { links.append(("equilibre", f(.balance))) }
+        if c.frontier != nil || c.tradeoff != nil { links.append(("enveloppe", f(.envelope))) }
+        if c.simulation != nil { links.append(("simulation", f(.simulation))) }
+        if c.campaign != nil { links.append(("campagne", f(.campaign))) }
+        if c.followup != nil { links.append(("suivi", f(.followUpAnd))) }
+        links.append(("projets", f(.projects)))
+        if c.selection?.nextInLine.isEmpty == false { links.append(("suivants", f(.nextInLine))) }
+        links.append(("details", f(.projectDetails)))
+        links.append(("audit", f(.audit)))
         h.raw("<nav><ul>")
         for (id, label) in links { h.raw("<li><a href=\"#\(id)\">\(Markup.escape(label))</a></li>") }
         h.raw("</ul></nav>\n")

@@ -15,27 +15,26 @@ public enum NoteDocument {
         var h = HTMLWriter()
         h.raw("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n")
         h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-        h.element("title", f.tr("Note au comité — ", "Note to the committee — ") + facts.title)
+        h.element("title", f(.noteToThe) + facts.title)
         h.raw("<style>\n\(HTMLReport.style)</style>\n</head>\n<body>\n<header>\n")
-        h.element("p", f.tr("ESMS numérique — note au comité de sélection", "ESMS numérique — note to the selection committee"),
+        h.element("p", f(.esmsNumeriqueNote),
                   attributes: "class=\"kicker\"")
         h.element("h1", facts.title)
         var meta: [String] = []
-        if let d = spec.committee { meta.append(f.tr("comité du ", "committee of ") + f.date(d)) }
-        if let u = spec.depositsUntil { meta.append(f.tr("dossiers déposés jusqu'au ", "applications deposited until ") + f.date(u)) }
-        meta.append(f.tr("règles ", "rules ") + content.rules.name)
-        meta.append(f.tr("calculé le ", "computed on ") + f.dateTime(epoch: content.run.time))
+        if let d = spec.committee { meta.append(f(.committeeOf, f.date(d))) }
+        if let u = spec.depositsUntil { meta.append(f(.applicationsDepositedUntil, f.date(u))) }
+        meta.append(f(.rules, content.rules.name))
+        meta.append(f(.computedOn, f.dateTime(epoch: content.run.time)))
         h.element("p", meta.joined(separator: " · "), attributes: "class=\"meta\"")
         h.raw("</header>\n")
 
         h.raw("<section id=\"contexte\">\n")
-        h.element("h2", f.tr("Contexte", "Context"))
+        h.element("h2", f(.context))
         let projects = content.scenario.projects.count
         let admissible = content.assessments.filter(\.eligible).count
-        h.element("p", f.tr("Le programme ESMS numérique finance l'équipement des établissements et services sociaux et médico-sociaux (ESSMS) en dossier usager informatisé interopérable. Pour ce comité, \(f.integer(projects)) dossiers ont été reçus, dont \(f.integer(admissible)) recevables ; l'enveloppe disponible est de \(f.money(facts.envelope.available)).",
-                            "The ESMS numérique programme funds the equipment of social and medico-social establishments (ESSMS) with an interoperable computerised user record. For this committee, \(f.integer(projects)) applications were received, \(f.integer(admissible)) of them admissible; the envelope available is \(f.money(facts.envelope.available))."))
+        h.element("p", f(.noteContext, f.integer(projects), f.integer(admissible), f.money(facts.envelope.available)))
         h.raw("</section>\n<section id=\"methode\">\n")
-        h.element("h2", f.tr("Méthode", "Method"))
+        h.element("h2", f(.method))
         let m = MethodText(content, f)
         for p in m.paragraphs { h.element("p", p) }
         h.raw("<ul>")
@@ -51,18 +50,17 @@ public enum NoteDocument {
         // A national note gives the regions; the thousand projects stay in the annex.
         if content.redeployment != nil { HTMLReport.regions(&h, facts) } else if spec.scope == .regional { retained(&h, facts) }
         h.raw("<section id=\"annexes\">\n")
-        h.element("h2", f.tr("Annexes", "Annexes"))
+        h.element("h2", f(.annexes))
         h.raw("<ul>")
-        for (file, what) in [("index.html", f.tr("rapport détaillé : tous les projets et leurs ESSMS, les explications de chaque décision, la traçabilité",
-                                                  "detailed report: every project and its ESSMS, the explanation of each decision, the audit trail")),
-                             ("pv.md", f.tr("procès-verbal du comité", "minutes of the committee")),
-                             ("decisions.csv", f.tr("décisions par projet, pour Excel", "decisions by project, for Excel")),
-                             ("essms.csv", f.tr("détail par ESSMS, pour Excel", "detail by ESSMS, for Excel"))]
-            + (spec.scope == .regional ? [("lettres.html", f.tr("lettres de notification aux porteurs", "notification letters to the porteurs"))] : []) {
+        for (file, what) in [("index.html", f(.detailedReportEvery)),
+                             ("pv.md", f(.minutesOfTheCommittee)),
+                             ("decisions.csv", f(.decisionsByProject)),
+                             ("essms.csv", f(.detailByESSMS))]
+            + (spec.scope == .regional ? [("lettres.html", f(.notificationLettersTo))] : []) {
             h.raw("<li><a href=\"\(file)\">\(file)</a> — \(Markup.escape(what))</li>")
         }
         h.raw("</ul>\n</section>\n")
-        h.raw("<footer><p>\(Markup.escape(f.tr("Note produite par esms \(content.run.toolVersion). Les montants sont exacts au centime.", "Note produced by esms \(content.run.toolVersion). Amounts are exact to the cent.")))</p></footer>\n")
+        h.raw("<footer><p>\(Markup.escape(f(.noteProducedBy, content.run.toolVersion)))</p></footer>\n")
         h.raw("</body>\n</html>\n")
         return h.text
     }
@@ -76,8 +74,7 @@ public enum NoteDocument {
         guard !outside.isEmpty else { return }
         let soft = outside.filter { $0.0 == .soft }.map(\.1)
         if !soft.isEmpty {
-            h.element("p", f.tr("Hors de leur plage : \(soft.joined(separator: ", ")). L'équilibre est recherché après les priorités : y ramener ces parts aurait coûté des ESSMS financés, des acquisitions ou des points de score ; la sélection est, parmi celles qui maximisent les priorités, la plus proche des cibles.",
-                                "Outside their range: \(soft.joined(separator: ", ")). The balance is sought after the priorities: bringing these shares back would have cost funded ESSMS, acquisitions or score points; among the selections that maximise the priorities, this one is the closest to the targets."),
+            h.element("p", f(.noteOutsideRange, soft.joined(separator: ", ")),
                       attributes: "class=\"note\"")
         }
     }
@@ -88,10 +85,10 @@ public enum NoteDocument {
         let rows = facts.rows("selected")
         guard !rows.isEmpty else { return }
         h.raw("<section id=\"retenus\">\n")
-        h.element("h2", f.tr("Projets retenus", "Projects retained") + " (\(rows.count))")
+        h.element("h2", f(.projectsRetained) + " (\(rows.count))")
         h.raw("<table>")
-        h.headerRow([(f.tr("Projet", "Project"), false), (f.tr("Titre", "Title"), false), ("ESSMS", true),
-                     (f.tr("Acq.", "Acq."), true), (f.tr("Montant", "Amount"), true)])
+        h.headerRow([(f(.project), false), (f(.title), false), ("ESSMS", true),
+                     (f(.acq), true), (f(.amount), true)])
         h.raw("<tbody>\n")
         for r in rows {
             h.raw("<tr>")
@@ -103,7 +100,7 @@ public enum NoteDocument {
             h.raw("</tr>\n")
         }
         h.raw("<tr class=\"total\">")
-        h.cell(f.tr("Total", "Total"))
+        h.cell(f(.total))
         h.cell("")
         h.cell(f.integer(rows.reduce(0) { $0 + $1.essms }), numeric: true)
         h.cell(f.integer(rows.reduce(0) { $0 + $1.acquisitions }), numeric: true)

@@ -67,12 +67,12 @@ struct ReportFacts {
                 row.decision = "ineligible"
                 row.decisionLabel = f.decision(.ineligible)
                 row.reasonCode = "ineligible"
-                row.reason = f.tr("irrecevable : ", "ineligible: ") + a.errors.map { f.ruleCode($0.code) }.joined(separator: ", ")
+                row.reason = f(.ineligiblePrefix) + a.errors.map { f.ruleCode($0.code) }.joined(separator: ", ")
             } else {
                 row.decision = "eligible"
-                row.decisionLabel = f.tr("Recevable", "Eligible")
+                row.decisionLabel = f(.eligible)
                 row.reasonCode = "eligible"
-                row.reason = f.tr("recevable (pas de sélection calculée)", "eligible (no selection computed)")
+                row.reason = f(.eligibleNoSelection)
             }
             return row
         }

@@ -14,15 +14,15 @@ enum ReportSheets {
     /// envelope used).
     static func decisions(_ facts: ReportFacts) -> Sheet {
         let f = facts.f, scenario = facts.content.scenario
-        var t = Sheet(name: f.tr("Décisions", "Decisions"),
-                      header: [f.tr("projet", "project"), f.tr("titre", "title"), f.tr("porteur", "porteur"),
-                               f.tr("departement", "departement"), f.tr("region", "region"),
-                               f.tr("decision", "decision"), f.tr("libelle_decision", "decision_label"),
-                               f.tr("code_motif", "reason_code"), f.tr("motif", "reason"), f.tr("recevable", "eligible"),
-                               f.tr("guichet", "desk"), "essms", "acquisitions", f.tr("mises_a_niveau", "upgrades"),
-                               f.tr("essms_exclus", "essms_excluded"), "score", "usage", f.tr("logiciel", "software"),
-                               f.tr("equipement", "equipment"), "amoa", f.tr("montant", "amount"),
-                               f.tr("montant_accorde", "granted")])
+        var t = Sheet(name: f(.decisions),
+                      header: [f(.colProject), f(.colTitle), f(.colPorteur),
+                               f(.colDepartement), f(.colRegion),
+                               f(.colDecision), f(.colDecisionLabel),
+                               f(.colReasonCode), f(.colReason), f(.colEligible),
+                               f(.colDesk), "essms", "acquisitions", f(.colUpgrades),
+                               f(.colEssmsExcluded), "score", "usage", f(.colSoftware),
+                               f(.colEquipment), "amoa", f(.colAmount),
+                               f(.colGranted)])
         for row in facts.rows {
             let a = row.assessment
             let (departement, region) = DecisionsCSV.place(row.project, scenario)
@@ -44,12 +44,12 @@ enum ReportSheets {
     static func essms(_ facts: ReportFacts) -> Sheet {
         let f = facts.f
         var t = Sheet(name: "ESSMS",
-                      header: [f.tr("projet", "project"), f.tr("decision_projet", "project_decision"), "finess",
-                               f.tr("etablissement", "establishment"), f.tr("departement", "departement"),
-                               f.tr("secteur", "sector"), "mode", f.tr("rang", "rank"), f.tr("taux_plein", "full_rate"),
-                               f.tr("petit_og", "small_organisation"), "usage", f.tr("logiciel", "software"),
-                               f.tr("equipement", "equipment"), "amoa", f.tr("montant", "amount"), f.tr("finance", "funded"),
-                               f.tr("motif_exclusion", "exclusion_reason")])
+                      header: [f(.colProject), f(.colProjectDecision), "finess",
+                               f(.colEstablishment), f(.colDepartement),
+                               f(.colSector), "mode", f(.colRank), f(.colFullRate),
+                               f(.colSmallOrganisation), "usage", f(.colSoftware),
+                               f(.colEquipment), "amoa", f(.colAmount), f(.colFunded),
+                               f(.colExclusionReason)])
         for row in facts.rows {
             for l in EssmsLine.lines(row, facts) {
                 func part(_ k: KeyPath<Amount, Money>) -> Cell { l.amount.map { .money($0[keyPath: k]) } ?? .empty }
@@ -70,14 +70,14 @@ enum ReportSheets {
     /// selection).
     static func balance(_ facts: ReportFacts) -> Sheet {
         let f = facts.f
-        var t = Sheet(name: f.tr("Équilibre", "Balance"),
-                      header: [f.tr("equilibre", "balance"), "mode", f.tr("tolerance", "tolerance"), f.tr("cle", "key"),
-                               f.tr("libelle", "label"), f.tr("montant", "amount"), f.tr("part", "share"), f.tr("cible", "target"),
-                               f.tr("bas", "low"), f.tr("haut", "high"), f.tr("dans_la_plage", "within")])
+        var t = Sheet(name: f(.balance),
+                      header: [f(.colBalance), "mode", f(.colTolerance), f(.colKey),
+                               f(.colLabel), f(.colAmount), f(.colShare), f(.chartTarget),
+                               f(.colLow), f(.colHigh), f(.colWithin)])
         guard let s = facts.content.selection, s.solved else { return t }
         let p = s.problem
-        for (spec, lines, kind, name) in [(p.territory, p.territoryBalance(s.result.selected), f.tr("territoire", "territory"), f.departement),
-                                          (p.sector, p.sectorBalance(s.result.selected), f.tr("secteur", "sector"), f.sector)] {
+        for (spec, lines, kind, name) in [(p.territory, p.territoryBalance(s.result.selected), f(.colTerritory), f.departement),
+                                          (p.sector, p.sectorBalance(s.result.selected), f(.colSector), f.sector)] {
             for l in lines {
                 t.append([.text(kind), .text(f.balanceMode(spec.mode)), .share(spec.tolerance), .text(l.key), .text(name(l.key)),
                           .money(l.money), .share(l.share), .share(l.target), .share(l.low), .share(l.high), .text(f.yesNo(l.within))])
@@ -90,7 +90,7 @@ enum ReportSheets {
     /// available, used, left.
     static func envelope(_ facts: ReportFacts) -> Sheet {
         let f = facts.f
-        var t = Sheet(name: f.tr("Enveloppe", "Envelope"), header: [f.tr("poste", "item"), f.tr("montant", "amount")])
+        var t = Sheet(name: f(.envelope), header: [f(.colItem), f(.colAmount)])
         for line in facts.envelope.lines(f) { t.append([.text(line.label), .money(line.money)]) }
         return t
     }
@@ -100,10 +100,10 @@ enum ReportSheets {
     static func regions(_ facts: ReportFacts) -> Sheet? {
         let f = facts.f, c = facts.content
         guard c.scenario.spec.scope == .national else { return nil }
-        var t = Sheet(name: f.tr("Régions", "Regions"),
-                      header: [f.tr("region", "region"), f.tr("libelle", "label"), f.tr("notifiee", "notified"), f.tr("engagee", "engaged"),
-                               f.tr("liberee", "released"), f.tr("recue", "received"), f.tr("financee", "funded"),
-                               f.tr("projets", "projects"), "essms"])
+        var t = Sheet(name: f(.regions),
+                      header: [f(.colRegion), f(.colLabel), f(.colNotified), f(.colEngaged),
+                               f(.colReleased), f(.colReceived), f(.colFundedFeminine),
+                               f(.colProjects), "essms"])
         let envelopes = Dictionary(c.scenario.regionEnvelopes.map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
         let flows = Dictionary((c.redeployment?.regions ?? []).map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
         var codes = c.scenario.regionEnvelopes.map(\.region)
@@ -137,15 +137,15 @@ extension ReportFacts.Envelope {
     /// engaged earlier, the reserve, the projects engaged, available, granted by this
     /// committee and left (the last two when a selection was decided).
     func lines(_ f: ReportFormat) -> [Line] {
-        var lines = [Line(label: f.tr("Notifiée", "Notified"), money: notified)]
-        if let call = nationalCall { lines.append(Line(label: f.tr("Appel national", "National call"), money: call)) }
-        lines.append(Line(label: f.tr("Engagée antérieurement (hors projets listés)", "Engaged earlier (projects not listed)"), money: engagedEarlier))
-        lines.append(Line(label: f.tr("Réserve", "Reserve"), money: reserve, isReserve: true))
-        lines.append(Line(label: f.tr("Projets engagés lors de comités antérieurs", "Projects engaged at earlier committees"), money: engagedProjects))
-        lines.append(Line(label: f.tr("Disponible pour ce comité", "Available to this committee"), money: available, isTotal: true))
+        var lines = [Line(label: f(.envNotifiedLine), money: notified)]
+        if let call = nationalCall { lines.append(Line(label: f(.nationalCall), money: call)) }
+        lines.append(Line(label: f(.engagedEarlierProjectsNot), money: engagedEarlier))
+        lines.append(Line(label: f(.reserve), money: reserve, isReserve: true))
+        lines.append(Line(label: f(.projectsEngagedAtEarlier), money: engagedProjects))
+        lines.append(Line(label: f(.availableToThis), money: available, isTotal: true))
         if let used, let left {
-            lines.append(Line(label: f.tr("Attribuée par ce comité", "Granted by this committee"), money: used))
-            lines.append(Line(label: f.tr("Reliquat", "Left"), money: left, isTotal: true))
+            lines.append(Line(label: f(.grantedByThis), money: used))
+            lines.append(Line(label: f(.left), money: left, isTotal: true))
         }
         return lines
     }

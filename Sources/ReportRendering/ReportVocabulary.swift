@@ -7,58 +7,43 @@ import Selection
 /// sentences (rebuilt from the explanations' structured fields, so that French reports do not
 /// show the English sentences of the terminal).
 extension ReportFormat {
-    /// The French text, or the English one.
-    public func tr(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
-
     /// A project's decision as the committee says it.
     public func decision(_ d: ProjectExplanation.Decision) -> String {
         switch d {
-        case .selected: return tr("Retenu", "Selected")
-        case .engaged: return tr("Engagé (comité antérieur)", "Engaged (earlier committee)")
-        case .notSelected: return tr("Non retenu", "Not selected")
-        case .ineligible: return tr("Irrecevable", "Ineligible")
-        case .rejected: return tr("Rejeté (comité antérieur)", "Rejected (earlier committee)")
-        case .excluded: return tr("Écarté par le comité", "Excluded by the committee")
-        case .laterCommittee: return tr("Pour le comité suivant", "For the next committee")
+        case .selected: return self(.selected)
+        case .engaged: return self(.engagedEarlierCommittee)
+        case .notSelected: return self(.notSelected)
+        case .ineligible: return self(.ineligible)
+        case .rejected: return self(.rejectedEarlierCommittee)
+        case .excluded: return self(.excludedByCommittee)
+        case .laterCommittee: return self(.forNextCommittee)
         }
     }
 
     public func exclusion(_ r: ExclusionReason) -> String {
         switch r {
-        case .otherEUFunds: return tr("déjà financé par d'autres fonds européens", "other European funds")
-        case .priorFunding: return tr("déjà financé par ESMS numérique pour un DUI", "already funded by ESMS numérique for a DUI")
-        case .sonsValidatedEarly: return tr("service SONS validé avant la date limite", "SONS service validated before the cutoff")
-        case .sonsNotCancelled: return tr("commande SONS non annulée à temps", "SONS order not cancelled in time")
-        case .comfortOnly: return tr("évolution de confort uniquement", "comfort-only upgrade")
+        case .otherEUFunds: return self(.otherEuropeanFunds)
+        case .priorFunding: return self(.alreadyFundedBy)
+        case .sonsValidatedEarly: return self(.sonsServiceValidated)
+        case .sonsNotCancelled: return self(.sonsOrderNot)
+        case .comfortOnly: return self(.comfortOnlyUpgrade)
         }
     }
 
     /// A rule code (`not-referenced`) in words; the code itself when unknown.
     public func ruleCode(_ code: String) -> String {
-        let fr: [String: (String, String)] = [
-            "below-minimum-size": ("en dessous de la taille minimale", "below the minimum size"),
-            "hospital-corridor-not-ght": ("couloir hospitalier sans GHT", "hospital corridor without a GHT"),
-            "joins-without-agreement": ("rattachement sans accord du porteur", "joins a grappe without agreement"),
-            "national-entity-agreement": ("accord de l'entité nationale manquant", "national-entity agreement missing"),
-            "no-eligible-essms": ("aucun ESSMS éligible", "no eligible ESSMS"),
-            "no-members": ("aucun ESSMS", "no members"),
-            "not-referenced": ("solution non référencée Ségur", "software not Ségur-referenced"),
-            "porteur-unknown": ("porteur inconnu du répertoire FINESS", "porteur not in the register"),
-            "referencing-in-progress": ("référencement Ségur en cours", "Ségur referencing in progress"),
-            "several-solutions": ("plusieurs solutions DUI", "several DUI solutions"),
-            "after-cutoff": ("déposé après la date limite de ce comité : présenté au comité suivant",
-                             "deposited after this committee's cut-off: goes to the next committee"),
-            "joins-unfunded-grappe": ("rejoint une grappe qui n'est pas encore financée", "joins a grappe not funded yet"),
-            "joins-unknown-grappe": ("rejoint une grappe inconnue", "joins an unknown grappe"),
-            "amoa-not-small": ("AMOA réservée aux petits OG", "AMOA reserved to small OGs"),
-            "deposit-after-window": ("dépôt après la fenêtre", "deposited after the window"),
-            "deposit-before-window": ("dépôt avant la fenêtre", "deposited before the window"),
-            "equipment-not-small": ("équipement réservé aux petits OG", "equipment reserved to small OGs"),
-            "national-desk": ("relève du guichet national", "national desk"),
-            "outside-region": ("hors de la région", "outside the region"),
+        let words: [String: ReportCatalogue.Key] = [
+            "below-minimum-size": .ruleBelowMinimumSize, "hospital-corridor-not-ght": .ruleHospitalCorridorNotGht,
+            "joins-without-agreement": .ruleJoinsWithoutAgreement, "national-entity-agreement": .ruleNationalEntityAgreement,
+            "no-eligible-essms": .ruleNoEligibleEssms, "no-members": .ruleNoMembers, "not-referenced": .ruleNotReferenced,
+            "porteur-unknown": .rulePorteurUnknown, "referencing-in-progress": .ruleReferencingInProgress,
+            "several-solutions": .ruleSeveralSolutions, "after-cutoff": .ruleAfterCutoff,
+            "joins-unfunded-grappe": .ruleJoinsUnfundedGrappe, "joins-unknown-grappe": .ruleJoinsUnknownGrappe,
+            "amoa-not-small": .ruleAmoaNotSmall, "deposit-after-window": .ruleDepositAfterWindow,
+            "deposit-before-window": .ruleDepositBeforeWindow, "equipment-not-small": .ruleEquipmentNotSmall,
+            "national-desk": .ruleNationalDesk, "outside-region": .ruleOutsideRegion,
         ]
-        guard let t = fr[code] else { return code }
-        return tr(t.0, t.1)
+        return words[code].map { self($0) } ?? code
     }
 
     /// Appended to a counterfactual whose re-solve stopped at its node limit.
@@ -134,33 +119,33 @@ extension ReportFormat {
     public func ess(_ n: Int) -> String { "\(integer(n)) ESSMS" }
 
     public func mode(_ m: Mode) -> String {
-        m == .acquisition ? tr("acquisition", "acquisition") : tr("mise à niveau", "upgrade")
+        m == .acquisition ? self(.acquisition) : self(.upgrade)
     }
 
     public func status(_ s: SelectionResult.Status) -> String {
         switch s {
-        case .optimal: return tr("optimale (prouvée)", "optimal (proven)")
-        case .feasible: return tr("réalisable (non prouvée optimale)", "feasible (not proven optimal)")
-        case .infeasible: return tr("impossible", "infeasible")
-        case .timeLimit: return tr("limite de temps atteinte", "time limit reached")
-        case .solverError: return tr("erreur du solveur", "solver error")
+        case .optimal: return self(.optimalProven)
+        case .feasible: return self(.feasibleNotProven)
+        case .infeasible: return self(.infeasible)
+        case .timeLimit: return self(.timeLimitReached)
+        case .solverError: return self(.solverError)
         }
     }
 
     public func guichet(_ g: Guichet) -> String {
-        g == .regional ? tr("régional", "regional") : tr("national", "national")
+        g == .regional ? self(.regional) : self(.national)
     }
 
     /// The mode of a balance constraint: `contrainte souple`, `contrainte stricte`, `sans contrainte`.
     public func balanceMode(_ m: BalanceRule.Mode) -> String {
         switch m {
-        case .soft: return tr("contrainte souple", "soft constraint")
-        case .hard: return tr("contrainte stricte", "hard constraint")
-        case .off: return tr("sans contrainte", "no constraint")
+        case .soft: return self(.softConstraint)
+        case .hard: return self(.hardConstraint)
+        case .off: return self(.noConstraint)
         }
     }
 
-    public func yesNo(_ b: Bool) -> String { b ? tr("oui", "yes") : tr("non", "no") }
+    public func yesNo(_ b: Bool) -> String { b ? self(.yes) : self(.no) }
 
     /// A decision (`selected`…) as the value of a spreadsheet column: a French code in French
     /// (`retenu`, `non_retenu`, `engage`, `irrecevable`, `rejete`, `ecarte`, `comite_suivant`,
@@ -184,7 +169,7 @@ extension ReportFormat {
     }
 
     /// An ESSMS's mode as the value of a spreadsheet column: `acquisition`, `mise_a_niveau` (`upgrade`).
-    public func modeValue(_ m: Mode) -> String { m == .acquisition ? "acquisition" : tr("mise_a_niveau", "upgrade") }
+    public func modeValue(_ m: Mode) -> String { m == .acquisition ? "acquisition" : self(.upgradeValue) }
 
     /// A policy value of the scenario (`per-essms`, `pooled`…) in words, the identifier kept
     /// beside it in French so that the audit can find it in the scenario.

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+extension ReportCatalogue {
+    /// The sentences of the note to the committee `note.html` and of the method paragraphs (`NoteDocument.swift`, `MethodText.swift`).
+    static let noteEntries: [Key: (fr: String, en: String)] = [
+        .noteToThe: ("Note au comité — ", "Note to the committee — "),
+        .esmsNumeriqueNote: ("ESMS numérique — note au comité de sélection", "ESMS numérique — note to the selection committee"),
+        .context: ("Contexte", "Context"),
+        .noteContext: ("Le programme ESMS numérique finance l'équipement des établissements et services sociaux et médico-sociaux (ESSMS) en dossier usager informatisé interopérable. Pour ce comité, {0} dossiers ont été reçus, dont {1} recevables ; l'enveloppe disponible est de {2}.",
+                            "The ESMS numérique programme funds the equipment of social and medico-social establishments (ESSMS) with an interoperable computerised user record. For this committee, {0} applications were received, {1} of them admissible; the envelope available is {2}."),
+        .annexes: ("Annexes", "Annexes"),
+        .detailedReportEvery: ("rapport détaillé : tous les projets et leurs ESSMS, les explications de chaque décision, la traçabilité",
+                               "detailed report: every project and its ESSMS, the explanation of each decision, the audit trail"),
+        .minutesOfTheCommittee: ("procès-verbal du comité", "minutes of the committee"),
+        .decisionsByProject: ("décisions par projet, pour Excel", "decisions by project, for Excel"),
+        .detailByESSMS: ("détail par ESSMS, pour Excel", "detail by ESSMS, for Excel"),
+        .notificationLettersTo: ("lettres de notification aux porteurs", "notification letters to the porteurs"),
+        .noteProducedBy: ("Note produite par esms {0}. Les montants sont exacts au centime.",
+                          "Note produced by esms {0}. Amounts are exact to the cent."),
+        .noteOutsideRange: ("Hors de leur plage : {0}. L'équilibre est recherché après les priorités : y ramener ces parts aurait coûté des ESSMS financés, des acquisitions ou des points de score ; la sélection est, parmi celles qui maximisent les priorités, la plus proche des cibles.",
+                             "Outside their range: {0}. The balance is sought after the priorities: bringing these shares back would have cost funded ESSMS, acquisitions or score points; among the selections that maximise the priorities, this one is the closest to the targets."),
+        .objectiveFiness: ("le nombre d'ESSMS financés", "the number of ESSMS funded"),
+        .objectiveAcquisitions: ("le nombre d'acquisitions d'une solution", "the number of acquisitions of a solution"),
+        .objectiveScore: ("le score de priorité des dossiers", "the applications' priority score"),
+        .objectiveExpectedAttaining: ("le nombre attendu d'ESSMS atteignant leurs cibles d'usage",
+                             "the expected number of ESSMS reaching their usage targets"),
+        .methodLexicographic: ("Les projets recevables ont été retenus, dans la limite de l'enveloppe et à raison d'un seul financement par ESSMS, en maximisant d'abord {0}.",
+                               "Admissible projects were retained, within the envelope and with one grant per ESSMS, maximising first {0}."),
+        .then: (", puis ", ", then "),
+        .methodWeighted: ("Les projets recevables ont été retenus, dans la limite de l'enveloppe et à raison d'un seul financement par ESSMS, en maximisant une somme pondérée de {0}.",
+                          "Admissible projects were retained, within the envelope and with one grant per ESSMS, maximising a weighted sum of {0}."),
+        .thePriorityScore: ("Le score de priorité additionne six critères notés de 0 à 3 : motivation et organisation du porteur, périmètre fonctionnel, mutualisation de la solution, interopérabilité, raccordement à une plateforme régionale, maturité du projet.",
+                            "The priority score adds six criteria scored 0 to 3: the porteur's motivation and organisation, functional scope, shared solution, interoperability, connection to a regional platform, project maturity."),
+        .balanceTerritorial: ("territorial (départements, selon la densité d'ESSMS)",
+                                     "territorial (départements, by ESSMS density)"),
+        .balanceSector: ("sectoriel (secteurs d'activité)", "sector (sectors of activity)"),
+        .balanceOff: ("Équilibre {0} : non appliqué", "Balance: {0}: not applied"),
+        .balanceHard: ("Équilibre {0} : contrainte stricte, chaque part dans sa cible à ± {1}",
+                       "Balance: {0}: hard constraint, each share within its target ± {1}"),
+        .balanceSoft: ("Équilibre {0} : recherché après les priorités ci-dessus, chaque part dans sa cible à ± {1} ; une part peut sortir de sa plage quand la respecter coûterait un ESSMS, une acquisition ou un point de score",
+                       "Balance: {0}: sought after the priorities above, each share within its target ± {1}; a share may fall outside its range when keeping it would cost an ESSMS, an acquisition or a score point"),
+    ]
+}
