@@ -57,6 +57,7 @@ public struct ESMS: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             Output.language = (command as? Multilingual)?.diagnosticLanguage ?? .fr
+            Output.quiet = (command as? Multilingual)?.quiet ?? false
             try command.run()
             return 0
         } catch let exit as ExitCode {

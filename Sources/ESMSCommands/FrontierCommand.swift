@@ -55,7 +55,11 @@ struct FrontierCommand: ParsableCommand {
                                             to: try Self.level(to, option: "--to"), steps: steps)
         let points: [FrontierPoint]
         do {
-            points = try Frontier(selector: solve.selector).compute(problem, budgets: budgets)
+            let shown = Output.showsProgress
+            defer { if shown { Output.clearProgress() } }
+            points = try Frontier(selector: solve.selector).compute(problem, budgets: budgets, progress: shown ? { done, total in
+                Output.progress(.fr("frontière : \(done) / \(total) enveloppes", en: "frontier: \(done) / \(total) envelopes"), final: false)
+            } : nil)
         } catch {
             Output.fail(SelectionMessages.describe(error))
             throw ExitStatus.scenarioErrors
@@ -70,6 +74,11 @@ struct FrontierCommand: ParsableCommand {
         if undecided > 0 {
             Output.note(.fr("pour \(undecided) enveloppes sur \(points.count), aucune sélection n'a été trouvée ni prouvée impossible avant la limite de la recherche (--time-limit cherche plus longtemps) ; 'esms select' en fait le diagnostic",
                             en: "at \(undecided) of \(points.count) envelopes no selection was found and none proven impossible before the search's limit (--time-limit searches longer); 'esms select' diagnoses it"))
+        }
+        let unproven = points.filter { $0.status == .feasible }.count
+        if unproven > 0 {
+            Output.note(.fr("pour \(unproven) enveloppes sur \(points.count), la sélection est la meilleure trouvée en \(Frontier.defaultStageNodeLimit) nœuds par étape, sans preuve d'optimalité (--time-limit cherche plus longtemps)",
+                            en: "at \(unproven) of \(points.count) envelopes the selection is the best found within \(Frontier.defaultStageNodeLimit) nodes per stage, not proven optimal (--time-limit searches longer)"))
         }
         if options.json {
             try Output.out(FrontierDocument.json(problem: problem, points: points).rendered())

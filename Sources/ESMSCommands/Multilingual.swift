@@ -5,19 +5,30 @@ import ScenarioModel
 /// (`Output.language`, set by `ESMS.status` once the command line is parsed).
 protocol Multilingual {
     var diagnosticLanguage: Language { get }
+    /// `--quiet`: no progress line (`Output.quiet`, set with the language).
+    var quiet: Bool { get }
 }
 
 /// The commands on a scenario: `--lang` is in their `ScenarioOptions`.
 protocol ScenarioCommand: Multilingual { var options: ScenarioOptions { get } }
-extension ScenarioCommand { var diagnosticLanguage: Language { options.language } }
+extension ScenarioCommand {
+    var diagnosticLanguage: Language { options.language }
+    var quiet: Bool { options.languageOption.quiet }
+}
 
 /// The commands on a campaign year: `--lang` is in their `YearOptions`.
 protocol YearCommand: Multilingual { var options: YearOptions { get } }
-extension YearCommand { var diagnosticLanguage: Language { options.language } }
+extension YearCommand {
+    var diagnosticLanguage: Language { options.language }
+    var quiet: Bool { options.languageOption.quiet }
+}
 
 /// The other commands: `--lang` on its own.
 protocol LanguageCommand: Multilingual { var languageOption: LanguageOption { get } }
-extension LanguageCommand { var diagnosticLanguage: Language { languageOption.language } }
+extension LanguageCommand {
+    var diagnosticLanguage: Language { languageOption.language }
+    var quiet: Bool { languageOption.quiet }
+}
 
 extension ValidateCommand: ScenarioCommand {}
 extension FundCommand: ScenarioCommand {}

@@ -3,6 +3,12 @@ import ScenarioModel
 import Workflow
 
 extension Output {
+    /// `--quiet`: no progress line.
+    nonisolated(unsafe) static var quiet = false
+
+    /// Whether a progress line is drawn: stderr is a terminal and `--quiet` is not given.
+    static var showsProgress: Bool { !quiet && stderrIsTerminal }
+
     /// A progress line on stderr, rewritten in place (only called when stderr is a terminal).
     static func progress(_ p: Phrase, final: Bool) {
         progressText("\r\u{1B}[K" + p.text(language) + (final ? "\n" : ""))

@@ -71,6 +71,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Language of the HTML, the minutes, the CSV and workbook headers and the messages about the input files: fr or en.", valueName: "lang"))
     var lang: String = "fr"
 
+    @Flag(help: "No progress line on stderr (there is one only when stderr is a terminal).")
+    var quiet = false
+
     @OptionGroup(title: "Committee pins")
     var pins: CommitteePins
     var force: [String] { pins.force }
@@ -144,7 +147,7 @@ struct ReportCommand: ParsableCommand {
         var tradeoff: TradeoffCurve?
         do {
             let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, explainLimit: explainLimit, nextInLine: nextInLine)
-            let shown = Output.stderrIsTerminal
+            let shown = Output.showsProgress
             defer { if shown { Output.clearProgress() } }
             let run = try committee.select(settings, progress: SelectionMessages.progress(shown: shown))
             if let failure = run.analysisFailure { Output.warn(SelectionMessages.describe(failure)) }

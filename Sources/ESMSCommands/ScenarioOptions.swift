@@ -58,6 +58,9 @@ struct LanguageOption: ParsableArguments {
     @Option(help: ArgumentHelp("Language of the text output and of the messages about the input files: fr (default) or en. The JSON (--json) is the same in both, but for those messages (their 'code' is stable).", valueName: "lang"))
     var lang: String = "fr"
 
+    @Flag(help: "No progress line on stderr (there is one only when stderr is a terminal, never on stdout).")
+    var quiet = false
+
     var language: ReportLanguage { ReportLanguage(rawValue: lang) ?? .fr }
 
     func validate() throws {

@@ -85,7 +85,7 @@ struct SelectCommand: ParsableCommand {
         let warnings = committee.warnings
         SelectionMessages.warn(committee)
         let run: SelectionRun
-        let shown = !options.json && Output.stderrIsTerminal
+        let shown = !options.json && Output.showsProgress
         do {
             defer { if shown { Output.clearProgress() } }
             run = try committee.select(SolveSettings(timeLimit: timeLimit, relativeGap: gap, explainLimit: explainLimit,

@@ -56,7 +56,7 @@ struct SimulateCommand: ParsableCommand {
         let clock = ContinuousClock()
         let began = clock.now
         let (scenario, rules) = try options.load()
-        let progress = !options.json && Output.stderrIsTerminal
+        let progress = !options.json && Output.showsProgress
         let outcome: SimulationPipeline.Outcome
         do {
             outcome = try SimulationPipeline.run(scenario: scenario, rules: rules, file: options.scenario,

@@ -48,7 +48,7 @@ struct WhatifCommand: ParsableCommand {
         let baseParameters = try settings.parameters(base.0, file: scenario)
         if settings.seed == nil { settings.seed = baseParameters.seed }
         if settings.draws == nil { settings.draws = baseParameters.draws }
-        let progress = !json && Output.stderrIsTerminal
+        let progress = !json && Output.showsProgress
         var rows: [WhatifDocument.Row] = []
         let runs: [(String, [String])] = [("base", [])] + variants.map { v in
             (v.id, v.set.map { "\($0.keyPath.joined(separator: ".")) = \(Self.describe($0.value))" })

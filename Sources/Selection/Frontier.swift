@@ -62,10 +62,30 @@ public struct Frontier: Sendable {
 
     public init(selector: Selector) { self.selector = selector }
 
-    /// One `Selector.solve(p, budget:)` per envelope, on the same problem.
-    public func compute(_ p: SelectionProblem, budgets: [Money]) throws(Selector.Failure) -> [FrontierPoint] {
+    /// Nodes each stage of an envelope's solve may open when no time limit is given: past it
+    /// the point is the best selection found, `feasible` (not proven). An analysis over many
+    /// envelopes must end: at 115 % of the shipped national envelope, the acquisition stage
+    /// opened 41 000 nodes in 16 s without a proof, and the frontier ran for more than ten
+    /// minutes. A count of nodes, so the points are the same on every machine.
+    public static let defaultStageNodeLimit = 5_000
+
+    /// `selector` with `defaultStageNodeLimit` when it has neither a time limit nor a node limit.
+    static func bounded(_ selector: Selector) -> Selector {
+        var s = selector
+        if s.timeLimit == nil && s.stageNodeLimit == nil { s.stageNodeLimit = defaultStageNodeLimit }
+        return s
+    }
+
+    /// One `Selector.solve(p, budget:)` per envelope, on the same problem (each stage within
+    /// `defaultStageNodeLimit` nodes without a time limit); `progress` hears the
+    /// envelopes done and how many there are, before each solve and after the last.
+    public func compute(_ p: SelectionProblem, budgets: [Money],
+                        progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(Selector.Failure) -> [FrontierPoint] {
         var out: [FrontierPoint] = []
+        let selector = Self.bounded(self.selector)
+        defer { progress?(out.count, budgets.count) }
         for b in budgets {
+            progress?(out.count, budgets.count)
             let r = try selector.solve(p, budget: b)
             out.append(FrontierPoint(budget: b, status: r.status, used: r.used, finess: r.finess, acquisitions: r.acquisitions,
                                      score: r.score, selected: r.selectedIDs(p)))

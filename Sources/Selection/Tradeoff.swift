@@ -51,7 +51,10 @@ public struct Tradeoff: Sendable {
     public static let finessFirst = Objective.lexicographic([.finess, .acquisition, .score])
     public static let acquisitionFirst = Objective.lexicographic([.acquisition, .finess, .score])
 
+    /// The curve, each solve's stages within `Frontier.defaultStageNodeLimit` nodes when there is
+    /// no time limit (a point past it is `feasible`, not proven).
     public func compute(_ p: SelectionProblem) throws(Selector.Failure) -> TradeoffCurve {
+        let selector = Frontier.bounded(self.selector)
         var q = p
         q.objective = Self.finessFirst
         q.minimumAcquisitions = nil

@@ -152,6 +152,34 @@ import TestSupport
         }
     }
 
+    /// A frontier whose stages stop at their node limit gives each envelope the best selection
+    /// found, never better than the optimum, marked `feasible` unless proven; and says how far it is.
+    @Test func frontierWithinANodeLimitStaysFeasibleAndSaysHowFarItIs() throws {
+        var selector = Selector()
+        selector.stageNodeLimit = 1
+        for seed in UInt64(1)...8 {
+            let p = R.instance(seed: seed &* 7_919, mode: .off)
+            let budgets = EnvelopeLevel.budgets(available: p.available, from: .share(millionths: 500_000),
+                                                to: .share(millionths: 1_500_000), steps: 4)
+            var heard: [Int] = []
+            let points = try Frontier(selector: selector).compute(p, budgets: budgets) { done, total in
+                #expect(total == budgets.count)
+                heard.append(done)
+            }
+            #expect(heard == [0, 1, 2, 3, 4])
+            for pt in points {
+                #expect(pt.status == .optimal || pt.status == .feasible, "seed \(seed)")
+                #expect(pt.used <= pt.budget)
+                let best = try #require(R.feasibleTuples(p, budget: pt.budget).max { $0.lexicographicallyPrecedes($1) })
+                let found = [pt.finess, pt.acquisitions, pt.score]
+                if pt.status == .optimal { #expect(found == best, "seed \(seed)") } else {
+                    #expect(!best.lexicographicallyPrecedes(found), "seed \(seed)")
+                }
+            }
+        }
+        #expect(Frontier.defaultStageNodeLimit > 0)
+    }
+
     @Test func envelopeLevelsAreExactInCents() {
         let available = Money(cents: 342_393_871)
         let b = EnvelopeLevel.budgets(available: available, from: .share(millionths: 500_000), to: .share(millionths: 1_500_000), steps: 21)
