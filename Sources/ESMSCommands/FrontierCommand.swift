@@ -76,9 +76,13 @@ struct FrontierCommand: ParsableCommand {
                             en: "at \(undecided) of \(points.count) envelopes no selection was found and none proven impossible before the search's limit (--time-limit searches longer); 'esms select' diagnoses it"))
         }
         let unproven = points.filter { $0.status == .feasible }.count
-        if unproven > 0 {
+        if unproven > 0 && solve.timeLimit == nil {
             Output.note(.fr("pour \(unproven) enveloppes sur \(points.count), la sélection est la meilleure trouvée en \(Frontier.defaultStageNodeLimit) nœuds par étape, sans preuve d'optimalité (--time-limit cherche plus longtemps)",
                             en: "at \(unproven) of \(points.count) envelopes the selection is the best found within \(Frontier.defaultStageNodeLimit) nodes per stage, not proven optimal (--time-limit searches longer)"))
+        }
+        if unproven > 0 && solve.timeLimit != nil {
+            Output.note(.fr("pour \(unproven) enveloppes sur \(points.count), la sélection est la meilleure trouvée avant la limite de temps, sans preuve d'optimalité",
+                            en: "at \(unproven) of \(points.count) envelopes the selection is the best found before the time limit, not proven optimal"))
         }
         if options.json {
             try Output.out(FrontierDocument.json(problem: problem, points: points).rendered())

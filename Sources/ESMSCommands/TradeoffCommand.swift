@@ -47,10 +47,24 @@ struct TradeoffCommand: ParsableCommand {
         SelectionMessages.warn(committee)
         let curve: TradeoffCurve
         do {
-            curve = try Tradeoff(selector: solve.selector, points: points).compute(problem)
+            let shown = !options.json && Output.showsProgress
+            defer { if shown { Output.clearProgress() } }
+            curve = try Tradeoff(selector: solve.selector, points: points).compute(problem, progress: shown ? { done, total in
+                Output.progress(.fr("arbitrage : \(done) / \(total) résolutions au plus", en: "trade-off: \(done) / \(total) solves at most"),
+                                final: false)
+            } : nil)
         } catch {
             Output.fail(SelectionMessages.describe(error))
             throw ExitStatus.scenarioErrors
+        }
+        let unproven = curve.points.filter { $0.status == .feasible }.count
+        if unproven > 0 && solve.timeLimit == nil {
+            Output.note(.fr("\(unproven) points sur \(curve.points.count) sont les meilleures sélections trouvées en \(Frontier.defaultStageNodeLimit) nœuds par étape, sans preuve d'optimalité (--time-limit cherche plus longtemps)",
+                            en: "\(unproven) of \(curve.points.count) points are the best selections found within \(Frontier.defaultStageNodeLimit) nodes per stage, not proven optimal (--time-limit searches longer)"))
+        }
+        if unproven > 0 && solve.timeLimit != nil {
+            Output.note(.fr("\(unproven) points sur \(curve.points.count) sont les meilleures sélections trouvées avant la limite de temps, sans preuve d'optimalité",
+                            en: "\(unproven) of \(curve.points.count) points are the best selections found before the time limit, not proven optimal"))
         }
         if options.json {
             try Output.out(TradeoffDocument.json(problem: problem, curve: curve).rendered())

@@ -53,8 +53,11 @@ public struct Tradeoff: Sendable {
 
     /// The curve, each solve's stages within `Frontier.defaultStageNodeLimit` nodes when there is
     /// no time limit (a point past it is `feasible`, not proven).
-    public func compute(_ p: SelectionProblem) throws(Selector.Failure) -> TradeoffCurve {
+    /// `progress` hears the solves made and how many at most there will be, before each solve.
+    public func compute(_ p: SelectionProblem, progress: ((_ done: Int, _ total: Int) -> Void)? = nil)
+        throws(Selector.Failure) -> TradeoffCurve {
         let selector = Frontier.bounded(self.selector)
+        progress?(0, points)
         var q = p
         q.objective = Self.finessFirst
         q.minimumAcquisitions = nil
@@ -65,6 +68,7 @@ public struct Tradeoff: Sendable {
         var found = [point(p, first, epsilon: nil, origin: "finess-first")]
         var a = q
         a.objective = Self.acquisitionFirst
+        progress?(1, points)
         let last = try selector.solve(a)
         var solves = 2
         let high = last.status == .optimal || last.status == .feasible ? last.acquisitions : first.acquisitions
@@ -80,6 +84,7 @@ public struct Tradeoff: Sendable {
         for e in epsilons where e > reached && e < high {
             var s = q
             s.minimumAcquisitions = e
+            progress?(solves, points)
             let r = try selector.solve(s)
             solves += 1
             guard r.status == .optimal || r.status == .feasible else { continue }

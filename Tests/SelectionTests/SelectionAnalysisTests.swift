@@ -227,9 +227,15 @@ import TestSupport
     @Test func tradeoffWithFewPointsStaysWithinTheLimit() throws {
         for seed in UInt64(1)...10 {
             let p = R.instance(seed: seed &* 31, mode: .off)
-            let curve = try Tradeoff(selector: Selector(), points: 3).compute(p)
+            var heard: [Int] = []
+            let curve = try Tradeoff(selector: Selector(), points: 3).compute(p) { done, total in
+                #expect(total == 3)
+                heard.append(done)
+            }
             #expect(curve.solves <= 3)
             #expect(curve.points.count <= 3)
+            // Heard before each solve made after the first, counting those made.
+            #expect(heard == Array(0..<curve.solves))
         }
     }
 }
