@@ -91,7 +91,15 @@ struct RedeployCommand: ParsableCommand {
         let chosen = policy.flatMap(RedeploymentPolicy.init(rawValue:)) ?? national.scenarioPolicy
         let results: [RedeploymentResult]
         do {
-            results = compare ? try national.compare(selector: solve.selector) : [try national.run(chosen, selector: solve.selector)]
+            let shown = !options.json && Output.showsProgress
+            defer { if shown { Output.clearProgress() } }
+            if shown && !compare { Output.progress(.fr("redéploiement : sélection nationale…", en: "redeployment: national selection…"), final: false) }
+            results = compare
+                ? try national.compare(selector: solve.selector, progress: shown ? { policy, done, total in
+                    Output.progress(.fr("redéploiement : politique \(done + 1) / \(total) (\(policy.rawValue))",
+                                        en: "redeployment: policy \(done + 1) / \(total) (\(policy.rawValue))"), final: false)
+                } : nil)
+                : [try national.run(chosen, selector: solve.selector)]
         } catch {
             Output.fail(SelectionMessages.describe(error))
             throw ExitStatus.scenarioErrors

@@ -32,8 +32,18 @@ public struct NationalRedeployment: Sendable {
         try Redeployer(selector: selector).run(problem, policy: policy)
     }
 
-    public func compare(selector: Selector = Selector()) throws(Selector.Failure) -> [RedeploymentResult] {
-        try Redeployer(selector: selector).compare(problem)
+    /// Every policy, in `RedeploymentPolicy.allCases` order (`Redeployer.compare`); `progress`
+    /// hears each policy before it is run, with its rank and the number of policies.
+    public func compare(selector: Selector = Selector(),
+                        progress: ((_ policy: RedeploymentPolicy, _ done: Int, _ total: Int) -> Void)? = nil)
+        throws(Selector.Failure) -> [RedeploymentResult] {
+        let policies = RedeploymentPolicy.allCases
+        var out: [RedeploymentResult] = []
+        for (k, policy) in policies.enumerated() {
+            progress?(policy, k, policies.count)
+            out.append(try run(policy, selector: selector))
+        }
+        return out
     }
 
     /// The simulation of what `projects` fund (a policy's selection and the engaged projects):

@@ -88,6 +88,17 @@ import Workflow
         #expect(run.nextInLine.map(\.growth) == silent.nextInLine.map(\.growth))
     }
 
+    @Test func theRedeploymentComparisonHearsEachPolicyAndEqualsTheRedeployer() throws {
+        let (scenario, rules) = try Self.load("Scenarios/national-2024-redeploiement/scenario.yaml")
+        let national = NationalRedeployment(scenario: scenario, rules: rules)
+        var heard: [(RedeploymentPolicy, Int, Int)] = []
+        let results = try national.compare { heard.append(($0, $1, $2)) }
+        #expect(heard.map(\.0) == RedeploymentPolicy.allCases && heard.map(\.1) == [0, 1, 2] && heard.allSatisfy { $0.2 == 3 })
+        let direct = try Redeployer(selector: Selector()).compare(national.problem)
+        #expect(results.map(\.policy) == direct.map(\.policy))
+        #expect(results.map(\.selected) == direct.map(\.selected))
+    }
+
     @Test func phasesAreTimedByTheInjectedClock() throws {
         let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
         let committee = try Committee(scenario: scenario, rules: rules)
