@@ -67,22 +67,22 @@ struct FrontierCommand: ParsableCommand {
         let infeasible = points.filter { $0.status == .infeasible }.count
         if infeasible > 0 {
             // The diagnosis is select's, made once; not re-run at every envelope.
-            Output.note(.fr("\(infeasible) enveloppes sur \(points.count) sont infaisables (aucune sélection n'y respecte l'équilibre impératif ou les projets imposés et exclus) ; 'esms select' en diagnostique la cause et les tolérances qui conviendraient",
-                            en: "\(infeasible) of \(points.count) envelopes are infeasible (no selection meets the hard balance or the pins there); 'esms select' diagnoses why and which tolerances would do"))
+            Output.note(.fr("enveloppes infaisables : \(infeasible) sur \(points.count) (aucune sélection n'y respecte l'équilibre impératif ou les projets imposés et exclus) ; 'esms select' en diagnostique la cause et les tolérances qui conviendraient",
+                            en: "infeasible envelopes: \(infeasible) of \(points.count) (no selection meets the hard balance or the pins there); 'esms select' diagnoses why and which tolerances would do"))
         }
         let undecided = points.filter { $0.status == .timeLimit }.count
         if undecided > 0 {
-            Output.note(.fr("pour \(undecided) enveloppes sur \(points.count), aucune sélection n'a été trouvée ni prouvée impossible avant la limite de la recherche (--time-limit cherche plus longtemps) ; 'esms select' en fait le diagnostic",
-                            en: "at \(undecided) of \(points.count) envelopes no selection was found and none proven impossible before the search's limit (--time-limit searches longer); 'esms select' diagnoses it"))
+            Output.note(.fr("enveloppes sans sélection trouvée ni prouvée impossible avant la limite de la recherche : \(undecided) sur \(points.count) (--time-limit cherche plus longtemps) ; 'esms select' en fait le diagnostic",
+                            en: "envelopes where no selection was found and none proven impossible before the search's limit: \(undecided) of \(points.count) (--time-limit searches longer); 'esms select' diagnoses it"))
         }
         let unproven = points.filter { $0.status == .feasible }.count
         if unproven > 0 && solve.timeLimit == nil {
-            Output.note(.fr("pour \(unproven) enveloppes sur \(points.count), la sélection est la meilleure trouvée en \(Frontier.defaultStageNodeLimit) nœuds par étape, sans preuve d'optimalité (--time-limit cherche plus longtemps)",
-                            en: "at \(unproven) of \(points.count) envelopes the selection is the best found within \(Frontier.defaultStageNodeLimit) nodes per stage, not proven optimal (--time-limit searches longer)"))
+            Output.note(.fr("enveloppes dont la sélection n'est pas prouvée optimale : \(unproven) sur \(points.count) (la meilleure trouvée en \(Frontier.defaultStageNodeLimit) nœuds par étape ; --time-limit cherche plus longtemps)",
+                            en: "envelopes whose selection is not proven optimal: \(unproven) of \(points.count) (the best found within \(Frontier.defaultStageNodeLimit) nodes per stage; --time-limit searches longer)"))
         }
         if unproven > 0 && solve.timeLimit != nil {
-            Output.note(.fr("pour \(unproven) enveloppes sur \(points.count), la sélection est la meilleure trouvée avant la limite de temps, sans preuve d'optimalité",
-                            en: "at \(unproven) of \(points.count) envelopes the selection is the best found before the time limit, not proven optimal"))
+            Output.note(.fr("enveloppes dont la sélection n'est pas prouvée optimale : \(unproven) sur \(points.count) (la meilleure trouvée avant la limite de temps)",
+                            en: "envelopes whose selection is not proven optimal: \(unproven) of \(points.count) (the best found before the time limit)"))
         }
         if options.json {
             try Output.out(FrontierDocument.json(problem: problem, points: points).rendered())

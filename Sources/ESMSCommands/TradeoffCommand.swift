@@ -59,12 +59,12 @@ struct TradeoffCommand: ParsableCommand {
         }
         let unproven = curve.points.filter { $0.status == .feasible }.count
         if unproven > 0 && solve.timeLimit == nil {
-            Output.note(.fr("\(unproven) points sur \(curve.points.count) sont les meilleures sélections trouvées en \(Frontier.defaultStageNodeLimit) nœuds par étape, sans preuve d'optimalité (--time-limit cherche plus longtemps)",
-                            en: "\(unproven) of \(curve.points.count) points are the best selections found within \(Frontier.defaultStageNodeLimit) nodes per stage, not proven optimal (--time-limit searches longer)"))
+            Output.note(.fr("points non prouvés optimaux : \(unproven) sur \(curve.points.count) (les meilleures sélections trouvées en \(Frontier.defaultStageNodeLimit) nœuds par étape ; --time-limit cherche plus longtemps)",
+                            en: "points not proven optimal: \(unproven) of \(curve.points.count) (the best selections found within \(Frontier.defaultStageNodeLimit) nodes per stage; --time-limit searches longer)"))
         }
         if unproven > 0 && solve.timeLimit != nil {
-            Output.note(.fr("\(unproven) points sur \(curve.points.count) sont les meilleures sélections trouvées avant la limite de temps, sans preuve d'optimalité",
-                            en: "\(unproven) of \(curve.points.count) points are the best selections found before the time limit, not proven optimal"))
+            Output.note(.fr("points non prouvés optimaux : \(unproven) sur \(curve.points.count) (les meilleures sélections trouvées avant la limite de temps)",
+                            en: "points not proven optimal: \(unproven) of \(curve.points.count) (the best selections found before the time limit)"))
         }
         if options.json {
             try Output.out(TradeoffDocument.json(problem: problem, curve: curve).rendered())

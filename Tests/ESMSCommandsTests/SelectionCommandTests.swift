@@ -113,6 +113,7 @@ import TestSupport
         let frontier = try esms("frontier", path, "--steps", "3")
         #expect(frontier.status == 0)
         #expect(frontier.stdout.contains("impossible"), "\(frontier.stdout)")
+        #expect(frontier.stderr.contains("enveloppes infaisables : "), "\(frontier.stderr)")
         #expect(frontier.stderr.contains("'esms select' en diagnostique la cause"), "\(frontier.stderr)")
     }
 }
