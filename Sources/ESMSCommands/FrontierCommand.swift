@@ -75,15 +75,9 @@ struct FrontierCommand: ParsableCommand {
             Output.note(.fr("enveloppes sans sélection trouvée ni prouvée impossible avant la limite de la recherche : \(undecided) sur \(points.count) (--time-limit cherche plus longtemps) ; 'esms select' en fait le diagnostic",
                             en: "envelopes where no selection was found and none proven impossible before the search's limit: \(undecided) of \(points.count) (--time-limit searches longer); 'esms select' diagnoses it"))
         }
-        let unproven = points.filter { $0.status == .feasible }.count
-        if unproven > 0 && solve.timeLimit == nil {
-            Output.note(.fr("enveloppes dont la sélection n'est pas prouvée optimale : \(unproven) sur \(points.count) (la meilleure trouvée en \(Frontier.defaultStageNodeLimit) nœuds par étape ; --time-limit cherche plus longtemps)",
-                            en: "envelopes whose selection is not proven optimal: \(unproven) of \(points.count) (the best found within \(Frontier.defaultStageNodeLimit) nodes per stage; --time-limit searches longer)"))
-        }
-        if unproven > 0 && solve.timeLimit != nil {
-            Output.note(.fr("enveloppes dont la sélection n'est pas prouvée optimale : \(unproven) sur \(points.count) (la meilleure trouvée avant la limite de temps)",
-                            en: "envelopes whose selection is not proven optimal: \(unproven) of \(points.count) (the best found before the time limit)"))
-        }
+        SelectionMessages.noteUnproven(.fr("enveloppes dont la sélection n'est pas prouvée optimale", en: "envelopes whose selection is not proven optimal"),
+                                       count: points.filter { $0.status == .feasible }.count, of: points.count,
+                                       timeLimited: solve.timeLimit != nil)
         if options.json {
             try Output.out(FrontierDocument.json(problem: problem, points: points).rendered())
         } else {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ScenarioModel
+import Selection
 import Workflow
 
 extension Output {
@@ -36,6 +37,17 @@ extension SelectionMessages {
                 Output.progress(.fr("explications : \(done) / \(total) recalculs", en: "explaining: \(done) / \(total) re-solves"),
                                 final: false)
             })
+    }
+
+    /// The note on the points of an analysis (a frontier, a trade-off) left not proven optimal:
+    /// `label`, how many of `total`, and which limit stopped them; nothing when `count` is 0.
+    static func noteUnproven(_ label: Phrase, count: Int, of total: Int, timeLimited: Bool) {
+        guard count > 0 else { return }
+        let why: Phrase = timeLimited
+            ? .fr("la meilleure sélection trouvée avant la limite de temps", en: "the best selection found before the time limit")
+            : .fr("la meilleure sélection trouvée en \(Frontier.defaultStageNodeLimit) nœuds par étape ; --time-limit cherche plus longtemps",
+                  en: "the best selection found within \(Frontier.defaultStageNodeLimit) nodes per stage; --time-limit searches longer")
+        Output.note(.fr("\(label.fr) : \(count) sur \(total) (\(why.fr))", en: "\(label.en): \(count) of \(total) (\(why.en))"))
     }
 
     static func phrase(_ phase: SelectionProgress.Phase) -> Phrase {

@@ -57,15 +57,9 @@ struct TradeoffCommand: ParsableCommand {
             Output.fail(SelectionMessages.describe(error))
             throw ExitStatus.scenarioErrors
         }
-        let unproven = curve.points.filter { $0.status == .feasible }.count
-        if unproven > 0 && solve.timeLimit == nil {
-            Output.note(.fr("points non prouvés optimaux : \(unproven) sur \(curve.points.count) (les meilleures sélections trouvées en \(Frontier.defaultStageNodeLimit) nœuds par étape ; --time-limit cherche plus longtemps)",
-                            en: "points not proven optimal: \(unproven) of \(curve.points.count) (the best selections found within \(Frontier.defaultStageNodeLimit) nodes per stage; --time-limit searches longer)"))
-        }
-        if unproven > 0 && solve.timeLimit != nil {
-            Output.note(.fr("points non prouvés optimaux : \(unproven) sur \(curve.points.count) (les meilleures sélections trouvées avant la limite de temps)",
-                            en: "points not proven optimal: \(unproven) of \(curve.points.count) (the best selections found before the time limit)"))
-        }
+        SelectionMessages.noteUnproven(.fr("points non prouvés optimaux", en: "points not proven optimal"),
+                                       count: curve.points.filter { $0.status == .feasible }.count, of: curve.points.count,
+                                       timeLimited: solve.timeLimit != nil)
         if options.json {
             try Output.out(TradeoffDocument.json(problem: problem, curve: curve).rendered())
         } else {

@@ -81,8 +81,6 @@ struct ExchangeSearch: Sendable {
         // The candidates that may enter, by decreasing term (ties by index).
         let entering = (0..<count).filter { !blocked[$0] && $0 != fixed && term[$0] > 0 }
             .sorted { term[$0] != term[$1] ? term[$0] > term[$1] : $0 < $1 }
-        let enteringTerm = entering.map { term[$0] }, enteringCost = entering.map { cost[$0] }
-        let enteringValues = floors.indices.map { s in entering.map { values[s][$0] } }
         var passes = 0
         var moved = true
         while moved && passes < 20 {
@@ -93,19 +91,9 @@ struct ExchangeSearch: Sendable {
                 moved = true
             }
             for a in 0..<count where state.selected[a] && !forced[a] && a != fixed {
-                // The money and the earlier terms rule most pairs out: they are checked first,
-                // on arrays in the order of `entering`, as `canSwap` checks them.
-                let limit = cap - state.used + cost[a]
-                for k in entering.indices {
-                    if enteringTerm[k] <= term[a] { break }
-                    guard enteringCost[k] <= limit else { continue }
-                    var kept = true
-                    for s in floors.indices where state.sums[s] - values[s][a] + enteringValues[s][k] < floors[s] {
-                        kept = false
-                        break
-                    }
-                    let b = entering[k]
-                    guard kept, !state.selected[b], state.canSwap(out: a, in: b, stage: stage, floors: floors) else { continue }
+                for b in entering {
+                    if term[b] <= term[a] { break }
+                    guard !state.selected[b], state.canSwap(out: a, in: b, stage: stage, floors: floors) else { continue }
                     state.remove(a)
                     state.add(b)
                     moved = true

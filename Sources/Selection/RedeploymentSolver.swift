@@ -182,10 +182,17 @@ public struct Redeployer: Sendable {
         return result
     }
 
-    /// The three policies, in `RedeploymentPolicy.allCases` order.
-    public func compare(_ p: RedeploymentProblem) throws(Selector.Failure) -> [RedeploymentResult] {
+    /// The three policies, in `RedeploymentPolicy.allCases` order; `progress` hears each policy
+    /// before it is run, with its rank and the number of policies.
+    public func compare(_ p: RedeploymentProblem,
+                        progress: ((_ policy: RedeploymentPolicy, _ done: Int, _ total: Int) -> Void)? = nil)
+        throws(Selector.Failure) -> [RedeploymentResult] {
+        let policies = RedeploymentPolicy.allCases
         var out: [RedeploymentResult] = []
-        for policy in RedeploymentPolicy.allCases { out.append(try run(p, policy: policy)) }
+        for (k, policy) in policies.enumerated() {
+            progress?(policy, k, policies.count)
+            out.append(try run(p, policy: policy))
+        }
         return out
     }
 

@@ -32,18 +32,11 @@ public struct NationalRedeployment: Sendable {
         try Redeployer(selector: selector).run(problem, policy: policy)
     }
 
-    /// Every policy, in `RedeploymentPolicy.allCases` order (`Redeployer.compare`); `progress`
-    /// hears each policy before it is run, with its rank and the number of policies.
+    /// Every policy (`Redeployer.compare`); `progress` hears each one before it is run.
     public func compare(selector: Selector = Selector(),
                         progress: ((_ policy: RedeploymentPolicy, _ done: Int, _ total: Int) -> Void)? = nil)
         throws(Selector.Failure) -> [RedeploymentResult] {
-        let policies = RedeploymentPolicy.allCases
-        var out: [RedeploymentResult] = []
-        for (k, policy) in policies.enumerated() {
-            progress?(policy, k, policies.count)
-            out.append(try run(policy, selector: selector))
-        }
-        return out
+        try Redeployer(selector: selector).compare(problem, progress: progress)
     }
 
     /// The simulation of what `projects` fund (a policy's selection and the engaged projects):
