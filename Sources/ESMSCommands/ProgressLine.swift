@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import ReportRendering
 import ScenarioModel
 import Selection
 import Workflow
@@ -48,6 +49,18 @@ extension SelectionMessages {
             : .fr("la meilleure sélection trouvée en \(Frontier.defaultStageNodeLimit) nœuds par étape ; --time-limit cherche plus longtemps",
                   en: "the best selection found within \(Frontier.defaultStageNodeLimit) nodes per stage; --time-limit searches longer")
         Output.note(.fr("\(label.fr) : \(count) sur \(total) (\(why.fr))", en: "\(label.en): \(count) of \(total) (\(why.en))"))
+    }
+
+    /// The note on a selection whose priority stages are proven but whose soft-balance stage
+    /// stopped at its limit (without `--time-limit`, `Selector.defaultBalanceStageNodes`).
+    static func noteBalanceUnproven(_ result: SelectionResult, timeLimit: Double?) {
+        guard result.onlyBalanceUnproven else { return }
+        let why: Phrase = timeLimit != nil
+            ? .fr("la limite de temps l'a arrêté", en: "the time limit stopped it")
+            : .fr("il s'arrête à \(ReportFormat(.fr).integer(Selector.defaultBalanceStageNodes)) nœuds ; --time-limit cherche plus longtemps",
+                  en: "it stops at \(Selector.defaultBalanceStageNodes) nodes; --time-limit searches longer")
+        Output.note(.fr("les critères de priorité sont prouvés optimaux ; l'écart à l'équilibre souple est le plus petit trouvé parmi les sélections à égalité, sans preuve (\(why.fr))",
+                        en: "the priority criteria are proven optimal; the soft balance's imbalance is the least found among the tied selections, not proven least (\(why.en))"))
     }
 
     static func phrase(_ phase: SelectionProgress.Phase) -> Phrase {

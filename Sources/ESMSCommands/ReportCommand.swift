@@ -174,6 +174,7 @@ struct ReportCommand: ParsableCommand {
         var content = ReportContent(scenario: scenario, rules: rules, variant: variant, assessments: assessments,
                                     selection: section, frontier: frontier, tradeoff: tradeoff, run: run)
         let language = ReportLanguage(rawValue: lang) ?? .fr
+        SelectionMessages.noteBalanceUnproven(section.result, timeLimit: timeLimit)
         if !noSimulation, section.result.status == .optimal || section.result.status == .feasible {
             content.simulation = try Self.simulationSection(committee, file: options.scenario, settings: simulation,
                                                             result: section.result, language: language)

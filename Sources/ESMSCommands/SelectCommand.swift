@@ -142,6 +142,7 @@ struct SelectCommand: ParsableCommand {
             }
             try Output.out(text)
         }
+        SelectionMessages.noteBalanceUnproven(result, timeLimit: timeLimit)
         try SelectionMessages.failIfUndecided(result, infeasibility: run.infeasibility, timeLimit: timeLimit)
     }
 }

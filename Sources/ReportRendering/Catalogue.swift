@@ -14,7 +14,7 @@ public struct Catalogue: Sendable {
         // select
         case committeeCutoff, committeeLater, status, envelopeLine, selectedLine, engagedEarlier, noSelection,
              balanceTitle, balanceEngagedAlone, solves, timings
-        case statusOptimal, statusFeasible, statusInfeasible, statusTimeLimit, statusSolverError
+        case statusOptimal, statusFeasible, statusBalanceUnproven, statusInfeasible, statusTimeLimit, statusSolverError
         case headProject, headDecision, headESSMS, headAcquisitions, headAmount, headWhy, headKey, headShare, headTarget,
              headRange, headBalance, headTolerance, headNeeded, outside, below, above, noFundableCandidate, noneNeeded
         case stageFiness, stageAcquisition, stageScore, stageWeighted, stageBalance, stageExpected
@@ -79,6 +79,8 @@ public struct Catalogue: Sendable {
         .statusOptimal: ("chaque étape est prouvée optimale", "every stage proven optimal"),
         .statusFeasible: ("une sélection a été trouvée, sans preuve d'optimalité à chaque étape",
                           "a selection was found but not proven optimal in every stage"),
+        .statusBalanceUnproven: ("chaque critère de priorité est prouvé optimal ; l'écart à l'équilibre souple est le plus petit trouvé, sans preuve qu'il n'y en a pas de plus petit",
+                                 "every priority stage proven optimal; the soft balance's imbalance is the least found, not proven least"),
         .statusInfeasible: ("aucune sélection ne respecte les contraintes impératives (étape {0})",
                             "no selection meets the hard constraints (stage {0})"),
         .statusTimeLimit: ("aucune sélection trouvée avant la limite de la recherche, aucune prouvée impossible (étape {0})",

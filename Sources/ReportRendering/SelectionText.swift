@@ -53,7 +53,7 @@ public enum SelectionText {
         let stage = stages.first { !$0.status.hasSolution }.map { stageName($0.term, t) } ?? ""
         switch status {
         case .optimal: return t(.statusOptimal)
-        case .feasible: return t(.statusFeasible)
+        case .feasible: return StageResult.onlyBalanceUnproven(stages) ? t(.statusBalanceUnproven) : t(.statusFeasible)
         case .infeasible: return t(.statusInfeasible, stage)
         case .timeLimit: return t(.statusTimeLimit, stage)
         case .solverError: return t(.statusSolverError, stage)

@@ -49,6 +49,9 @@ public struct NextInLine: Sendable {
 
     public init(selector: Selector, changes: Int = 3, solveLimit: Int = 16, nodeLimit: Int = NextInLine.defaultNodeLimit) {
         self.selector = selector
+        // The re-solve at each envelope: its soft-balance stage only chooses among selections
+        // tied on every priority, so it gets the least-cost solves' node limit.
+        self.selector.balanceStageNodeLimit = min(selector.balanceStageNodeLimit, max(1, nodeLimit))
         self.changes = changes
         self.solveLimit = solveLimit
         self.nodeLimit = max(1, nodeLimit)

@@ -42,6 +42,39 @@ import TestSupport
         #expect(checked >= 30)
     }
 
+    /// Without a time limit the soft-balance stage stops at `balanceStageNodeLimit` nodes (its
+    /// bound may never leave 0: `select` never ended on a committee of 250 candidates). At one
+    /// node the priorities stay the exhaustive optimum, the imbalance is never below the least
+    /// one, and the selection is `feasible`, said as "only the balance not proven", when the
+    /// stage stopped before its proof.
+    @Test func softBalanceStageWithinItsNodeLimitKeepsThePrioritiesOptimal() throws {
+        var selector = Selector()
+        selector.balanceStageNodeLimit = 1
+        var checked = 0, stopped = 0
+        for seed in UInt64(1)...100 {
+            let p = Self.softAndTightHard(R.instance(seed: seed &* 7_919 &+ 5, mode: .soft))
+            guard let expected = BruteForceTests.bruteForce(p) else { continue }
+            let r = try selector.solve(p)
+            let stage = try #require(r.stages.last)
+            #expect(stage.term == "balance")
+            #expect((stage.nodes ?? 0) <= 2, "seed \(seed): \(stage.nodes ?? -1) nodes")
+            #expect([r.finess, r.acquisitions, r.score] == expected.tuple, "seed \(seed)")
+            let slack = try #require(R.imbalance(p, r.selected), "seed \(seed): the selection breaks the hard balance")
+            #expect(slack >= expected.slack - 1e-6 * max(1, expected.slack), "seed \(seed): slack \(slack) below the least \(expected.slack)")
+            if stage.status == .optimal {
+                #expect(r.status == .optimal, "seed \(seed)")
+                #expect(abs(slack - expected.slack) <= 1e-6 * max(1, expected.slack), "seed \(seed)")
+            } else {
+                stopped += 1
+                #expect(stage.status == .feasible, "seed \(seed): \(stage.sentence)")
+                #expect(r.status == .feasible && r.onlyBalanceUnproven, "seed \(seed): \(r.sentence)")
+            }
+            checked += 1
+        }
+        #expect(checked >= 30)
+        #expect(stopped >= 1, "no instance stopped at the node limit: the test does not test it")
+    }
+
     /// 40 candidates over 3 départements and 2 sectors: beyond brute force, the stage is proven
     /// optimal (bound = value) well within its time limit.
     @Test(arguments: [UInt64(11), 12, 13])
