@@ -39,7 +39,7 @@ demo: build
 	@echo "== esms calibrate $(CAMPAIGN) (usage rates and spreads fitted to the reports)"
 	@$(ESMS) calibrate $(CAMPAIGN)
 	@echo
-	@echo "Reports: $(OUT_BRE)/index.html (open in a browser), decisions.xlsx, decisions.csv and essms.csv for Excel,"
+	@echo "Reports: $(OUT_BRE)/index.html (open in a browser), deliberation.html, decisions.xlsx, decisions.csv and essms.csv for Excel,"
 	@echo "pv.md, lettres.html, note.html, results.json, audit.json; the same in $(OUT_NAT)/ (see Reports/README.md)"
 
 ## report-render: look at the Bretagne report in headless Chromium (PDF, PNG pages) in .build-render/

@@ -35,8 +35,6 @@ struct FrontierCommand: ParsableCommand {
 
     @OptionGroup(title: "Committee pins")
     var pins: CommitteePins
-    var force: [String] { pins.force }
-    var exclude: [String] { pins.exclude }
 
     @OptionGroup(title: "Solver")
     var solve: SolveOptions
@@ -48,7 +46,7 @@ struct FrontierCommand: ParsableCommand {
     }
 
     func run() throws {
-        let committee = try SelectionMessages.committee(options, force: force, exclude: exclude)
+        let committee = try SelectionMessages.committee(options, pins: pins)
         let (scenario, problem) = (committee.scenario, committee.problem)
         SelectionMessages.warn(committee)
         let budgets = EnvelopeLevel.budgets(available: problem.available, from: try Self.level(from, option: "--from"),

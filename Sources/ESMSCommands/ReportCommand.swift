@@ -76,8 +76,6 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup(title: "Committee pins")
     var pins: CommitteePins
-    var force: [String] { pins.force }
-    var exclude: [String] { pins.exclude }
 
     @OptionGroup(title: "Solver")
     var solve: SolveOptions
@@ -133,6 +131,7 @@ struct ReportCommand: ParsableCommand {
         defer { report.discard() }
 
         let committee: Committee
+        let (force, exclude) = try pins.resolved(for: scenario)
         do {
             committee = try Committee(scenario: scenario, rules: rules, force: force, exclude: exclude)
         } catch {
@@ -161,8 +160,10 @@ struct ReportCommand: ParsableCommand {
         }
 
         let (time, source) = Self.runTime()
+        // The choices file only when given, so that a report without it keeps its audit record.
+        let pinsSetting: [(String, JSONValue)] = pins.file.map { [("pins_file", .string($0))] } ?? []
         let run = ReportRun(toolVersion: ESMS.version, time: time, timeSource: source, solverName: "GLPK",
-                            solverVersion: GLPKSolver.glpkVersion, settings: [
+                            solverVersion: GLPKSolver.glpkVersion, settings: pinsSetting + [
                                 ("time_limit", timeLimit.map { .double($0) } ?? .null), ("relative_gap", .double(gap)),
                                 ("explain_limit", .int(explainLimit ?? Explainer.defaultResolveLimit(candidates: problem.candidates.count))), ("next_in_line", .int(nextInLine)),
                                 ("frontier", frontierSteps > 0

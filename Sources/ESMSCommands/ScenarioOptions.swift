@@ -103,4 +103,34 @@ struct CommitteePins: ParsableArguments {
 
     @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave project ID out (repeatable).", valueName: "id"))
     var exclude: [String] = []
+
+    @Option(name: .customLong("pins"), help: ArgumentHelp(
+        "The committee's choices from a file: 'force: [ids]' and 'exclude: [ids]' (YAML), as the report's deliberation page (deliberation.html) exports them, added to --force and --exclude.",
+        valueName: "file"))
+    var file: String?
+
+    /// --force and --exclude with the choices of --pins FILE: every problem of the file reported
+    /// (exit 1), a warning when the file was made on another scenario or other data.
+    func resolved(for scenario: Scenario) throws -> (force: [String], exclude: [String]) {
+        guard let file else { return (force, exclude) }
+        switch PinsFile.load(file) {
+        case .failure(let e):
+            Output.report(e.diagnostics)
+            Output.notLoaded(file)
+            throw ExitStatus.scenarioErrors
+        case .success(let pins):
+            if let id = pins.scenario, id != scenario.spec.id {
+                Output.fail(.fr("\(file) : ces choix ont été faits sur le scénario '\(id)', pas sur '\(scenario.spec.id)'",
+                                en: "\(file): these choices were made on scenario '\(id)', not on '\(scenario.spec.id)'"))
+                throw ExitStatus.usage
+            }
+            if let digest = pins.inputsSHA256, digest != AuditDocument.inputsDigest(scenario) {
+                Output.warn(.fr("\(file) : les fichiers du scénario ont changé depuis que ces choix ont été exportés ; les projets cités sont repris tels quels",
+                                en: "\(file): the scenario's files changed since these choices were exported; the projects named are taken as they are"))
+            }
+            let force = self.force + pins.force.filter { !self.force.contains($0) }
+            let exclude = self.exclude + pins.exclude.filter { !self.exclude.contains($0) }
+            return (force, exclude)
+        }
+    }
 }

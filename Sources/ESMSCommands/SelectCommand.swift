@@ -45,8 +45,6 @@ struct SelectCommand: ParsableCommand {
 
     @OptionGroup(title: "Committee pins")
     var pins: CommitteePins
-    var force: [String] { pins.force }
-    var exclude: [String] { pins.exclude }
 
     @OptionGroup(title: "Solver")
     var solve: SolveOptions
@@ -79,7 +77,7 @@ struct SelectCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let began = clock.now
-        let committee = try SelectionMessages.committee(options, force: force, exclude: exclude)
+        let committee = try SelectionMessages.committee(options, pins: pins)
         let load = seconds(began.duration(to: clock.now))
         let (scenario, rules, problem) = (committee.scenario, committee.rules, committee.problem)
         let warnings = committee.warnings
@@ -151,8 +149,9 @@ struct SelectCommand: ParsableCommand {
 enum SelectionMessages {
     /// Loads the scenario, assesses it and builds its selection problem with the committee pins;
     /// reports and exits on errors.
-    static func committee(_ options: ScenarioOptions, force: [String], exclude: [String]) throws -> Committee {
+    static func committee(_ options: ScenarioOptions, pins: CommitteePins) throws -> Committee {
         let (scenario, rules) = try options.load()
+        let (force, exclude) = try pins.resolved(for: scenario)
         do {
             return try Committee(scenario: scenario, rules: rules, force: force, exclude: exclude)
         } catch {

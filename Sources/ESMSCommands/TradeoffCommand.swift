@@ -31,8 +31,6 @@ struct TradeoffCommand: ParsableCommand {
 
     @OptionGroup(title: "Committee pins")
     var pins: CommitteePins
-    var force: [String] { pins.force }
-    var exclude: [String] { pins.exclude }
 
     @OptionGroup(title: "Solver")
     var solve: SolveOptions
@@ -42,7 +40,7 @@ struct TradeoffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let committee = try SelectionMessages.committee(options, force: force, exclude: exclude)
+        let committee = try SelectionMessages.committee(options, pins: pins)
         let (scenario, problem) = (committee.scenario, committee.problem)
         SelectionMessages.warn(committee)
         let curve: TradeoffCurve

@@ -47,6 +47,16 @@ public enum AuditDocument {
         return .object(pairs)
     }
 
+    /// One digest of a scenario's input files (each role, path's last component and content's
+    /// digest, in the loader's order): what a committee's choices file records, so that a
+    /// re-solve can tell when the data changed since the choices were made.
+    public static func inputsDigest(_ scenario: Scenario) -> String {
+        let lines = scenario.inputs.map { i in
+            "\(i.role) \(i.path.split(separator: "/").last.map(String.init) ?? i.path) \(sha256(i.bytes))\n"
+        }
+        return sha256(Array(lines.joined().utf8))
+    }
+
     /// Lower-case hexadecimal SHA-256.
     public static func sha256(_ bytes: [UInt8]) -> String {
         let digest = SHA256.hash(data: bytes)

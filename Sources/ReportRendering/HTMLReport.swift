@@ -10,11 +10,7 @@ public enum HTMLReport {
         let f = ReportFormat(language)
         let facts = ReportFacts(content, f)
         var h = HTMLWriter()
-        h.raw("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-        h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-        h.raw("<meta name=\"generator\" content=\"esms \(Markup.escape(content.run.toolVersion))\"/>\n")
-        h.element("title", facts.title)
-        h.raw("<style>\n\(style)</style>\n</head>\n<body>\n")
+        h.open(language: language, generator: content.run.toolVersion, title: facts.title, style: style)
         header(&h, facts)
         navigation(&h, facts)
         summary(&h, facts)
@@ -67,6 +63,7 @@ public enum HTMLReport {
         links.append(("audit", f(.audit)))
         h.raw("<nav><ul>")
         for (id, label) in links { h.raw("<li><a href=\"#\(id)\">\(Markup.escape(label))</a></li>") }
+        if c.selection != nil { h.raw("<li><a href=\"deliberation.html\">\(Markup.escape(f(.deliberate)))</a></li>") }
         h.raw("</ul></nav>\n")
     }
 
@@ -194,6 +191,15 @@ struct HTMLWriter {
     var text = ""
 
     mutating func raw(_ s: String) { text += s }
+
+    /// A page's opening up to `<body>`: language, viewport, the generator (when given), title and style.
+    mutating func open(language: ReportLanguage, generator: String?, title: String, style: String) {
+        raw("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+        raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+        if let generator { raw("<meta name=\"generator\" content=\"esms \(Markup.escape(generator))\"/>\n") }
+        element("title", title)
+        raw("<style>\n\(style)</style>\n</head>\n<body>\n")
+    }
 
     /// `<name attributes>escaped text</name>` and a newline.
     mutating func element(_ name: String, _ content: String, attributes: String = "") {

@@ -13,10 +13,8 @@ public enum NoteDocument {
         let facts = ReportFacts(content, f)
         let spec = content.scenario.spec
         var h = HTMLWriter()
-        h.raw("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-        h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-        h.element("title", f(.noteToThe) + facts.title)
-        h.raw("<style>\n\(HTMLReport.style)</style>\n</head>\n<body>\n<header>\n")
+        h.open(language: language, generator: nil, title: f(.noteToThe) + facts.title, style: HTMLReport.style)
+        h.raw("<header>\n")
         h.element("p", f(.esmsNumeriqueNote),
                   attributes: "class=\"kicker\"")
         h.element("h1", facts.title)
@@ -53,6 +51,7 @@ public enum NoteDocument {
         h.element("h2", f(.annexes))
         h.raw("<ul>")
         for (file, what) in [("index.html", f(.detailedReportEvery)),
+                             ("deliberation.html", f(.deliberationAnnex)),
                              ("pv.md", f(.minutesOfTheCommittee)),
                              ("decisions.csv", f(.decisionsByProject)),
                              ("essms.csv", f(.detailByESSMS))]

@@ -8,7 +8,7 @@ import Spreadsheet
 /// is the only error.
 public enum Report {
     /// The names of the files, in the order they are written (audit last: it holds the others' digests).
-    public static let fileNames = ["note.html", "index.html", "decisions.csv", "essms.csv", "decisions.xlsx", "pv.md", "lettres.html",
+    public static let fileNames = ["note.html", "index.html", "deliberation.html", "decisions.csv", "essms.csv", "decisions.xlsx", "pv.md", "lettres.html",
                                    "results.json", "audit.json"]
 
     public static func files(_ content: ReportContent, language: ReportLanguage = .fr,
@@ -17,6 +17,7 @@ public enum Report {
         var files = [
             ReportFile(name: "note.html", bytes: Array(NoteDocument.render(content, language: language).utf8)),
             ReportFile(name: "index.html", bytes: Array(HTMLReport.render(content, language: language).utf8)),
+            ReportFile(name: "deliberation.html", bytes: Array(DeliberationPage.render(content, language: language).utf8)),
             ReportFile(name: "decisions.csv", bytes: ExcelCSV(ReportSheets.decisions(facts)).bytes),
             ReportFile(name: "essms.csv", bytes: ExcelCSV(ReportSheets.essms(facts)).bytes),
             ReportFile(name: "decisions.xlsx", bytes: try XLSXWriter.bytes(DecisionsWorkbook.workbook(facts), through: workbookFile)),

@@ -74,10 +74,20 @@ public enum ReportCatalogue {
             colKey, colLabel, colShare, colLow, colHigh, colWithin, colTerritory, colItem, colNotified, colEngaged,
             colReleased, colReceived, colFundedFeminine, colProjects, engagedEarlierProjectsNot, grantedByThis,
             esmsNumeriqueSelectionCommittee
+        // deliberation (ReportCatalogue+Deliberation.swift)
+        case deliberationTitle, deliberationKicker, deliberationNoSelection, deliberationHow, deliberationNoProposal,
+            deliberationScore, deliberationReset, deliberationExport, deliberationCandidates, deliberationProposal,
+            deliberationExplanation, deliberationExportTitle, deliberationExportHow, deliberationOverEnvelope,
+            deliberationSharesESSMS, deliberationHeldByEngaged, deliberationHardOutside, deliberationSoftOutside,
+            deliberationAllGood, deliberationNoChange, deliberationAdded, deliberationRemoved, deliberationProposed,
+            deliberationNotProposed, deliberationWithin, deliberationExportHeader, deliberationExportResolve,
+            deliberationExportChanges, deliberationTicked, deliberationUnticked, deliberationAnnex, deliberate,
+            deliberationBar, deliberationBarProblems
     }
 
     static let entries: [Key: (fr: String, en: String)] = Dictionary(
-        uniqueKeysWithValues: [vocabularyEntries, htmlEntries, noteEntries, minutesEntries, lettersEntries, sheetsEntries]
+        uniqueKeysWithValues: [vocabularyEntries, htmlEntries, noteEntries, minutesEntries, lettersEntries, sheetsEntries,
+                               deliberationEntries]
             .flatMap { $0.map { ($0.key, $0.value) } })
 }
 

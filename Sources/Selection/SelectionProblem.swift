@@ -66,6 +66,9 @@ public struct SelectionProblem: Sendable {
     /// Committee pins.
     public var forced: Set<String>
     public var excluded: Set<String>
+    /// The projects the committee excluded that would be candidates otherwise, with their
+    /// figures: the deliberation page lets the committee take them back.
+    public var excludedCandidates: [Candidate] = []
     /// Projects that are not candidates and why (ineligible, rejected, excluded by the committee).
     /// Projects that are not candidates, with a stable code (`rejected`, `ineligible`,
     /// `later-committee`, `not-ready`, `excluded-by-committee`) and the sentence that says why.
@@ -127,7 +130,7 @@ extension SelectionProblem {
         let sector = balanceSpec("sector", spec.sector, scenario.register, inScope: inScope, key: { $0.sector.rawValue })
         let territoryKeys = Set(territory.keys), sectorKeys = Set(sector.keys)
 
-        var candidates: [Candidate] = [], engaged: [Candidate] = []
+        var candidates: [Candidate] = [], engaged: [Candidate] = [], excludedCandidates: [Candidate] = []
         var notCandidates: [(String, String, String)] = []
         for p in scenario.projects {
             guard let a = byId[p.id] else { continue }
@@ -158,6 +161,7 @@ extension SelectionProblem {
                     if force.contains(p.id) { throw .forcedNotCandidate(p.id, reason: .fr("il n'est pas prêt avant la date limite d'engagement", en: "it is not ready before the deadline")) }
                 } else if exclude.contains(p.id) {
                     notCandidates.append((p.id, "excluded-by-committee", "excluded by the committee (--exclude)"))
+                    excludedCandidates.append(c)
                 } else {
                     candidates.append(c)
                 }
@@ -173,9 +177,11 @@ extension SelectionProblem {
         } else {
             available = spec.envelope.notified - spec.envelope.engaged - spec.envelope.reserve - engagedMoney
         }
-        return SelectionProblem(scenario: spec.id, candidates: candidates, engaged: engaged, available: available,
-                                territory: territory, sector: sector, objective: spec.objective, forced: Set(force),
-                                excluded: Set(exclude), notCandidates: notCandidates)
+        var problem = SelectionProblem(scenario: spec.id, candidates: candidates, engaged: engaged, available: available,
+                                       territory: territory, sector: sector, objective: spec.objective, forced: Set(force),
+                                       excluded: Set(exclude), notCandidates: notCandidates)
+        problem.excludedCandidates = excludedCandidates
+        return problem
     }
 
     /// Keys of the scope and their target shares (`basis: essms`: share of the scope's ESSMS).
