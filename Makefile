@@ -14,7 +14,7 @@ REPORT_EPOCH ?= 1718352000
 # The national report is dated on the redeployment day (2024-10-15 08:00 UTC).
 REPORT_EPOCH_NAT ?= 1728979200
 
-.PHONY: demo test build libraries bench clean report-render fuzz
+.PHONY: demo test build libraries browser bench clean report-render fuzz
 
 ## demo: install GLPK and libxlsxwriter if needed, build, run the shipped scenarios; reports in Reports/
 demo: build
@@ -46,8 +46,9 @@ demo: build
 report-render:
 	sh scripts/render-report.sh $(OUT_BRE)
 
-## test: install GLPK, libxlsxwriter and zlib if needed, build and run the whole test suite
-test: libraries
+## test: install GLPK, libxlsxwriter and zlib if needed (and Chromium for the browser tests, best
+## effort: they skip without it), build and run the whole test suite
+test: libraries browser
 	$(SWIFT) test
 
 build: libraries
@@ -56,6 +57,10 @@ build: libraries
 ## libraries: install the C libraries (libglpk-dev, libxlsxwriter-dev, zlib1g-dev) when missing
 libraries:
 	@sh scripts/ensure-libraries.sh
+
+## browser: install Chromium for the browser tests when it can be (never fails; ESMS_NO_BROWSER=1 skips)
+browser:
+	@sh scripts/ensure-browser.sh
 
 ## fuzz: build the libFuzzer targets of Fuzz/ and run each FUZZ_SECONDS (default 60); crashes in Fuzz/Crashes/
 fuzz:
