@@ -180,6 +180,16 @@ struct ReportCommand: ParsableCommand {
             content.simulation = try Self.simulationSection(committee, file: options.scenario, settings: simulation,
                                                             result: section.result, language: language)
         }
+        // The variants beside the base, for the note's risks: not for a report of one variant, nor
+        // with pins (the variants are the scenario's, without the committee's choices).
+        if !noSimulation, variant == nil, force.isEmpty, exclude.isEmpty, section.solved, !scenario.spec.variants.isEmpty {
+            var loader = ScenarioLoader()
+            let w = try WhatifCommand.rows(options.scenario, base: (scenario, rules), loader: &loader, settings: simulation,
+                                           progress: Output.showsProgress)
+            content.whatif = WhatifSection(rows: w.rows, draws: w.draws, seed: w.seed,
+                                           document: WhatifDocument.json(scenario: scenario.spec.id, seed: w.seed, draws: w.draws, rows: w.rows,
+                                                                         fromData: w.base.fromData, calibration: w.base.calibrationFile))
+        }
         if scenario.spec.scope == .national {
             do {
                 content.redeployment = try Self.redeploymentSection(scenario: scenario, rules: rules, timeLimit: timeLimit)

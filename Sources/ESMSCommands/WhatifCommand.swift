@@ -41,23 +41,42 @@ struct WhatifCommand: ParsableCommand {
     func run() throws {
         var loader = ScenarioLoader()
         let base = try Self.load(&loader, scenario, variant: nil)
-        let variants = base.0.spec.variants
-        var settings = simulation
+        let progress = !json && Output.showsProgress
+        let (rows, baseParameters, draws, seed) = try Self.rows(scenario, base: base, loader: &loader, settings: simulation, progress: progress)
+        if json {
+            try Output.out(WhatifDocument.json(scenario: base.0.spec.id, seed: seed, draws: draws, rows: rows, fromData: baseParameters.fromData,
+                                               calibration: baseParameters.calibrationFile).renderedBytes())
+        } else {
+            let title = base.0.spec.title.isEmpty ? base.0.spec.id : base.0.spec.title
+            let language = languageOption.language
+            let t = Catalogue(language)
+            let note = baseParameters.fromData.isEmpty ? t(.allAssumptions)
+                : t(.fromData, baseParameters.calibrationFile ?? "", baseParameters.fromDataSummary.joined(separator: ", "))
+            try Output.out(WhatifDocument.text(title: title, seed: seed, draws: draws, rows: rows, language: language) + "\n" + note + "\n")
+        }
+    }
+
+    /// The base and every variant of the scenario at `file` through fund → select → simulate,
+    /// with the same seed and draws (no tornado): one row each, a failed variant's with its
+    /// reason; the base's failure is reported and exits 1. `whatif` prints them, `report`
+    /// puts them in the note.
+    static func rows(_ file: String, base: (Scenario, RuleSet), loader: inout ScenarioLoader, settings given: SimulationOptions,
+                     progress: Bool) throws -> (rows: [WhatifDocument.Row], base: SimulationParameters, draws: Int, seed: UInt64) {
+        var settings = given
         // The tornado is `simulate`'s: here one run per variant.
         settings.sensitivityDraws = 0
-        let baseParameters = try settings.parameters(base.0, file: scenario)
+        let baseParameters = try settings.parameters(base.0, file: file)
         if settings.seed == nil { settings.seed = baseParameters.seed }
         if settings.draws == nil { settings.draws = baseParameters.draws }
-        let progress = !json && Output.showsProgress
         var rows: [WhatifDocument.Row] = []
-        let runs: [(String, [String])] = [("base", [])] + variants.map { v in
+        let runs: [(String, [String])] = [("base", [])] + base.0.spec.variants.map { v in
             (v.id, v.set.map { "\($0.keyPath.joined(separator: ".")) = \(Self.describe($0.value))" })
         }
         for (i, (id, changes)) in runs.enumerated() {
             if progress { Output.progress(.fr("variante \(i + 1) / \(runs.count) : \(id)", en: "what-if \(i + 1) / \(runs.count): \(id)"), final: false) }
-            let (s, rules) = i == 0 ? base : try Self.load(&loader, scenario, variant: id)
+            let (s, rules) = i == 0 ? base : try Self.load(&loader, file, variant: id)
             do {
-                let o = try SimulationPipeline.run(scenario: s, rules: rules, file: scenario, settings: settings,
+                let o = try SimulationPipeline.run(scenario: s, rules: rules, file: file, settings: settings,
                                                    allEligible: false, progress: false, tornado: false)
                 let r = o.report
                 rows.append(WhatifDocument.Row(
@@ -75,18 +94,7 @@ struct WhatifCommand: ParsableCommand {
             }
         }
         if progress { Output.progress(.fr("variantes : \(runs.count) calculs faits", en: "what-if: \(runs.count) runs done"), final: true) }
-        let draws = settings.draws ?? baseParameters.draws, seed = settings.seed ?? baseParameters.seed
-        if json {
-            try Output.out(WhatifDocument.json(scenario: base.0.spec.id, seed: seed, draws: draws, rows: rows, fromData: baseParameters.fromData,
-                                               calibration: baseParameters.calibrationFile).renderedBytes())
-        } else {
-            let title = base.0.spec.title.isEmpty ? base.0.spec.id : base.0.spec.title
-            let language = languageOption.language
-            let t = Catalogue(language)
-            let note = baseParameters.fromData.isEmpty ? t(.allAssumptions)
-                : t(.fromData, baseParameters.calibrationFile ?? "", baseParameters.fromDataSummary.joined(separator: ", "))
-            try Output.out(WhatifDocument.text(title: title, seed: seed, draws: draws, rows: rows, language: language) + "\n" + note + "\n")
-        }
+        return (rows, baseParameters, settings.draws ?? baseParameters.draws, settings.seed ?? baseParameters.seed)
     }
 
     static func load(_ loader: inout ScenarioLoader, _ path: String, variant: String?) throws -> (Scenario, RuleSet) {

@@ -204,6 +204,45 @@ extension HTMLReport {
             h.raw(DistributionCharts.tornado(t, lowLabel: f(.lowInput), highLabel: f(.highInput), f) + "\n")
         }
         h.raw("</section>\n")
+        whatif(&h, facts)
+    }
+
+    /// The base and the scenario's variants side by side: each figure with its change from the base.
+    static func whatif(_ h: inout HTMLWriter, _ facts: ReportFacts) {
+        guard let w = facts.content.whatif, w.rows.count > 1 else { return }
+        let f = facts.f
+        h.raw("<section id=\"variantes\">\n")
+        h.element("h3", f(.whatifVariants))
+        h.element("p", f(.whatifNote, f.integer(w.draws), w.seed), attributes: "class=\"note\"")
+        h.raw("<table>")
+        h.headerRow([(f(.whatifVariant), false), (f(.whatifChanges), false), (f(.projects), true), ("ESSMS", true), (f(.acquisitions), true),
+                     (f(.used), true), (f(.whatifExpectedPaid2), true), (f(.whatifExpectedDUI), true)])
+        h.raw("<tbody>")
+        let base = w.rows.first.flatMap { $0.error == nil ? $0 : nil }
+        func with(_ text: String, _ value: Int64, _ b: Int64?, money: Bool) -> String {
+            guard let b, value != b else { return text }
+            let d = value - b
+            return text + " (" + (d > 0 ? "+" : "−") + (money ? f.money(Money(cents: Int64(d.magnitude))) : f.integer(Int(d.magnitude))) + ")"
+        }
+        for (i, r) in w.rows.enumerated() {
+            h.raw("<tr>")
+            h.cell(i == 0 ? f(.whatifBase) : r.variant)
+            h.cell(r.changes.joined(separator: " ; "))
+            if let e = r.error {
+                h.raw("<td colspan=\"6\">\(Markup.escape(f(.whatifFailed, e)))</td>")
+            } else {
+                let b = i == 0 ? nil : base
+                h.cell(with(f.integer(r.projects), Int64(r.projects), b.map { Int64($0.projects) }, money: false), numeric: true)
+                h.cell(with(f.integer(r.finess), Int64(r.finess), b.map { Int64($0.finess) }, money: false), numeric: true)
+                h.cell(with(f.integer(r.acquisitions), Int64(r.acquisitions), b.map { Int64($0.acquisitions) }, money: false), numeric: true)
+                h.cell(with(f.money(r.used), r.used.cents, b?.used.cents, money: true), numeric: true)
+                h.cell(with(f.money(Money(cents: r.expectedPaid)), r.expectedPaid, b?.expectedPaid, money: true), numeric: true)
+                let dui = Int64(r.expectedActiveDUI.rounded())
+                h.cell(with(f.integer(Int(dui)), dui, b.map { Int64($0.expectedActiveDUI.rounded()) }, money: false), numeric: true)
+            }
+            h.raw("</tr>")
+        }
+        h.raw("</tbody></table>\n</section>\n")
     }
 
     static func regions(_ h: inout HTMLWriter, _ facts: ReportFacts) {

@@ -73,6 +73,7 @@ public enum ResultsDocument {
             if let d = sim.document { s.append(("document", d)) }
             pairs.append(("simulation", .object(s)))
         }
+        if let w = c.whatif { pairs.append(("whatif", w.document)) }
         if let r = c.campaign { pairs.append(("campaign", CampaignDocument.json(r, scenario: c.scenario))) }
         if let r = c.followup { pairs.append(("followup", FollowupDocument.json(r))) }
         if let r = c.redeployment {

@@ -190,5 +190,14 @@ extension ReportCatalogue {
         .notInThe: ("absent du répertoire FINESS", "not in the register"),
         .leftOutBy: ("non retenu par les règles", "left out by the rules"),
         .chartBase: ("référence : ", "base: "),
+        .whatifVariants: ("Variantes du scénario", "The scenario's variants"),
+        .whatifNote: ("Chaque variante refait le financement, la sélection et la simulation, avec les mêmes tirages ({0}, graine {1}) : les écarts à la base sont ceux de la variante, pas du hasard.",
+                      "Each variant redoes the funding, the selection and the simulation with the same draws ({0}, seed {1}): its differences from the base are the variant's, not chance."),
+        .whatifVariant: ("Variante", "Variant"),
+        .whatifChanges: ("Ce qui change", "What changes"),
+        .whatifBase: ("scénario de base", "base scenario"),
+        .whatifExpectedPaid2: ("2e tranche attendue", "Expected second half"),
+        .whatifExpectedDUI: ("DUI actifs attendus", "Expected active DUI"),
+        .whatifFailed: ("aucune sélection : {0}", "no selection: {0}"),
     ]
 }

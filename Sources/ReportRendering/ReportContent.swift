@@ -34,6 +34,8 @@ public struct ReportContent: Sendable {
     public var followup: FollowupResult? = nil
     /// `esms calibrate` on that follow-up, when at least 3 projects have ended.
     public var calibration: CalibrationRun? = nil
+    /// The scenario's what-if variants beside the base (`esms whatif`), when it has any.
+    public var whatif: WhatifSection? = nil
 
     public init(scenario: Scenario, rules: RuleSet, variant: String? = nil, assessments: [ProjectAssessment],
                 selection: SelectionSection? = nil, frontier: [FrontierPoint]? = nil, tradeoff: TradeoffCurve? = nil,
@@ -225,4 +227,21 @@ public struct ReportRun: Sendable {
 public struct ReportFile: Sendable {
     public var name: String
     public var bytes: [UInt8]
+}
+
+/// The base and the scenario's variants through fund → select → simulate with the same seed and
+/// draws (`esms whatif`), for the note's risks and results.json.
+public struct WhatifSection: Sendable {
+    public var rows: [WhatifDocument.Row]
+    public var draws: Int
+    public var seed: UInt64
+    /// `whatif --json`'s document.
+    public var document: JSONValue
+
+    public init(rows: [WhatifDocument.Row], draws: Int, seed: UInt64, document: JSONValue) {
+        self.rows = rows
+        self.draws = draws
+        self.seed = seed
+        self.document = document
+    }
 }

@@ -77,6 +77,28 @@ import TestSupport
         }
     }
 
+    /// The note puts the scenario's variants beside the base, each run on the same draws, and
+    /// results.json keeps whatif's document; not with pins (the variants are without them).
+    @Test func theNoteSetsTheVariantsSideBySide() throws {
+        let dir = Self.temporaryFolder(), pinned = Self.temporaryFolder()
+        defer { for d in [dir, pinned] { try? FileManager.default.removeItem(at: d) } }
+        let options = ["--frontier-steps", "0", "--tradeoff-points", "0", "--draws", "300", "--sensitivity-draws", "0", "--quiet"]
+        let r = try CommandRunner.run(["report", Self.mini, "-o", dir.path] + options)
+        #expect(r.status == 0, "\(r.stderr)")
+        let note = try String(contentsOf: dir.appendingPathComponent("note.html"), encoding: .utf8)
+        #expect(note.contains("<h3>Variantes du scénario</h3>"))
+        for v in ["scénario de base", "enveloppe-moins-10", "envelope.notified = 360000", "rang-volume-11"] { #expect(note.contains(v), "\(v)") }
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("results.json"))) as? [String: Any])
+        let whatif = try #require(results["whatif"] as? [String: Any])
+        let rows = try #require(whatif["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["variant"] as? String } == ["base", "enveloppe-moins-10", "rang-volume-11"])
+        #expect(whatif["draws"] as? Int == 300)
+        let p = try CommandRunner.run(["report", Self.mini, "-o", pinned.path, "--exclude", "AHI-4"] + options)
+        #expect(p.status == 0, "\(p.stderr)")
+        let pinnedNote = try String(contentsOf: pinned.appendingPathComponent("note.html"), encoding: .utf8)
+        #expect(!pinnedNote.contains("Variantes du scénario"))
+    }
+
     @Test func englishOnRequest() throws {
         let dir = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
