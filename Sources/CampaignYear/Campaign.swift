@@ -22,6 +22,9 @@ public struct Campaign: Sendable {
 
     public enum Failure: Error, Sendable {
         case selection(committee: String, Selector.Failure)
+        /// The committee's choices name a project it cannot take or leave (unknown, not a
+        /// candidate of that committee).
+        case pins(committee: String, SelectionProblem.BuildError)
     }
 
     /// Projects of the scenario engaged before the campaign.
@@ -44,7 +47,12 @@ public struct Campaign: Sendable {
         for c in spec.committees {
             let s = scenario(for: c, engaged: engaged)
             let assessments = FundingEngine(scenario: s, rules: rules).assess(s.projects)
-            let problem = Self.problem(s, assessments)
+            let problem: SelectionProblem
+            do {
+                problem = try Self.problem(s, assessments, committee: c)
+            } catch {
+                throw .pins(committee: c.id, error)
+            }
             let carried = zip(s.projects, assessments).filter { p, a in
                 p.decision == .candidate && a.eligible && a.afterCutoff
             }.map { $0.0.id }
@@ -83,16 +91,13 @@ public struct Campaign: Sendable {
         return nil
     }
 
-    /// The committee's selection problem (no pins: it cannot fail).
-    static func problem(_ s: Scenario, _ assessments: [ProjectAssessment]) -> SelectionProblem {
-        do {
-            return try SelectionProblem.build(scenario: s, assessments: assessments)
-        } catch {
-            // Only --force/--exclude make `build` fail; a campaign pins nothing.
-            return SelectionProblem(scenario: s.spec.id, candidates: [], engaged: [], available: .zero,
-                                    territory: BalanceSpec(name: "territory", mode: .off, tolerance: 0, keys: [], targets: [:]),
-                                    sector: BalanceSpec(name: "sector", mode: .off, tolerance: 0, keys: [], targets: [:]),
-                                    objective: s.spec.objective)
-        }
+    /// The committee's selection problem, with its choices file's pins. Projects the file names
+    /// that an earlier committee of the campaign selected are engaged by now: they are left out
+    /// of the pins (the page exported every candidate of that committee's own report).
+    static func problem(_ s: Scenario, _ assessments: [ProjectAssessment],
+                        committee c: CampaignSpec.Committee) throws(SelectionProblem.BuildError) -> SelectionProblem {
+        let engaged = Set(s.projects.filter { $0.decision == .engaged }.map(\.id))
+        return try SelectionProblem.build(scenario: s, assessments: assessments,
+                                          force: c.force.filter { !engaged.contains($0) }, exclude: c.exclude.filter { !engaged.contains($0) })
     }
 }

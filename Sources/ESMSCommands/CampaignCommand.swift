@@ -82,6 +82,13 @@ enum CampaignFile {
                                 en: "\(path): a campaign runs one region's committees; the scenario \(scenarioPath) is national"))
                 throw ExitStatus.scenarioErrors
             }
+            for c in spec.committees {
+                if let pins = c.pins, let id = pins.scenario, id != scenario.spec.id {
+                    Output.fail(.fr("\(path) : comité \(c.id) : ses choix (\(c.pinsFile ?? "")) ont été faits sur le scénario '\(id)', pas sur '\(scenario.spec.id)'",
+                                    en: "\(path): committee \(c.id): its choices (\(c.pinsFile ?? "")) were made on scenario '\(id)', not on '\(scenario.spec.id)'"))
+                    throw ExitStatus.scenarioErrors
+                }
+            }
             return Campaign(spec: spec, scenario: scenario, rules: rules)
         }
     }
@@ -96,6 +103,9 @@ enum CampaignFile {
             case .selection(let committee, let failure):
                 let why = SelectionMessages.describe(failure)
                 Output.fail(.fr("comité \(committee) : \(why.fr)", en: "committee \(committee): \(why.en)"))
+            case .pins(let committee, let failure):
+                let why = SelectionMessages.describe(failure)
+                Output.fail(.fr("comité \(committee) : choix du comité : \(why.fr)", en: "committee \(committee): the committee's choices: \(why.en)"))
             }
             throw ExitStatus.scenarioErrors
         }

@@ -69,6 +69,45 @@ import TestSupport
         #expect(wrong.stderr.contains("'bretagne-2024-juin'"), "\(wrong.stderr)")
     }
 
+    /// A campaign takes a committee's choices file (`pins:` beside its date): that committee
+    /// sets the project aside, the others are as before; a choice it cannot honour stops the
+    /// campaign with the committee and the project named.
+    @Test func aCampaignCommitteeTakesItsChoicesFile() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func committees(_ campaign: String) throws -> [String: [String]] {
+            let r = try CommandRunner.run(["campaign", campaign, "--json", "--quiet"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            let list = try #require(json["committees"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: list.map { ($0["id"] as? String ?? "", $0["selected"] as? [String] ?? []) })
+        }
+        let shipped = try committees("Scenarios/bretagne-2024-campagne/campaign.yaml")
+        let juin = try #require(shipped["juin"]?.first)
+        let scenario = Fixture.repositoryRoot.appendingPathComponent("Scenarios/bretagne-2024-campagne/scenario.yaml").path
+        _ = try Self.write("scenario: bretagne-2024-campagne\nexclude: [\(juin)]\n", in: dir)
+        let campaign = try Self.write("""
+            id: essai
+            scenario: \(scenario)
+            committees:
+              - { id: avril, date: 2024-04-12, deposits_until: 2024-03-31 }
+              - { id: juin, date: 2024-06-14, deposits_until: 2024-05-31, pins: choix.yaml }
+            """, in: dir, name: "campagne.yaml")
+        let pinned = try committees(campaign)
+        #expect(pinned["avril"] == shipped["avril"])
+        #expect(pinned["juin"]?.contains(juin) == false)
+        #expect(!(pinned["juin"] ?? []).isEmpty)
+
+        _ = try Self.write("force: [NOPE-1]\n", in: dir)
+        let bad = try CommandRunner.run(["campaign", campaign])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("juin") && bad.stderr.contains("NOPE-1"), "\(bad.stderr)")
+        _ = try Self.write("force: NOPE-1\n", in: dir)
+        let broken = try CommandRunner.run(["campaign", campaign])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("choix.yaml:1"), "\(broken.stderr)")
+    }
+
     /// The page in headless Chromium: with a project taken out in the address, its figures are
     /// those of the list left, its export is a choices file, and `select --pins` on that file
     /// gives that list.

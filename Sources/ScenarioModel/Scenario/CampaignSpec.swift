@@ -13,13 +13,22 @@ public struct CampaignSpec: Sendable {
         public var reserve: Money
         /// Runs only when money is left, else skipped (the September committee of [000 §8]).
         public var onlyIfEnvelopeLeft: Bool
+        /// The committee's choices file (`pins:`, a path relative to the campaign file), as the
+        /// deliberation page exports it; nil: the optimiser's selection.
+        public var pinsFile: String?
+        /// Its choices, read when the campaign is loaded.
+        public var pins: PinsFile?
+        public var force: [String] { pins?.force ?? [] }
+        public var exclude: [String] { pins?.exclude ?? [] }
 
-        public init(id: String, date: Day, depositsUntil: Day? = nil, reserve: Money = .zero, onlyIfEnvelopeLeft: Bool = false) {
+        public init(id: String, date: Day, depositsUntil: Day? = nil, reserve: Money = .zero, onlyIfEnvelopeLeft: Bool = false,
+                    pinsFile: String? = nil) {
             self.id = id
             self.date = date
             self.depositsUntil = depositsUntil
             self.reserve = reserve
             self.onlyIfEnvelopeLeft = onlyIfEnvelopeLeft
+            self.pinsFile = pinsFile
         }
 
         public var cutoff: Day { depositsUntil ?? date }
@@ -99,6 +108,8 @@ public struct CampaignSpec: Sendable {
         let until = m.day("deposits_until", &d)
         let reserve = m.money("reserve", &d) ?? .zero
         let onlyIfLeft = m.bool("only_if_envelope_left", &d) ?? false
+        let pins = m.string("pins", &d, what: .fr("le chemin du fichier de choix du comité (exporté de deliberation.html)",
+                                                  en: "the path of the committee's choices file (exported from deliberation.html)"))
         m.reportUnknownKeys(&d)
         guard let id, let date else { return nil }
         if let until, until > date {
@@ -106,7 +117,7 @@ public struct CampaignSpec: Sendable {
                     expected: .fr("un jour au plus tard le \(date.iso) [000 §8]", en: "a day on or before \(date.iso) [000 §8]"), found: until.iso)
             return nil
         }
-        let c = Committee(id: id, date: date, depositsUntil: until, reserve: reserve, onlyIfEnvelopeLeft: onlyIfLeft)
+        let c = Committee(id: id, date: date, depositsUntil: until, reserve: reserve, onlyIfEnvelopeLeft: onlyIfLeft, pinsFile: pins)
         if let previous, c.date <= previous.date || c.cutoff < previous.cutoff {
             d.error("committee-order", at: m.location(c.date <= previous.date ? "date" : "deposits_until"),
                     .fr("les comités ne sont pas dans l'ordre", en: "the committees are not in order"),
@@ -131,10 +142,19 @@ extension CampaignSpec {
             return .failure(ScenarioError(d))
         }
         guard let node = ConfigNode.parse(bytes: bytes, file: path, diagnostics: &d),
-              let spec = decode(node, file: path, diagnostics: &d), !d.hasErrors else { return .failure(ScenarioError(d)) }
+              var spec = decode(node, file: path, diagnostics: &d), !d.hasErrors else { return .failure(ScenarioError(d)) }
         let dir = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let scenarioPath = spec.scenario.hasPrefix("/") || dir.isEmpty ? spec.scenario : dir + "/" + spec.scenario
-        return .success((spec, scenarioPath))
+        func resolved(_ p: String) -> String { p.hasPrefix("/") || dir.isEmpty ? p : dir + "/" + p }
+        // Each committee's choices file, every problem of every file reported together.
+        for i in spec.committees.indices {
+            guard let file = spec.committees[i].pinsFile else { continue }
+            switch PinsFile.load(resolved(file)) {
+            case .failure(let e): d.append(contentsOf: e.diagnostics)
+            case .success(let pins): spec.committees[i].pins = pins
+            }
+        }
+        if d.hasErrors { return .failure(ScenarioError(d)) }
+        return .success((spec, resolved(spec.scenario)))
     }
 
     /// Whether the file at `path` is a campaign file (a YAML map with `committees`); false when

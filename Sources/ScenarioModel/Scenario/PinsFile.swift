@@ -13,7 +13,7 @@ import Foundation
 /// force: [BRE-041, BRE-052]
 /// exclude: [BRE-007]
 /// ```
-public struct PinsFile: Sendable, Equatable {
+public struct PinsFile: Sendable, Hashable {
     public var scenario: String?
     public var inputsSHA256: String?
     public var force: [String]
