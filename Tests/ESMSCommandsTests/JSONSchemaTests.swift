@@ -46,6 +46,12 @@ import TestSupport
         try Self.conforms("followup", ["followup", Self.campaign, "--json"])
     }
 
+    @Test func whatifAndTradeoffConform() throws {
+        try Self.conforms("whatif", ["whatif", Self.mini, "--json", "--draws", "300"])
+        try Self.conforms("tradeoff", ["tradeoff", Self.bretagne, "--json"])
+        try Self.conforms("tradeoff", ["tradeoff", Self.mini, "--json"])
+    }
+
     @Test func theValidatorRejectsWhatTheSchemasForbid() throws {
         let v = try Self.validator("select")
         #expect(!v.validate(["status": "maybe"]).isEmpty)
