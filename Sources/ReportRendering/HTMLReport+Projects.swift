@@ -38,36 +38,66 @@ extension HTMLReport {
     }
 
     /// A section per project: its decision, then every ESSMS with its euros or why it is out.
+    /// Above this many projects the details are written as data and shown one project at a time
+    /// (a link of the projects table, the search box): 4.8 MB of tables made the national page
+    /// take seconds to open (Benchmarks/README.md, "The report's pages in a browser").
+    static let lazyDetailsAbove = 400
+
     static func projectDetails(_ h: inout HTMLWriter, _ facts: ReportFacts) {
         let f = facts.f
         h.raw("<section id=\"details\">\n")
         h.element("h2", f(.projectDetails))
-        for row in facts.rows {
-            let p = row.project
-            h.raw("<div class=\"project\" id=\"p-\(Markup.identifier(p.id))\">\n<div class=\"project-head\">")
-            h.element("h3", p.title.isEmpty ? p.id : "\(p.id) — \(p.title)")
-            var facts1 = [f(.decisionLabel) + row.decisionLabel,
-                          f(.porteurPrefix) + p.porteur.text, f(.softwarePrefix) + p.software,
-                          f(.deposited, f.date(p.deposited))]
-            if let a = row.assessment { facts1.append(f(.deskLabel, f.guichet(a.guichet))) }
-            h.element("p", facts1.joined(separator: " · "))
-            h.element("p", row.reason, attributes: "class=\"note\"")
-            if let a = row.assessment {
-                let amount = a.amount
-                h.element("p", f(.amountLabel, f.money(amount.total)) + " ("
-                    + f(.usageAmount, f.money(amount.usage)) + ", " + f(.softwareAmount, f.money(amount.software))
-                    + ", " + f(.equipmentAmount, f.money(amount.equipment)) + ", AMOA " + f.money(amount.amoa) + ")")
-                let warnings = a.issues.filter { $0.severity == .warning }
-                if !warnings.isEmpty {
-                    h.element("p", f(.warnings) + warnings.map { f.ruleCode($0.code) }.joined(separator: ", "),
-                              attributes: "class=\"note\"")
-                }
-            }
-            h.raw("</div>\n")
-            essmsTable(&h, facts, row)
-            h.raw("</div>\n")
+        if facts.rows.count > lazyDetailsAbove {
+            lazyDetails(&h, facts)
+        } else {
+            for row in facts.rows { detail(&h, facts, row) }
         }
         h.raw("</section>\n")
+    }
+
+    /// One project's block: its facts, its reason, its amounts and its ESSMS.
+    static func detail(_ h: inout HTMLWriter, _ facts: ReportFacts, _ row: ReportFacts.ProjectRow) {
+        let f = facts.f, p = row.project
+        h.raw("<div class=\"project\" id=\"p-\(Markup.identifier(p.id))\">\n<div class=\"project-head\">")
+        h.element("h3", p.title.isEmpty ? p.id : "\(p.id) — \(p.title)")
+        var facts1 = [f(.decisionLabel) + row.decisionLabel,
+                      f(.porteurPrefix) + p.porteur.text, f(.softwarePrefix) + p.software,
+                      f(.deposited, f.date(p.deposited))]
+        if let a = row.assessment { facts1.append(f(.deskLabel, f.guichet(a.guichet))) }
+        h.element("p", facts1.joined(separator: " · "))
+        h.element("p", row.reason, attributes: "class=\"note\"")
+        if let a = row.assessment {
+            let amount = a.amount
+            h.element("p", f(.amountLabel, f.money(amount.total)) + " ("
+                + f(.usageAmount, f.money(amount.usage)) + ", " + f(.softwareAmount, f.money(amount.software))
+                + ", " + f(.equipmentAmount, f.money(amount.equipment)) + ", AMOA " + f.money(amount.amoa) + ")")
+            let warnings = a.issues.filter { $0.severity == .warning }
+            if !warnings.isEmpty {
+                h.element("p", f(.warnings) + warnings.map { f.ruleCode($0.code) }.joined(separator: ", "),
+                          attributes: "class=\"note\"")
+            }
+        }
+        h.raw("</div>\n")
+        essmsTable(&h, facts, row)
+        h.raw("</div>\n")
+    }
+
+    /// The details as data (each project's block, written by `detail`), shown one at a time by the
+    /// page's script: from a link of the projects table or the search box. Without the script
+    /// the page says where the detail is (essms.csv).
+    static func lazyDetails(_ h: inout HTMLWriter, _ facts: ReportFacts) {
+        let f = facts.f
+        h.element("p", f(.detailsOnDemand, f.integer(facts.rows.count)), attributes: "class=\"note\"")
+        h.raw("<div class=\"controls\" id=\"details-controls\" hidden=\"hidden\"><label>\(Markup.escape(f(.search))) "
+              + "<input type=\"search\" id=\"details-search\" list=\"details-ids\"/></label></div>\n<datalist id=\"details-ids\">")
+        for row in facts.rows { h.raw("<option value=\"\(Markup.escape(row.id))\"></option>") }
+        h.raw("</datalist>\n<div id=\"details-shown\"></div>\n")
+        let blocks: [JSONValue] = facts.rows.map { row in
+            var one = HTMLWriter()
+            detail(&one, facts, row)
+            return .array([.string(row.id), .string("p-" + Markup.identifier(row.id)), .string(one.text)])
+        }
+        h.raw("<script type=\"application/json\" id=\"details-data\">\n" + DeliberationPage.jsonForScript(.array(blocks)) + "</script>\n")
     }
 
     static func essmsTable(_ h: inout HTMLWriter, _ facts: ReportFacts, _ row: ReportFacts.ProjectRow) {

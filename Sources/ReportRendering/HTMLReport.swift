@@ -182,6 +182,35 @@ public enum HTMLReport {
       });
       apply();
     })();
+    // The details of a large report, one project at a time (HTMLReport.lazyDetails).
+    (function () {
+      var data = document.getElementById('details-data');
+      if (!data) { return; }
+      // Parsed on the first request, not when the page opens.
+      var blocks = null, shown = document.getElementById('details-shown');
+      var search = document.getElementById('details-search');
+      document.getElementById('details-controls').hidden = false;
+      function show(find, scroll) {
+        if (!blocks) { blocks = JSON.parse(data.textContent); }
+        for (var i = 0; i < blocks.length; i++) {
+          if (find(blocks[i])) {
+            shown.innerHTML = blocks[i][2];
+            if (scroll) { shown.scrollIntoView(); }
+            return true;
+          }
+        }
+        return false;
+      }
+      function fromHash() {
+        var anchor = decodeURIComponent(location.hash.replace(/^#/, ''));
+        if (anchor.indexOf('p-') === 0) { show(function (b) { return b[1] === anchor; }, true); }
+      }
+      search.addEventListener('change', function () { show(function (b) { return b[0] === search.value.trim(); }, false); });
+      window.addEventListener('hashchange', fromHash);
+      fromHash();
+    })();
+    // Milliseconds from the navigation to the script's end, for Benchmarks/README.md.
+    if (window.performance && performance.now) { document.body.setAttribute('data-ready-ms', String(Math.round(performance.now()))); }
 
     """
 }

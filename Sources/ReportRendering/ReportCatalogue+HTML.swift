@@ -199,5 +199,7 @@ extension ReportCatalogue {
         .whatifExpectedPaid2: ("2e tranche attendue", "Expected second half"),
         .whatifExpectedDUI: ("DUI actifs attendus", "Expected active DUI"),
         .whatifFailed: ("aucune sélection : {0}", "no selection: {0}"),
+        .detailsOnDemand: ("{0} projets : le détail de chacun (ses ESSMS, leurs montants ou leur motif d'exclusion) s'affiche à la demande, depuis le lien d'un projet du tableau ou par la recherche ci-dessous ; il est aussi dans essms.csv.",
+                           "{0} projects: the detail of each (its ESSMS, their amounts or why they are excluded) is shown on request, from a project's link in the table or by the search below; it is also in essms.csv."),
     ]
 }

@@ -40,7 +40,7 @@ public enum ReportCatalogue {
             search, all, clickAHeader, title, acq, decisionLabel, porteurPrefix, softwarePrefix, deposited, deskLabel,
             amountLabel, usageAmount, softwareAmount, equipmentAmount, warnings, establishment, dept, mode, rank, exclusion,
             notInThe, leftOutBy, chartBase
-        case whatifVariants, whatifVariant, whatifNote, whatifChanges, whatifBase, whatifExpectedPaid2, whatifExpectedDUI, whatifFailed
+        case detailsOnDemand, whatifVariants, whatifVariant, whatifNote, whatifChanges, whatifBase, whatifExpectedPaid2, whatifExpectedDUI, whatifFailed
         // note (ReportCatalogue+Note.swift)
         case noteToThe, esmsNumeriqueNote, context, noteContext, annexes, detailedReportEvery, minutesOfTheCommittee,
             decisionsByProject, detailByESSMS, notificationLettersTo, noteProducedBy, noteOutsideRange, objectiveFiness,

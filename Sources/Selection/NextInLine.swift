@@ -50,8 +50,13 @@ public struct NextInLine: Sendable {
     public init(selector: Selector, changes: Int = 3, solveLimit: Int = 16, nodeLimit: Int = NextInLine.defaultNodeLimit) {
         self.selector = selector
         // The re-solve at each envelope: its soft-balance stage only chooses among selections
-        // tied on every priority, so it gets the least-cost solves' node limit.
+        // tied on every priority, so it gets the least-cost solves' node limit; without a time
+        // limit its integer stages stop at `Frontier.defaultStageNodeLimit` nodes, like a
+        // frontier's point (a committee of 200 candidates with a hard sector balance ran next in
+        // line for more than three minutes: Benchmarks/README.md, "The soft-balance stage without
+        // a time limit"). Such a change is `feasible`, its status says so.
         self.selector.balanceStageNodeLimit = min(selector.balanceStageNodeLimit, max(1, nodeLimit))
+        self.selector = Frontier.bounded(self.selector)
         self.changes = changes
         self.solveLimit = solveLimit
         self.nodeLimit = max(1, nodeLimit)
