@@ -6,10 +6,16 @@ import Selection
 /// secretary), the method, the envelope, the committee's own choices with what they cost, the
 /// projects retained and not retained with their reasons and amounts, the conditions of
 /// payment, the votes and the signatures — built once as a `TextDocument`, written as `pv.md`
-/// (Markdown that reads as plain text too).
+/// (Markdown that reads as plain text too) and as `pv.odt` (for a word processor).
 public enum MinutesDocument {
     public static func render(_ content: ReportContent, language: ReportLanguage = .fr) -> String {
         document(content, ReportFormat(language)).markdown
+    }
+
+    /// `pv.odt`: the same document as an OpenDocument text, dated by the run.
+    public static func openDocument(_ content: ReportContent, language: ReportLanguage = .fr) throws(OpenDocumentError) -> [UInt8] {
+        try document(content, ReportFormat(language))
+            .openDocument(OpenDocumentProperties(generator: "esms \(content.run.toolVersion)", created: content.run.time, language: language))
     }
 
     static func document(_ content: ReportContent, _ f: ReportFormat) -> TextDocument {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 extension ReportCatalogue {
-    /// The sentences of the draft minutes `proces-verbal.md` (`MinutesDocument.swift`).
+    /// The sentences of the draft minutes `pv.md` and `pv.odt` (`MinutesDocument.swift`).
     static let minutesEntries: [Key: (fr: String, en: String)] = [
         .minutesOfThe: ("Procès-verbal du comité de sélection", "Minutes of the selection committee"),
         .minutesCommittee: ("Comité du {0}", "Committee of {0}"),

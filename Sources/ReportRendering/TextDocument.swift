@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-/// A document as blocks, built once and rendered: to Markdown (`pv.md`). Its text is inline
-/// Markdown — user strings escaped by `MinutesDocument.md`, `**bold**` and `` `code` `` from
-/// the catalogue — so that the Markdown rendering is the text itself.
+/// A document built once and rendered twice: to Markdown (`pv.md`) and to OpenDocument text
+/// (`pv.odt`, `TextDocument+OpenDocument.swift`). Its text is inline Markdown — user strings
+/// escaped by `MinutesDocument.md`, `**bold**` and `` `code` `` from the catalogue — so that the
+/// Markdown rendering is the text itself, and the other reads its spans back (`spans(_:)`).
 struct TextDocument {
     enum Block {
         /// Level 1 (the title) or 2 (a section).
@@ -67,5 +68,60 @@ struct TextDocument {
             }
         }
         return out
+    }
+
+    /// A run of text in one style.
+    struct Span: Equatable {
+        enum Style { case plain, bold, code, placeholder }
+        var text: String
+        var style: Style
+    }
+
+    /// The spans of inline Markdown as this document writes it: `\x` is `x`, `&lt;` `&gt;`
+    /// `&amp;` are `<` `>` `&`, `**` opens or closes bold, `` `…` `` is code, and an unescaped
+    /// `[…]` is a placeholder for the secretary (the catalogue's; brackets of user text are escaped).
+    static func spans(_ markdown: String) -> [Span] {
+        let s = Array(markdown)
+        var spans: [Span] = [], text = "", bold = false, placeholder = false, i = 0
+        func flush(_ style: Span.Style) {
+            guard !text.isEmpty else { return }
+            if let last = spans.last, last.style == style { spans[spans.count - 1].text += text } else { spans.append(Span(text: text, style: style)) }
+            text = ""
+        }
+        let entities: [(String, Character)] = [("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")]
+        while i < s.count {
+            let c = s[i]
+            if c == "\\", i + 1 < s.count {
+                text.append(s[i + 1])
+                i += 2
+            } else if c == "`", !placeholder, let end = s[(i + 1)...].firstIndex(of: "`") {
+                flush(bold ? .bold : .plain)
+                text = String(s[(i + 1)..<end])
+                flush(.code)
+                i = end + 1
+            } else if c == "*", i + 1 < s.count, s[i + 1] == "*", !placeholder {
+                flush(bold ? .bold : .plain)
+                bold.toggle()
+                i += 2
+            } else if c == "[", !placeholder {
+                flush(bold ? .bold : .plain)
+                placeholder = true
+                text.append(c)
+                i += 1
+            } else if c == "]", placeholder {
+                text.append(c)
+                flush(.placeholder)
+                placeholder = false
+                i += 1
+            } else if c == "&", let entity = entities.first(where: { s[i...].starts(with: $0.0) }) {
+                text.append(entity.1)
+                i += entity.0.count
+            } else {
+                text.append(c)
+                i += 1
+            }
+        }
+        flush(placeholder ? .placeholder : bold ? .bold : .plain)
+        return spans
     }
 }

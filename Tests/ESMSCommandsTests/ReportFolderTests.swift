@@ -35,7 +35,7 @@ import TestSupport
         let first = try CommandRunner.run(["report", Self.mini, "-o", report.path] + Self.quick)
         #expect(first.status == 0, "\(first.stderr)")
         let old = try Self.contents(report)
-        #expect(old.count == 9)  // the files of a regional report, note, workbook and letters included
+        #expect(old.count == 10)  // the files of a regional report, note, workbook, both minutes and letters included
 
         // The new report (in English, all sections) differs from the old in every file.
         let run = try CommandRunner.launch(["report", Self.mini, "-o", report.path, "--lang", "en"])
@@ -63,7 +63,7 @@ import TestSupport
         let r = try CommandRunner.run(["report", Self.mini, "-o", report.path] + Self.quick)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try Self.siblings(parent).isEmpty)
-        #expect(try Self.contents(report).count == 9)
+        #expect(try Self.contents(report).count == 10)
     }
 
     /// A run killed between the two renames of a file system without exchange left the old
