@@ -16,7 +16,7 @@ REPORT_EPOCH_NAT ?= 1728979200
 
 .PHONY: demo test build libraries browser bench clean report-render fuzz
 
-## demo: install GLPK and libxlsxwriter if needed, build, run the shipped scenarios; reports in Reports/
+## demo: install GLPK, libxlsxwriter and zlib if needed, build, run the shipped scenarios; reports in Reports/
 demo: build
 	@echo "== esms validate $(BRETAGNE)"
 	@$(ESMS) validate $(BRETAGNE)
@@ -40,7 +40,7 @@ demo: build
 	@$(ESMS) calibrate $(CAMPAIGN)
 	@echo
 	@echo "Reports: $(OUT_BRE)/index.html (open in a browser), deliberation.html, decisions.xlsx, decisions.csv and essms.csv for Excel,"
-	@echo "pv.md, lettres.html, note.html, results.json, audit.json; the same in $(OUT_NAT)/ (see Reports/README.md)"
+	@echo "pv.md and pv.odt, lettres.html, note.html, results.json, audit.json; the same in $(OUT_NAT)/ (see Reports/README.md)"
 
 ## report-render: look at the Bretagne report in headless Chromium (PDF, PNG pages) in .build-render/
 report-render:

@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Scenario files, the FINESS register, money, dates, diagnostics.
@@ -40,11 +41,13 @@ let package = Package(
         .target(name: "Spreadsheet", dependencies: ["CXLSXWriter"]),
         // Monte-Carlo attainment of the usage targets, what-if variants.
         .target(name: "Simulation", dependencies: ["ScenarioModel", "FundingRules"]),
-        // What leaves the tool: JSON documents, CSV for Excel, Markdown, HTML, the audit record.
+        // What leaves the tool: JSON documents, CSV for Excel, Markdown, HTML, the audit record, and
+        // the procès-verbal as an OpenDocument text, zipped by ZIPFoundation (MIT).
         .target(
             name: "ReportRendering",
             dependencies: ["ScenarioModel", "FundingRules", "Selection", "Simulation", "CampaignYear", "Spreadsheet",
-                           .product(name: "Crypto", package: "swift-crypto")]
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Committee selection (and national redeployment) as mixed-integer programs.
         .target(name: "Selection", dependencies: ["ScenarioModel", "FundingRules", "LinearOptimizer"]),
@@ -66,9 +69,10 @@ let package = Package(
         ),
         .executableTarget(name: "esms", dependencies: ["ESMSCommands"]),
 
-        // zlib (`zlib1g-dev`), for the tests only: they inflate the parts of the workbooks written.
-        .systemLibrary(name: "CZlib", path: "Tests/CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "TestSupport", dependencies: ["ScenarioModel", "CZlib"], path: "Tests/TestSupport"),
+        // zlib (`zlib1g-dev`), for the tests' own zip reader: they inflate the parts of the workbooks
+        // and OpenDocument texts written. Not `CZlib`: ZIPFoundation's zlib module has that name.
+        .systemLibrary(name: "CZlibReader", path: "Tests/CZlibReader", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "TestSupport", dependencies: ["ScenarioModel", "CZlibReader"], path: "Tests/TestSupport"),
         .testTarget(
             name: "ScenarioModelTests", dependencies: ["ScenarioModel", "TestSupport"],
             resources: [.copy("Fixtures")]

@@ -2,7 +2,8 @@
 # Makes sure the C libraries esms links are installed with their development files:
 #   GLPK, the GNU Linear Programming Kit (Debian/Ubuntu package libglpk-dev), the solver;
 #   libxlsxwriter (package libxlsxwriter-dev), the Excel workbook of the report (decisions.xlsx);
-#   zlib (package zlib1g-dev), with which the tests read the workbooks back.
+#   zlib (package zlib1g-dev), with which ZIPFoundation deflates the procès-verbal pv.odt and the
+#   tests read the workbooks back.
 # Installs the missing ones with apt-get (as root, or through sudo without a password), in one
 # call; otherwise prints the exact command to run and fails.
 set -eu
@@ -27,7 +28,7 @@ if [ -z "$packages" ]; then
     exit 0
 fi
 
-echo "esms needs the C libraries GLPK (solver), libxlsxwriter (Excel workbook) and zlib (tests): installing the Debian package(s) $packages…" >&2
+echo "esms needs the C libraries GLPK (solver), libxlsxwriter (Excel workbook) and zlib (OpenDocument, tests): installing the Debian package(s) $packages…" >&2
 if [ "$(id -u)" = "0" ]; then
     SUDO=""
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then

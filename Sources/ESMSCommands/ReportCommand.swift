@@ -30,6 +30,8 @@ struct ReportCommand: ParsableCommand {
           pv.md          the procès-verbal: meeting (blanks to fill), method, the
                          committee's choices and their cost, retained and not
                          retained with reasons, payment conditions, vote
+          pv.odt         the same procès-verbal as an OpenDocument text, to edit
+                         in LibreOffice or Word (A4, page numbers, styles)
           lettres.html   one notification letter per applicant (regional)
           results.json   the documents of fund, select, frontier and tradeoff
           audit.json     SHA-256 of every input, rules, policies, solver,
@@ -203,8 +205,8 @@ struct ReportCommand: ParsableCommand {
         do {
             files = try Report.files(content, language: language, workbookFile: report.scratchFile)
         } catch {
-            Output.fail(.fr("impossible d'écrire decisions.xlsx dans \(folder) : \(error) ; le rapport précédent, s'il y en a un, est inchangé",
-                            en: "cannot write decisions.xlsx in \(folder): \(error); the previous report, if any, is unchanged"))
+            Output.fail(.fr("impossible d'écrire \(error.file) dans \(folder) : \(error) ; le rapport précédent, s'il y en a un, est inchangé",
+                            en: "cannot write \(error.file) in \(folder): \(error); the previous report, if any, is unchanged"))
             throw ExitStatus.outputFailed
         }
         do {

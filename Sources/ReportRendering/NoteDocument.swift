@@ -53,6 +53,7 @@ public enum NoteDocument {
         for (file, what) in [("index.html", f(.detailedReportEvery)),
                              ("deliberation.html", f(.deliberationAnnex)),
                              ("pv.md", f(.minutesOfTheCommittee)),
+                             ("pv.odt", f(.minutesToComplete)),
                              ("decisions.csv", f(.decisionsByProject)),
                              ("essms.csv", f(.detailByESSMS))]
             + (spec.scope == .regional ? [("lettres.html", f(.notificationLettersTo))] : []) {

@@ -8,11 +8,11 @@ import Spreadsheet
 /// is the only error.
 public enum Report {
     /// The names of the files, in the order they are written (audit last: it holds the others' digests).
-    public static let fileNames = ["note.html", "index.html", "deliberation.html", "decisions.csv", "essms.csv", "decisions.xlsx", "pv.md", "lettres.html",
-                                   "results.json", "audit.json"]
+    public static let fileNames = ["note.html", "index.html", "deliberation.html", "decisions.csv", "essms.csv", "decisions.xlsx",
+                                   "pv.md", "pv.odt", "lettres.html", "results.json", "audit.json"]
 
     public static func files(_ content: ReportContent, language: ReportLanguage = .fr,
-                             workbookFile: String? = nil) throws(XLSXError) -> [ReportFile] {
+                             workbookFile: String? = nil) throws(ReportFileError) -> [ReportFile] {
         let facts = ReportFacts(content, ReportFormat(language))
         var files = [
             ReportFile(name: "note.html", bytes: Array(NoteDocument.render(content, language: language).utf8)),
@@ -20,9 +20,14 @@ public enum Report {
             ReportFile(name: "deliberation.html", bytes: Array(DeliberationPage.render(content, language: language).utf8)),
             ReportFile(name: "decisions.csv", bytes: ExcelCSV(ReportSheets.decisions(facts)).bytes),
             ReportFile(name: "essms.csv", bytes: ExcelCSV(ReportSheets.essms(facts)).bytes),
-            ReportFile(name: "decisions.xlsx", bytes: try XLSXWriter.bytes(DecisionsWorkbook.workbook(facts), through: workbookFile)),
-            ReportFile(name: "pv.md", bytes: Array(MinutesDocument.render(content, language: language).utf8)),
         ]
+        do {
+            files.append(ReportFile(name: "decisions.xlsx", bytes: try XLSXWriter.bytes(DecisionsWorkbook.workbook(facts), through: workbookFile)))
+        } catch { throw .workbook(error) }
+        files.append(ReportFile(name: "pv.md", bytes: Array(MinutesDocument.render(content, language: language).utf8)))
+        do {
+            files.append(ReportFile(name: "pv.odt", bytes: try MinutesDocument.openDocument(content, language: language)))
+        } catch { throw .minutes(error) }
         // A regional committee's letters to its applicants (a national redeployment has none: the
         // regions notify after their own committees).
         if content.scenario.spec.scope == .regional {
@@ -31,6 +36,28 @@ public enum Report {
         files.append(ReportFile(name: "results.json", bytes: ResultsDocument.json(content).renderedBytes()))
         files.append(ReportFile(name: "audit.json", bytes: AuditDocument.json(content, outputs: files).renderedBytes()))
         return files
+    }
+}
+
+/// A file of the report that could not be made: the workbook (through its temporary file) or
+/// the procès-verbal's OpenDocument zip.
+public enum ReportFileError: Error, Sendable, CustomStringConvertible {
+    case workbook(XLSXError)
+    case minutes(OpenDocumentError)
+
+    /// The file's name.
+    public var file: String {
+        switch self {
+        case .workbook: return "decisions.xlsx"
+        case .minutes: return "pv.odt"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .workbook(let e): return e.description
+        case .minutes(let e): return e.description
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 extension ReportCatalogue {
-    /// The sentences of the draft minutes `proces-verbal.md` (`MinutesDocument.swift`).
+    /// The sentences of the draft minutes `pv.md` and `pv.odt` (`MinutesDocument.swift`).
     static let minutesEntries: [Key: (fr: String, en: String)] = [
         .minutesOfThe: ("Procès-verbal du comité de sélection", "Minutes of the selection committee"),
         .minutesCommittee: ("Comité du {0}", "Committee of {0}"),
@@ -78,5 +78,7 @@ extension ReportCatalogue {
         .theChair: ("Le président du comité", "The chair"),
         .theSecretary: ("Le secrétaire de séance", "The secretary"),
         .nameSignature: ("[nom, signature]", "[name, signature]"),
+        .committeeFixedTheList: ("Le comité a arrêté lui-même la liste des projets (fichier de choix de la page de délibération) : {0} retenus, {1} écartés ; les tableaux ci-dessous les nomment",
+                                 "The committee fixed the list of projects itself (the deliberation page's choices file): {0} retained, {1} set aside; the tables below name them"),
     ]
 }

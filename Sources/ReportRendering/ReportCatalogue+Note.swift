@@ -12,6 +12,8 @@ extension ReportCatalogue {
         .detailedReportEvery: ("rapport détaillé : tous les projets et leurs ESSMS, les explications de chaque décision, la traçabilité",
                                "detailed report: every project and its ESSMS, the explanation of each decision, the audit trail"),
         .minutesOfTheCommittee: ("procès-verbal du comité", "minutes of the committee"),
+        .minutesToComplete: ("le même procès-verbal à compléter dans un traitement de texte (OpenDocument)",
+                             "the same minutes to complete in a word processor (OpenDocument)"),
         .decisionsByProject: ("décisions par projet, pour Excel", "decisions by project, for Excel"),
         .detailByESSMS: ("détail par ESSMS, pour Excel", "detail by ESSMS, for Excel"),
         .notificationLettersTo: ("lettres de notification aux porteurs", "notification letters to the porteurs"),

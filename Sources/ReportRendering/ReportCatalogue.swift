@@ -42,7 +42,7 @@ public enum ReportCatalogue {
             notInThe, leftOutBy, chartBase
         case detailsOnDemand, whatifVariants, whatifVariant, whatifNote, whatifChanges, whatifBase, whatifExpectedPaid2, whatifExpectedDUI, whatifFailed
         // note (ReportCatalogue+Note.swift)
-        case noteToThe, esmsNumeriqueNote, context, noteContext, annexes, detailedReportEvery, minutesOfTheCommittee,
+        case noteToThe, esmsNumeriqueNote, context, noteContext, annexes, detailedReportEvery, minutesOfTheCommittee, minutesToComplete,
             decisionsByProject, detailByESSMS, notificationLettersTo, noteProducedBy, noteOutsideRange, objectiveFiness,
             objectiveAcquisitions, objectiveScore, objectiveExpectedAttaining, methodLexicographic, then, methodWeighted,
             thePriorityScore, balanceTerritorial, balanceSector, balanceOff, balanceHard, balanceSoft
@@ -56,7 +56,7 @@ public enum ReportCatalogue {
             choiceFinanced, choiceAcquisitions, choiceScore, choiceCost, choiceBring, choiceNothing, againstTheSelection,
             selectionsNotProven, withoutChoicesOut, withoutChoicesIn, conditionsOfPayment, paymentConditions,
             minutesPerESSMS, minutesAllOrNothing, activeRecords, withAPersonalised, withAnAgenda, opinionsAndVote,
-            membersRemarks, listAdopted, closing, meetingClosed, theChair, theSecretary, nameSignature
+            membersRemarks, listAdopted, closing, committeeFixedTheList, meetingClosed, theChair, theSecretary, nameSignature
         // letters (ReportCatalogue+Letters.swift)
         case lettersTitle, noLetter, decisionProjectRetained, decisionProjectNotRetained, decisionApplicationInadmissible,
             letterIneligible, letterResubmit, decisionLater, laterCommitteeBody, wasFiledAfter, letterExcluded,

@@ -47,6 +47,8 @@ import TestSupport
         #expect(pv.contains("Par rapport à la sélection sans ces choix"))
         #expect(pv.contains("ces choix coûtent"), "\(pv)")
         #expect(pv.contains("Sans ces choix, seraient retenus : PH-3"), "\(pv)")
+        let odt = try OpenDocumentContents(Array(Data(contentsOf: dir.appendingPathComponent("pv.odt"))))
+        #expect(odt.lines == MarkdownText.lines(pv), "pv.odt holds pv.md's text, the committee's choices too")
         for blank in ["[lieu]", "[nom, fonction]", "Quorum : [atteint / non atteint]", "[n] voix pour", "## Conditions de versement"] {
             #expect(pv.contains(blank), "\(blank)")
         }

@@ -59,8 +59,30 @@ import TestSupport
             let parts = { (d: Data) in (try? ZipArchive(Array(d)))?.entries.map { "\($0.name) \($0.crc32) \($0.size)" } ?? ["not a zip"] }
             let changed = Set(parts(produced)).symmetricDifference(parts(kept)).map { String($0.split(separator: " ")[0]) }
             #expect(produced == kept, "\(folder)/\(name) differs from what esms report writes now (parts: \(Set(changed).sorted())); re-record with ESMS_RECORD_GOLDEN=1 or make demo")
+        } else if name.hasSuffix(".odt") {
+            // A zip deflated by ZIPFoundation, whose bytes follow the platform's compressor: the
+            // same parts in the same order, each the same text once inflated.
+            let (now, then) = (try ZipArchive(Array(produced)), try ZipArchive(Array(kept)))
+            #expect(now.names == then.names, "\(folder)/\(name): parts \(now.names), kept \(then.names)")
+            for part in now.names where (try? now.contents(part)) != (try? then.contents(part)) {
+                Issue.record("\(folder)/\(name): \(part) differs from what esms report writes now; re-record with ESMS_RECORD_GOLDEN=1 or make demo")
+            }
         } else if let diff = Golden.check(String(decoding: produced, as: UTF8.self), path) {
             Issue.record(Comment(rawValue: diff))
+        }
+    }
+
+    /// The procès-verbal of each shipped report, twice: pv.odt holds pv.md's text, line for line.
+    @Test(arguments: ["Reports/bretagne-2024-juin", "Reports/national-2024-redeploiement"])
+    func openDocumentMinutesHoldTheMarkdown(folder: String) throws {
+        let (dir, r) = try Self.report(folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        let odt = try OpenDocumentContents(Array(Data(contentsOf: dir.appendingPathComponent("pv.odt"))))
+        let markdown = try String(contentsOf: dir.appendingPathComponent("pv.md"), encoding: .utf8)
+        let expected = MarkdownText.lines(markdown)
+        #expect(odt.lines.count == expected.count)
+        if let i = expected.indices.first(where: { $0 >= odt.lines.count || odt.lines[$0] != expected[$0] }) {
+            Issue.record("\(folder): line \(i + 1) of pv.odt is \(i < odt.lines.count ? odt.lines[i] : "missing"), pv.md's is \(expected[i])")
         }
     }
 

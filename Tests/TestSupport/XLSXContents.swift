@@ -107,12 +107,16 @@ public struct XLSXContents {
     }
 }
 
-/// A small XML tree: enough to read the parts of a workbook.
+/// A small XML tree: enough to read the parts of a workbook or of an OpenDocument text.
 public final class XMLTree: NSObject, XMLParserDelegate {
     public let name: String
     public let attributes: [String: String]
     public private(set) var children: [XMLTree] = []
+    /// The element's own text.
     public private(set) var text = ""
+    /// The text of the element and of those under it, in document order, with OpenDocument's
+    /// spaces (`text:s`), tabs and line breaks.
+    public private(set) var content = ""
     private var stack: [XMLTree] = []
 
     init(name: String, attributes: [String: String]) {
@@ -139,6 +143,9 @@ public final class XMLTree: NSObject, XMLParserDelegate {
 
     public func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                        qualifiedName: String?, attributes: [String: String] = [:]) {
+        let whitespace = ["text:s": String(repeating: " ", count: Int(attributes["text:c"] ?? "") ?? 1),
+                          "text:tab": "\t", "text:line-break": "\n"][elementName]
+        if let whitespace { for e in stack { e.content += whitespace } }
         let e = XMLTree(name: elementName, attributes: attributes)
         stack.last?.children.append(e)
         stack.append(e)
@@ -148,5 +155,8 @@ public final class XMLTree: NSObject, XMLParserDelegate {
         stack.removeLast()
     }
 
-    public func parser(_ parser: XMLParser, foundCharacters string: String) { stack.last?.text += string }
+    public func parser(_ parser: XMLParser, foundCharacters string: String) {
+        stack.last?.text += string
+        for e in stack { e.content += string }
+    }
 }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import CZlib
+import CZlibReader
 
 /// A zip file read back, as the tests read a workbook: the central directory (names, CRC-32,
 /// sizes: stored uncompressed, so they describe the parts whatever the compressor), and each
-/// part's bytes, stored or inflated by zlib. No zip64, no encryption: what libxlsxwriter writes.
+/// part's bytes, stored or inflated by zlib. No zip64, no encryption: what libxlsxwriter and
+/// ZIPFoundation write.
 public struct ZipArchive {
     public struct Entry: Sendable, Hashable {
         public var name: String
@@ -71,7 +72,7 @@ public struct ZipArchive {
         guard start + e.compressedSize <= bytes.count else { throw ReadError.notAZip("\(name) is truncated") }
         let data = Array(bytes[start..<(start + e.compressedSize)])
         let out = e.method == 0 ? data : try Self.inflate(data, size: e.size, name: name)
-        let crc = out.withUnsafeBufferPointer { UInt32(CZlib.crc32(0, $0.baseAddress, uInt($0.count))) }
+        let crc = out.withUnsafeBufferPointer { UInt32(CZlibReader.crc32(0, $0.baseAddress, uInt($0.count))) }
         guard crc == e.crc32, out.count == e.size else { throw ReadError.notAZip("\(name) does not match its CRC-32 or size") }
         return out
     }
@@ -92,7 +93,7 @@ public struct ZipArchive {
                 stream.avail_in = uInt(src.count)
                 stream.next_out = dst.baseAddress
                 stream.avail_out = uInt(dst.count)
-                return CZlib.inflate(&stream, Z_FINISH)
+                return CZlibReader.inflate(&stream, Z_FINISH)
             }
         }
         guard status == Z_STREAM_END else { throw ReadError.inflate(name, status) }

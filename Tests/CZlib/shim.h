@@ -1,2 +1,0 @@
-// zlib, as installed by Debian's zlib1g-dev: the tests inflate the parts of the workbook.
-#include <zlib.h>
