@@ -21,6 +21,25 @@ import TestSupport
         #expect(Browser.text(dom, id: "projects-count") == "150 / 150")
     }
 
+    /// The national annex holds its 2 500 projects' details as data and shows the one a link
+    /// of the projects table asks for.
+    @Test func theNationalAnnexShowsAProjectsDetailOnRequest() throws {
+        let page = Fixture.repositoryRoot.appendingPathComponent("Reports/national-2024-redeploiement/index.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<script type=\"application/json\" id=\"details-data\">"))
+        #expect(!html.contains("<div class=\"project\" id="), "the details are written as tables, not as data")
+        let regional = try String(contentsOf: Self.folder.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(regional.contains("<div class=\"project\" id=\"p-BRE-007\">"))
+        guard let chromium = Browser.chromium else {
+            print("skipped: Chromium is not installed (apt-get install chromium); the national annex is not checked in a browser")
+            return
+        }
+        let anchor = try #require(html.firstMatch(of: /href="#(p-[^"]+)"/).map { String($0.1) })
+        let dom = try Browser.dom(chromium, page, fragment: anchor)
+        let shown = try #require(dom.range(of: "id=\"details-shown\"")).upperBound
+        #expect(dom[shown...].prefix(400).contains("<div class=\"project\" id=\"\(anchor)\">"), "the project's detail is not shown")
+    }
+
     @Test func theNotePrintsOnAtMostTenNumberedPagesAndTheLettersOnePerPage() throws {
         guard let chromium = Browser.chromium else {
             print("skipped: Chromium is not installed (apt-get install chromium); the note's printing is not checked")

@@ -42,7 +42,15 @@ import TestSupport
         let after = try Self.selected(["--pins", file])
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.ids == ["SAAD-2", "PH-3"])
-        // Added to --force and --exclude; the same project in both is refused.
+        // The minutes name the whole list in one line, and what it changed against the optimiser.
+        let report = dir.appendingPathComponent("rapport")
+        let r = try CommandRunner.run(["report", Self.mini, "--pins", file, "-o", report.path, "--no-simulation", "--frontier-steps", "0",
+                                       "--tradeoff-points", "0", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let minutes = try String(contentsOf: report.appendingPathComponent("pv.md"), encoding: .utf8)
+        #expect(minutes.contains("Le comité a arrêté lui-même la liste des projets (fichier de choix de la page de délibération) : 2 retenus, 2 écartés"))
+        #expect(minutes.contains("Sans ces choix, seraient retenus : AHI-4"), "\(minutes)")
+                // Added to --force and --exclude; the same project in both is refused.
         let both = try CommandRunner.run(["select", Self.mini, "--pins", file, "--force", "AHI-4"])
         #expect(both.status == 2)
         #expect(both.stderr.contains("AHI-4"))
