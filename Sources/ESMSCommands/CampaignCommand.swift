@@ -83,9 +83,8 @@ enum CampaignFile {
                 throw ExitStatus.scenarioErrors
             }
             for c in spec.committees {
-                if let pins = c.pins, let id = pins.scenario, id != scenario.spec.id {
-                    Output.fail(.fr("\(path) : comité \(c.id) : ses choix (\(c.pinsFile ?? "")) ont été faits sur le scénario '\(id)', pas sur '\(scenario.spec.id)'",
-                                    en: "\(path): committee \(c.id): its choices (\(c.pinsFile ?? "")) were made on scenario '\(id)', not on '\(scenario.spec.id)'"))
+                if let why = c.pins?.otherScenario(than: scenario.spec.id, file: c.pinsFile ?? "") {
+                    Output.fail(.fr("\(path) : comité \(c.id) : ", en: "\(path): committee \(c.id): ") + why)
                     throw ExitStatus.scenarioErrors
                 }
             }

@@ -119,9 +119,8 @@ struct CommitteePins: ParsableArguments {
             Output.notLoaded(file)
             throw ExitStatus.scenarioErrors
         case .success(let pins):
-            if let id = pins.scenario, id != scenario.spec.id {
-                Output.fail(.fr("\(file) : ces choix ont été faits sur le scénario '\(id)', pas sur '\(scenario.spec.id)'",
-                                en: "\(file): these choices were made on scenario '\(id)', not on '\(scenario.spec.id)'"))
+            if let why = pins.otherScenario(than: scenario.spec.id, file: file) {
+                Output.fail(why)
                 throw ExitStatus.usage
             }
             if let digest = pins.inputsSHA256, digest != AuditDocument.inputsDigest(scenario) {

@@ -65,16 +65,9 @@ public enum DeliberationPage {
         h.element("h2", f(.deliberationExportTitle))
         h.element("p", f(.deliberationExportHow, content.scenario.spec.id), attributes: "class=\"note\"")
         h.raw("<textarea id=\"export-text\" readonly=\"readonly\" rows=\"8\" spellcheck=\"false\"></textarea>\n")
-        h.raw("<script type=\"application/json\" id=\"deliberation-data\">\n")
-        h.raw(jsonForScript(data(content, s, facts)))
-        h.raw("</script>\n<script>\n//<![CDATA[\n\(script)//]]>\n</script>\n</body>\n</html>\n")
+        h.jsonData(id: "deliberation-data", data(content, s, facts))
+        h.raw("<script>\n//<![CDATA[\n\(script)//]]>\n</script>\n</body>\n</html>\n")
         return h.text
-    }
-
-    /// JSON safe inside a script element of an XML-valid page: `<`, `>` and `&` only occur in
-    /// strings, where their `\u` escapes mean the same.
-    static func jsonForScript(_ v: JSONValue) -> String {
-        v.rendered().replacingOccurrences("&", "\\u0026").replacingOccurrences("<", "\\u003c").replacingOccurrences(">", "\\u003e")
     }
 
     /// What the page computes from: the envelope, the balances with the engaged projects' money,

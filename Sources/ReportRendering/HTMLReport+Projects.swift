@@ -97,7 +97,7 @@ extension HTMLReport {
             detail(&one, facts, row)
             return .array([.string(row.id), .string("p-" + Markup.identifier(row.id)), .string(one.text)])
         }
-        h.raw("<script type=\"application/json\" id=\"details-data\">\n" + DeliberationPage.jsonForScript(.array(blocks)) + "</script>\n")
+        h.jsonData(id: "details-data", .array(blocks))
     }
 
     static func essmsTable(_ h: inout HTMLWriter, _ facts: ReportFacts, _ row: ReportFacts.ProjectRow) {

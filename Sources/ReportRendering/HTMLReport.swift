@@ -221,6 +221,14 @@ struct HTMLWriter {
 
     mutating func raw(_ s: String) { text += s }
 
+    /// A JSON data element for the page's script, safe in a page that is valid XML: `<`, `>` and
+    /// `&` only occur in JSON strings, where their `\u` escapes mean the same.
+    mutating func jsonData(id: String, _ v: JSONValue) {
+        raw("<script type=\"application/json\" id=\"\(id)\">\n")
+        raw(v.rendered().replacingOccurrences("&", "\\u0026").replacingOccurrences("<", "\\u003c").replacingOccurrences(">", "\\u003e"))
+        raw("</script>\n")
+    }
+
     /// A page's opening up to `<body>`: language, viewport, the generator (when given), title and style.
     mutating func open(language: ReportLanguage, generator: String?, title: String, style: String) {
         raw("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n")

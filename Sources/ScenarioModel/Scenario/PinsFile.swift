@@ -28,6 +28,14 @@ public struct PinsFile: Sendable, Hashable {
 
     static let example = Phrase.verbatim("force: [BRE-041, BRE-052]")
 
+    /// Why these choices (read from `file`) cannot be used on scenario `id`: they name another
+    /// scenario. Nil when they name none or that one.
+    public func otherScenario(than id: String, file: String) -> Phrase? {
+        guard let made = scenario, made != id else { return nil }
+        return .fr("\(file) : ces choix ont été faits sur le scénario '\(made)', pas sur '\(id)'",
+                   en: "\(file): these choices were made on scenario '\(made)', not on '\(id)'")
+    }
+
     /// Decodes a pins file's tree; nil when it cannot be used, every problem in `d`.
     public static func decode(_ node: ConfigNode, file: String, diagnostics d: inout Diagnostics) -> PinsFile? {
         guard case .map = node else {
