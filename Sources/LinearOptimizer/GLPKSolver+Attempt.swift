@@ -340,7 +340,7 @@ extension GLPKSolver {
     static func solveRestricted(_ prepared: PreparedModel, fixed columns: [Int], start: [Double], strategy: SearchStrategy,
                                 recovery: Recovery, options: SolverOptions, milliseconds: Int32?,
                                 granularity: Double?) -> AttemptOutcome? {
-        var fixed: [Int: Double] = [:]
+        var fixed = [Double?](repeating: nil, count: prepared.columnCount)
         for j in columns { fixed[j] = start[j].rounded() }
         for j in 0..<prepared.columnCount where prepared.columnKinds[j] == .fixed { fixed[j] = prepared.columnLower[j] }
         guard let (compact, kept) = prepared.restricted(fixing: fixed), !kept.isEmpty else { return nil }
@@ -357,7 +357,7 @@ extension GLPKSolver {
         var full = outcome
         if !outcome.values.isEmpty {
             var values = start
-            for (j, v) in fixed { values[j] = v }
+            for (j, v) in fixed.enumerated() { if let v { values[j] = v } }
             for (k, j) in kept.enumerated() { values[j] = outcome.values[k] }
             full.values = values
             full.objective = prepared.model.objectiveValue(of: values) ?? outcome.objective
@@ -442,4 +442,3 @@ extension GLPKSolver {
         }
     }
 }
-

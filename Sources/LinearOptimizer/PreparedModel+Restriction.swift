@@ -11,6 +11,14 @@ extension PreparedModel {
     /// Returns the compact model and, for each of its columns, the column of `self`; nil when a
     /// dropped row does not hold at the fixed values (the fixing leaves no solution).
     func restricted(fixing fixed: [Int: Double], tolerance: Double = 1e-6) -> (model: PreparedModel, columns: [Int])? {
+        var dense = [Double?](repeating: nil, count: columnCount)
+        for (j, v) in fixed { dense[j] = v }
+        return restricted(fixing: dense, tolerance: tolerance)
+    }
+
+    /// `restricted(fixing:)` with the fixed values by column (nil: left free), without hashing
+    /// every column and matrix entry.
+    func restricted(fixing fixed: [Double?], tolerance: Double = 1e-6) -> (model: PreparedModel, columns: [Int])? {
         var position = [Int](repeating: -1, count: columnCount)
         var columns: [Int] = []
         var m = LinearModel(name: model.name, sense: model.sense)

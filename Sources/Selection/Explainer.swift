@@ -50,11 +50,12 @@ public struct Explainer: Sendable {
     /// it found, marked not proven. A count of nodes, not seconds, so the explanations are the
     /// same on every machine and at every load.
     public var stageNodeLimit: Int
-    /// Nodes all the re-solves may open together. They run in batches of `batchSize`, in the
-    /// order of the projects; once a batch ends over the budget no other starts, and the
-    /// projects left get their reason without its cost (`not-computed`). Each re-solve is
-    /// deterministic, so where the budget stops does not depend on the threads.
-    public var nodeBudget: Int
+    /// Nodes all the re-solves may open together (nil: `defaultNodeBudget(resolves:)`). They run
+    /// in batches of `batchSize`, in the order of the projects; once a batch ends over the budget
+    /// no other starts, and the projects left get their reason without its cost
+    /// (`not-computed`). Each re-solve is deterministic, so where the budget stops does not
+    /// depend on the threads.
+    public var nodeBudget: Int?
     static let batchSize = 16
     /// Hears, after each re-solve, how many are done and how many there are (nil: silent). The
     /// re-solves after a spent node budget are not made: the count then stops short.
@@ -79,17 +80,20 @@ public struct Explainer: Sendable {
     /// all; under a hard balance one re-solve opened up to 19 577 nodes in one stage (13 s)
     /// (Benchmarks/README.md, "Explanations under a hard balance").
     public static let defaultStageNodeLimit = 500
-    /// 40 000 nodes for all the re-solves: about 30 s of one core under a hard balance, never
-    /// reached by committees without one.
-    public static let defaultNodeBudget = 40_000
+    /// 40 000 nodes for all the re-solves, or 100 per re-solve when there are more than 400: about
+    /// 30 s of one core under a hard balance, never reached by committees without one. A national
+    /// re-solve opens some 45 to 60 nodes on average (Benchmarks/README.md): with a flat 40 000,
+    /// `--explain-limit` above about 400 left the later projects `not-computed` without a hard
+    /// balance in sight.
+    public static func defaultNodeBudget(resolves: Int) -> Int { max(40_000, 100 * resolves) }
 
     public init(selector: Selector, resolveLimit: Int = 200, threads: Int = ParallelWork.defaultThreads,
-                stageNodeLimit: Int = Explainer.defaultStageNodeLimit, nodeBudget: Int = Explainer.defaultNodeBudget) {
+                stageNodeLimit: Int = Explainer.defaultStageNodeLimit, nodeBudget: Int? = nil) {
         self.selector = selector
         self.resolveLimit = resolveLimit
         self.threads = max(1, threads)
         self.stageNodeLimit = max(1, stageNodeLimit)
-        self.nodeBudget = max(0, nodeBudget)
+        self.nodeBudget = nodeBudget.map { max(0, $0) }
     }
 
     public func explain(_ p: SelectionProblem, _ r: SelectionResult,
@@ -126,14 +130,15 @@ public struct Explainer: Sendable {
         let solver = limited, work = jobs, hint = Set(r.selectedIDs(p))
         // The models of the re-solves are built once; each worker loads them in its own solver
         // sessions, and each re-solve changes one binary's bounds there.
-        let models = jobs.isEmpty ? nil : try? ResolveModels(p)
+        let models = jobs.isEmpty ? nil : try? ResolveModels(p, hint: hint)
         let stageValues = r.stages.prefix(models?.plan.count ?? 0).compactMap(\.value)
         // Bounds for the re-solves only when every stage of the selection is proven.
         let reference = r.status == .optimal ? stageValues : []
         let total = jobs.count
         var hear: (@Sendable (Int) -> Void)?
         if let report = progress { hear = { done in report(done, total) } }
-        let solved = ParallelWork.mapInBatches(jobs.count, threads: threads, batchSize: Self.batchSize, budget: nodeBudget,
+        let budget = nodeBudget ?? Self.defaultNodeBudget(resolves: jobs.count)
+        let solved = ParallelWork.mapInBatches(jobs.count, threads: threads, batchSize: Self.batchSize, budget: budget,
                                                cost: { $0.nodes }, progress: hear) { run in
             Self.withSessions(solver, models, values: stageValues, reference: reference) { sessions in
                 run { k in

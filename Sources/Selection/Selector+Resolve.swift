@@ -18,10 +18,13 @@ struct ResolveModels: Sendable {
     let balance: LinearModel?
     /// Improves each stage's start by exchanges.
     let exchange: ExchangeSearch
+    /// The greedy start of each re-solve (`hint`: the selection's projects, taken first).
+    let greedy: GreedyStart
 
-    init(_ p: SelectionProblem) throws(Selector.Failure) {
+    init(_ p: SelectionProblem, hint: Set<String>) throws(Selector.Failure) {
         plan = try Selector.stagesPlan(p)
         exchange = ExchangeSearch(p, plan: plan)
+        greedy = GreedyStart(p, weights: plan.first?.1 ?? [:], hint: hint)
         var sm = SelectionModel(p, withSoftBalance: false)
         let terms = plan.map { Selector.stageTerms($0.1, sm, p) }
         stageRows = zip(plan, terms).map { sm.model.addRow("stage_\($0.0.0)", $0.1, .free) }
@@ -96,8 +99,7 @@ extension Selector {
                 for row in models.stageRows { try? s.setRowBounds(row, .free) }
             }
         }
-        var start: [Double]? = feasibleStart(q, sm, greedy(q, sm, weights: models.plan.first?.1 ?? [:], budget: p.available,
-                                                           skip: forcing ? nil : i))
+        var start: [Double]? = feasibleStart(q, sm, models.greedy.start(sm, candidate: i, forcing: forcing))
         let clock = ContinuousClock(), began = clock.now
         var stages: [StageResult] = []
         var lastValues: [Double] = []
@@ -150,4 +152,3 @@ extension Selector {
         return Self.holdsInCents(p, result, cap: p.available) || result.selected.isEmpty ? result : nil
     }
 }
-

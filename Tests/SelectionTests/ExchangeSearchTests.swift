@@ -53,4 +53,65 @@ import TestSupport
             #expect(search.improved(p.candidates.map { _ in true }, stage: 0, floors: [], fixed: nil) == nil, "seed \(seed)")
         }
     }
+
+    /// The exchanges as first written: every pass scans the candidates that may enter from the
+    /// start. `improved` finds the same first fitting candidate through a `CandidateTree`.
+    static func scanned(_ search: ExchangeSearch, _ selected: [Bool], stage: Int, floors: [Double], fixed: Int?) -> [Bool]? {
+        var state = ExchangeSearch.State(search: search, selected: selected)
+        guard state.holds else { return nil }
+        let term = search.values[stage]
+        let entering = (0..<search.count).filter { !search.blocked[$0] && $0 != fixed && term[$0] > 0 }
+            .sorted { term[$0] != term[$1] ? term[$0] > term[$1] : $0 < $1 }
+        var passes = 0
+        var moved = true
+        while moved && passes < 20 {
+            moved = false
+            passes += 1
+            for b in entering where !state.selected[b] && state.canAdd(b, floors: floors) {
+                state.add(b)
+                moved = true
+            }
+            for a in 0..<search.count where state.selected[a] && !search.forced[a] && a != fixed {
+                for b in entering {
+                    if term[b] <= term[a] { break }
+                    guard !state.selected[b], state.canSwap(out: a, in: b, stage: stage, floors: floors) else { continue }
+                    state.remove(a)
+                    state.add(b)
+                    moved = true
+                    break
+                }
+            }
+        }
+        return state.selected
+    }
+
+    @Test("the tree finds the same moves as scanning every candidate", arguments: [BalanceRule.Mode.off, .hard])
+    func sameMovesAsTheScan(mode: BalanceRule.Mode) throws {
+        var compared = 0, moved = 0
+        for seed in UInt64(1)...200 {
+            let p = RandomSelectionInstances.instance(seed: seed, mode: mode)
+            let feasible = RandomSelectionInstances.feasibleSelections(p)
+            guard !feasible.isEmpty else { continue }
+            let plan = try Selector.stagesPlan(p)
+            let search = ExchangeSearch(p, plan: plan)
+            let n = p.candidates.count
+            for (k, start) in [feasible[Int(seed) % feasible.count].chosen, feasible[0].chosen, []].enumerated() {
+                let bools = (0..<n).map { start.contains($0) }
+                for stage in plan.indices {
+                    // Floors at, below and (unreachable) above the start's earlier terms.
+                    let margin = [-1e-6, -1.0 - Double(seed % 3), 0.5][(Int(seed) + k) % 3]
+                    let floors = (0..<stage).map { Double(Self.value(p, start, $0)) + margin }
+                    for fixed in [nil, Int(seed) % n, (Int(seed) + 1) % n] {
+                        let tree = search.improved(bools, stage: stage, floors: floors, fixed: fixed)
+                        let scan = Self.scanned(search, bools, stage: stage, floors: floors, fixed: fixed)
+                        #expect(tree == scan, "seed \(seed) start \(k) stage \(stage) fixed \(String(describing: fixed))")
+                        compared += 1
+                        if tree != bools { moved += 1 }
+                    }
+                }
+            }
+        }
+        #expect(compared > 1_000)
+        #expect(moved > 200)
+    }
 }
