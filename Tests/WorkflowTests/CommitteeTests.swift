@@ -99,6 +99,22 @@ import Workflow
         #expect(results.map(\.selected) == direct.map(\.selected))
     }
 
+    @Test func theFrontierAndTheTradeoffAreTheSelectionLibrarys() throws {
+        let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
+        let committee = try Committee(scenario: scenario, rules: rules)
+        let (low, high) = (EnvelopeLevel.share(millionths: 800_000), EnvelopeLevel.amount(committee.problem.available))
+        var heard: [Int] = []
+        let points = try committee.frontier(from: low, to: high, steps: 3, selector: Selector()) { done, _ in heard.append(done) }
+        let budgets = EnvelopeLevel.budgets(available: committee.problem.available, from: low, to: high, steps: 3)
+        let direct = try Frontier(selector: Selector()).compute(committee.problem, budgets: budgets)
+        #expect(points.map(\.budget) == budgets && points.map(\.selected) == direct.map(\.selected))
+        #expect(heard == [0, 1, 2, 3])
+        let curve = try committee.tradeoff(points: 3, selector: Selector())
+        let tradeoff = try Tradeoff(selector: Selector(), points: 3).compute(committee.problem)
+        #expect(curve.points.map(\.acquisitions) == tradeoff.points.map(\.acquisitions))
+        #expect(curve.points.map(\.finess) == tradeoff.points.map(\.finess))
+    }
+
     @Test func phasesAreTimedByTheInjectedClock() throws {
         let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
         let committee = try Committee(scenario: scenario, rules: rules)
