@@ -97,6 +97,16 @@ import Workflow
         let direct = try Redeployer(selector: Selector()).compare(national.problem)
         #expect(results.map(\.policy) == direct.map(\.policy))
         #expect(results.map(\.selected) == direct.map(\.selected))
+        // The active DUI of what a policy funds: its selection and the engaged projects.
+        var parameters = SimulationParameters()
+        parameters.draws = 50
+        let pooled = try #require(results.first)
+        let estimate = try #require(national.activeDUI(of: pooled, parameters: parameters, threads: 2))
+        #expect(estimate.projects == pooled.selected.count + national.problem.engaged.count)
+        #expect(estimate.report.draws == 50 && estimate.report.activeDUI.mean > 0)
+        var failed = pooled
+        failed.status = .infeasible
+        #expect(national.activeDUI(of: failed, parameters: parameters, threads: 2) == nil)
     }
 
     @Test func theFrontierAndTheTradeoffAreTheSelectionLibrarys() throws {
