@@ -125,6 +125,14 @@ import Workflow
         #expect(curve.points.map(\.finess) == tradeoff.points.map(\.finess))
     }
 
+    @Test func theFollowUpFundsWhatSelectSelects() throws {
+        let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
+        let (result, selected) = try FundedFollowUp.selection(scenario: scenario, rules: rules, timeLimit: nil)
+        let committee = try Committee(scenario: scenario, rules: rules)
+        #expect(result.status == .optimal)
+        #expect(selected == (try Selector().solve(committee.problem)).selectedIDs(committee.problem))
+    }
+
     @Test func phasesAreTimedByTheInjectedClock() throws {
         let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
         let committee = try Committee(scenario: scenario, rules: rules)
