@@ -186,11 +186,14 @@ struct ReportCommand: ParsableCommand {
         // with pins (the variants are the scenario's, without the committee's choices).
         if !noSimulation, variant == nil, force.isEmpty, exclude.isEmpty, section.solved, !scenario.spec.variants.isEmpty {
             var loader = ScenarioLoader()
-            let w = try WhatifCommand.rows(options.scenario, base: (scenario, rules), loader: &loader, settings: simulation,
-                                           progress: Output.showsProgress)
-            content.whatif = WhatifSection(rows: w.rows, draws: w.draws, seed: w.seed,
-                                           document: WhatifDocument.json(scenario: scenario.spec.id, seed: w.seed, draws: w.draws, rows: w.rows,
-                                                                         fromData: w.base.fromData, calibration: w.base.calibrationFile))
+            let threads = simulation.resolvedThreads
+            let (rows, p) = try WhatifCommand.table(options.scenario, base: scenario, loader: &loader, settings: simulation,
+                                                    progress: Output.showsProgress) {
+                try Whatif(base: Whatif.Input(scenario: scenario, rules: rules, parameters: $0), threads: threads).run(loading: $1, progress: $2)
+            }
+            content.whatif = WhatifSection(rows: rows, draws: p.draws, seed: p.seed,
+                                           document: WhatifDocument.json(scenario: scenario.spec.id, seed: p.seed, draws: p.draws, rows: rows,
+                                                                         fromData: p.fromData, calibration: p.calibrationFile))
         }
         if scenario.spec.scope == .national {
             do {

@@ -53,6 +53,9 @@ public struct Committee: Sendable {
 
     /// `(id, title)` of every project of the scenario, in its order: what the explanations cover.
     public var projectTitles: [(id: String, title: String)] { scenario.projects.map { ($0.id, $0.title) } }
+
+    /// The ESSMS of the projects engaged before this committee.
+    public var engagedESSMS: Int { problem.engaged.reduce(0) { $0 + $1.finessCount } }
 }
 
 /// How a committee's selection is solved and explained; the commands' options.
