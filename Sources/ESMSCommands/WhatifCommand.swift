@@ -45,7 +45,8 @@ struct WhatifCommand: ParsableCommand {
         let threads = simulation.resolvedThreads
         let (rows, parameters) = try Self.table(self.scenario, base: scenario, loader: &loader, settings: simulation,
                                                 progress: !json && Output.showsProgress) {
-            try Whatif(base: Whatif.Input(scenario: scenario, rules: rules, parameters: $0), threads: threads).run(loading: $1, progress: $2)
+            let base = Whatif.Input(scenario: scenario, rules: rules, parameters: $0)
+            return try Whatif(base: base, threads: threads).run(loading: $1, progress: $2)
         }
         if json {
             try Output.out(WhatifDocument.json(scenario: scenario.spec.id, seed: parameters.seed, draws: parameters.draws, rows: rows,
