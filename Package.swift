@@ -19,7 +19,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // Scenario files, the FINESS register, money, dates, diagnostics.
+        // Scenario files, the FINESS register, money, dates, diagnostics. Its YAML reader imports
+        // CYaml, the libyaml of the Yams product: Yams offers no product of that module alone, so
+        // the Yams product is what declares it.
         .target(
             name: "ScenarioModel",
             dependencies: [.product(name: "Yams", package: "Yams")],
@@ -79,16 +81,16 @@ let package = Package(
         ),
         .testTarget(name: "FundingRulesTests", dependencies: ["FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
-        .testTarget(name: "LinearOptimizerTests", dependencies: ["LinearOptimizer", "TestSupport"]),
+        .testTarget(name: "LinearOptimizerTests", dependencies: ["LinearOptimizer", "CGLPK", "TestSupport"]),
         .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioModel", "FundingRules"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Selection", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering", "Spreadsheet", "Selection", "Simulation", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "CampaignYearTests", dependencies: ["CampaignYear", "Selection", "FundingRules", "ScenarioModel", "TestSupport"]),
-        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "Selection", "Simulation", "ScenarioModel", "TestSupport"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "Selection", "Simulation", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "SelectionTests", dependencies: ["Selection", "LinearOptimizer", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(
             name: "ESMSCommandsTests",
-            dependencies: ["ESMSCommands", "ReportRendering", "TestSupport"],
+            dependencies: ["ESMSCommands", "ReportRendering", "ScenarioModel", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -102,8 +102,7 @@ enum FollowupRun {
     /// What `esms select` selects on the scenario.
     static func select(_ scenario: Scenario, _ rules: RuleSet, timeLimit: Double?) throws -> [String] {
         do {
-            let committee = try Committee(scenario: scenario, rules: rules)
-            let result = try Selector(timeLimit: timeLimit).solve(committee.problem)
+            let (result, selected) = try FundedFollowUp.selection(scenario: scenario, rules: rules, timeLimit: timeLimit)
             guard result.status.hasSelection else {
                 // No selection, so no funded projects to follow: said, not followed as if none were.
                 Output.note(.fr("le suivi a besoin de la sélection du comité ; --engaged-only suit les seuls projets engagés",
@@ -111,7 +110,7 @@ enum FollowupRun {
                 try SelectionMessages.failIfUndecided(result, infeasibility: nil, timeLimit: timeLimit)
                 return []
             }
-            return result.selectedIDs(committee.problem)
+            return selected
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -49,13 +49,12 @@ struct FrontierCommand: ParsableCommand {
         let committee = try SelectionMessages.committee(options, pins: pins)
         let (scenario, problem) = (committee.scenario, committee.problem)
         SelectionMessages.warn(committee)
-        let budgets = EnvelopeLevel.budgets(available: problem.available, from: try Self.level(from, option: "--from"),
-                                            to: try Self.level(to, option: "--to"), steps: steps)
+        let (low, high) = (try Self.level(from, option: "--from"), try Self.level(to, option: "--to"))
         let points: [FrontierPoint]
         do {
             let shown = Output.showsProgress
             defer { if shown { Output.clearProgress() } }
-            points = try Frontier(selector: solve.selector).compute(problem, budgets: budgets, progress: shown ? { done, total in
+            points = try committee.frontier(from: low, to: high, steps: steps, selector: solve.selector, progress: shown ? { done, total in
                 Output.progress(.fr("frontière : \(done) / \(total) enveloppes", en: "frontier: \(done) / \(total) envelopes"), final: false)
             } : nil)
         } catch {

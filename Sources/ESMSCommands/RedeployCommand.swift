@@ -108,12 +108,11 @@ struct RedeployCommand: ParsableCommand {
         if !noSimulation {
             var parameters = try simulation.parameters(scenario, file: options.scenario)
             if simulation.draws == nil { parameters.draws = min(parameters.draws, 2_000) }
-            for r in results where r.status.hasSelection {
-                let projects = r.selected + problem.engaged.map(\.id)
-                let report = national.activeDUI(projects: projects, parameters: parameters, threads: simulation.resolvedThreads)
+            for r in results {
+                guard let (projects, report) = national.activeDUI(of: r, parameters: parameters, threads: simulation.resolvedThreads) else { continue }
                 activeDUI[r.policy] = ActiveDUIEstimate(mean: report.activeDUI.mean, p5: report.activeDUI.p5, p50: report.activeDUI.p50,
                                                         p95: report.activeDUI.p95, draws: report.draws, seed: parameters.seed,
-                                                        projects: projects.count, essms: report.essms)
+                                                        projects: projects, essms: report.essms)
             }
         }
         if options.json {

@@ -1,52 +1,55 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import FundingRules
+import CampaignYear
 import ReportRendering
 import ScenarioModel
 import Selection
 import Simulation
 import Workflow
 
-/// The optional sections of the report: the Monte-Carlo simulation of the selection, and the
-/// national redeployment of a national scenario.
+/// The report's sections after the selection, as the workflow decides and runs them
+/// (`CommitteeReport`): here the files are read, the problems said, the results made sections.
 extension ReportCommand {
-    /// Simulates the selected projects (and the tornado), as `esms simulate` does.
-    static func simulationSection(_ committee: Committee, file: String, settings: SimulationOptions,
-                                  result: SelectionResult, language: ReportLanguage) throws -> SimulationSection {
-        let (scenario, rules, problem) = (committee.scenario, committee.rules, committee.problem)
-        let parameters = try settings.parameters(scenario, file: file)
-        let outcome = try committee.simulate(.given(result), parameters: parameters, threads: settings.resolvedThreads, tornado: true)
-        let (report, tornado) = (outcome.report, outcome.tornado)
-        let context = SimulationDocument.Context(scenario: scenario, rules: rules, set: outcome.set, model: outcome.model, report: report,
-                                                 drawsRequested: parameters.draws, targetGiven: parameters.targetActiveDUI != nil,
-                                                 tornado: tornado, engagedESSMS: problem.engaged.reduce(0) { $0 + $1.finessCount })
-        let french = language == .fr
-        func histogram(_ title: String, _ unit: ChartUnit, _ s: Summary, scale: Double) -> HistogramData {
-            HistogramData(title: title, unit: unit,
-                          bins: s.histogram.map { .init(low: Double($0.low) / scale, high: Double($0.high) / scale, count: $0.count) },
-                          p5: Double(s.p5) / scale, p50: Double(s.p50) / scale, p95: Double(s.p95) / scale)
+    /// The simulation of the selection (`simulate`: not left out), the what-if variants beside
+    /// it (not for a report of `variant`), the redeployment of a national scenario (left out,
+    /// with a warning, when a selection fails), then `yearSections`.
+    static func runSections(_ content: inout ReportContent, _ report: CommitteeReport, file: String, settings: SimulationOptions,
+                            simulate: Bool, variant: String?, campaign: String?, language: ReportLanguage) throws {
+        let (scenario, rules) = (report.committee.scenario, report.committee.rules)
+        let threads = settings.resolvedThreads
+        var simulated: SimulationOutcome?
+        if report.simulates(simulate) {
+            let parameters = try settings.parameters(scenario, file: file)
+            let outcome = try report.simulation(parameters: parameters, threads: threads)
+            content.simulation = SimulationSection(outcome.context(report.committee), seed: parameters.seed, language: language)
+            simulated = outcome
         }
-        let histograms = [
-            histogram(french ? "Tranche 2 versée" : "Tranche 2 paid", .euros, report.paid, scale: 100),
-            histogram(french ? "DUI actifs" : "Active DUI", .count(french ? "DUI actifs" : "active DUI"), report.activeDUI, scale: 1),
-        ]
-        let bars = tornado.map { t in
-            TornadoData(title: french ? "Sensibilité de la tranche 2 versée" : "Sensitivity of tranche 2 paid", unit: .euros,
-                        base: t.basePaid / 100,
-                        rows: t.bars.map {
-                            TornadoData.Row(label: french ? assumptionLabels[$0.key] ?? $0.key : $0.key,
-                                            low: $0.paidLow / 100, high: $0.paidHigh / 100)
-                        })
+        if report.comparesVariants(simulate, variant: variant) {
+            var loader = ScenarioLoader()
+            let (rows, p) = try WhatifCommand.table(file, base: scenario, loader: &loader, settings: settings,
+                                                    progress: Output.showsProgress) {
+                try report.whatif(parameters: $0, threads: threads, simulation: simulated, loading: $1, progress: $2)
+            }
+            let document = WhatifDocument.json(scenario: scenario.spec.id, seed: p.seed, draws: p.draws, rows: rows,
+                                               fromData: p.fromData, calibration: p.calibrationFile)
+            content.whatif = WhatifSection(rows: rows, draws: p.draws, seed: p.seed, document: document)
         }
-        return SimulationSection(draws: report.draws, seed: parameters.seed, histograms: histograms, tornado: bars,
-                                 document: SimulationDocument.json(context))
+        if report.redeploys {
+            do {
+                let (national, result) = try report.redeployment()
+                content.redeployment = RedeploymentSection(scenario: scenario, rules: rules.name, problem: national.problem, result: result)
+            } catch {
+                let why = SelectionMessages.describe(error)
+                Output.warn(.fr("la partie redéploiement est omise : \(why.fr)", en: "the redeployment section is left out: \(why.en)"))
+            }
+        }
+        try yearSections(&content, report, campaign: campaign, scenarioFile: file)
     }
 
-    /// The campaign of the year (`--campaign`) and the follow-up of the funded projects (a
-    /// scenario with a followup block).
-    static func yearSections(_ content: inout ReportContent, campaign: String?, scenarioFile: String,
-                             timeLimit: Double?) throws {
+    /// The campaign of the year (`--campaign`) and the follow-up of the funded projects with
+    /// the simulation calibrated on it (a scenario with a followup block).
+    static func yearSections(_ content: inout ReportContent, _ report: CommitteeReport, campaign: String?, scenarioFile: String) throws {
         if let campaign {
-            let (c, run) = try CampaignFile.run(campaign, timeLimit: timeLimit)
+            let (c, run) = try CampaignFile.run(campaign, timeLimit: report.settings.timeLimit)
             if c.scenario.spec.id != content.scenario.spec.id || c.scenario.inputs.first?.bytes != content.scenario.inputs.first?.bytes {
                 Output.fail(.fr("--campaign \(campaign) : son scénario (\(c.spec.scenario)) n'est pas \(scenarioFile)",
                                 en: "--campaign \(campaign): its scenario (\(c.spec.scenario)) is not \(scenarioFile)"))
@@ -54,51 +57,12 @@ extension ReportCommand {
             }
             content.campaign = run
         }
-        guard content.scenario.followup != nil else { return }
-        let selection = content.selection.flatMap { $0.solved ? $0.result.selectedIDs($0.problem) : nil } ?? []
-        content.followup = try FollowupRun.compute(content.scenario, rules: content.rules, campaign: content.campaign,
-                                                   selection: selection, file: scenarioFile)
-        // The simulation calibrated on what was reported, when enough projects have ended.
-        if let followup = content.followup {
-            let parameters = try SimulationOptions.parse([]).parameters(content.scenario, file: scenarioFile)
-            content.calibration = try? Calibrating.run(scenario: content.scenario, rules: content.rules, followup: followup,
-                                                       parameters: parameters)
-        }
+        guard report.followsUp else { return }
+        let followup = try FollowupRun.compute(content.scenario, rules: content.rules, campaign: content.campaign,
+                                               selection: report.funded, file: scenarioFile)
+        content.followup = followup
+        // The scenario's own simulation block, without the command's options, as 'calibrate' takes it.
+        let prior = try SimulationOptions.parse([]).parameters(content.scenario, file: scenarioFile)
+        content.calibration = report.calibration(followup, parameters: prior)
     }
-
-    /// The redeployment of a national scenario under its policy (pooled by default).
-    static func redeploymentSection(scenario: Scenario, rules: RuleSet, timeLimit: Double?) throws -> RedeploymentSection {
-        let national = NationalRedeployment(scenario: scenario, rules: rules)
-        let policy = national.scenarioPolicy
-        let result = try national.run(policy, selector: Selector(timeLimit: timeLimit))
-        let flows = result.regions.map { r in
-            RedeploymentSection.RegionFlow(region: r.account.region, released: r.released, received: r.received,
-                                           funded: r.funded, projects: r.projects.count, essms: r.finess)
-        }
-        return RedeploymentSection(policy: policy.rawValue, regions: flows,
-                                   document: RedeployDocument.json(scenario: scenario, rules: rules.name, problem: national.problem,
-                                                                   result: result, timings: false))
-    }
-
-    /// The simulation's assumptions (docs/SIMULATION.md) in the committee's words.
-    static let assumptionLabels: [String: String] = [
-        "usage_shift": "niveau d'usage général",
-        "sigma.indicator": "dispersion entre indicateurs",
-        "sigma.essms": "dispersion entre ESSMS",
-        "sigma.project": "effet commun à la grappe",
-        "deployment.deadline_margin": "marge après les durées indicatives (9 / 18 mois)",
-        "deployment.deadline_upgrade": "délai de mesure (mises à niveau)",
-        "deployment.deadline_acquisition": "délai de mesure (acquisitions)",
-        "deployment.overrun_upgrade": "dépassement de durée (mises à niveau)",
-        "deployment.overrun_acquisition": "dépassement de durée (acquisitions)",
-        "deployment.sigma": "incertitude sur la durée",
-        "deployment.stagger_sigma": "échelonnement des ESSMS",
-        "effects.acquisition": "effet acquisition",
-        "effects.si_maturity": "effet maturité SI",
-        "effects.small_og_without_amoa": "petit OG sans AMOA",
-        "effects.small_og_with_amoa": "petit OG avec AMOA",
-        "effects.score_maturite": "effet maturité du projet",
-        "effects.grappe_size": "effet taille de grappe",
-        "file_active.scale": "taille des files actives",
-    ]
 }

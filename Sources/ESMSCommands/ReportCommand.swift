@@ -2,7 +2,6 @@
 import ArgumentParser
 import Foundation
 import FundingRules
-import LinearOptimizer
 import ReportRendering
 import ScenarioModel
 import Selection
@@ -123,26 +122,20 @@ struct ReportCommand: ParsableCommand {
         let options = try ScenarioOptions.parse(arguments)
         let (scenario, rules) = try options.load()
         let folder = output ?? "Reports/\(scenario.spec.id)"
-        let report: ReportFolder
+        let reportFolder: ReportFolder
         do {
-            report = try ReportFolder(folder, files: Report.fileNames, inputs: scenario.inputs.map(\.path))
+            reportFolder = try ReportFolder(folder, files: Report.fileNames, inputs: scenario.inputs.map(\.path))
         } catch {
             Output.fail(.verbatim("\(error)"))
             throw ExitStatus.outputFailed
         }
-        defer { report.discard() }
+        defer { reportFolder.discard() }
 
-        let committee: Committee
         let (force, exclude) = try pins.resolved(for: scenario)
-        do {
-            committee = try Committee(scenario: scenario, rules: rules, force: force, exclude: exclude)
-        } catch {
-            Output.fail(SelectionMessages.describe(error))
-            throw ExitStatus.usage
-        }
+        let committee = try SelectionMessages.committee(scenario, rules, force: force, exclude: exclude)
         let (assessments, problem) = (committee.assessments, committee.problem)
-        let warnings = committee.warnings
         SelectionMessages.warn(committee)
+        let report: CommitteeReport
         let section: SelectionSection
         var frontier: [FrontierPoint]?
         var tradeoff: TradeoffCurve?
@@ -152,8 +145,9 @@ struct ReportCommand: ParsableCommand {
             defer { if shown { Output.clearProgress() } }
             let run = try committee.select(settings, progress: SelectionMessages.progress(shown: shown))
             if let failure = run.analysisFailure { Output.warn(SelectionMessages.describe(failure)) }
+            report = CommitteeReport(committee: committee, run: run, settings: settings)
             section = SelectionSection(problem: problem, result: run.result, explanations: run.explanations, nextInLine: run.nextInLine,
-                                       infeasibility: run.infeasibility, warnings: warnings, pinCost: run.pinCost)
+                                       infeasibility: run.infeasibility, warnings: committee.warnings, pinCost: run.pinCost)
             let analyses = try committee.analyses(after: run, settings: settings, frontierSteps: frontierSteps, tradeoffPoints: tradeoffPoints)
             (frontier, tradeoff) = (analyses.frontier, analyses.tradeoff)
         } catch {
@@ -164,8 +158,9 @@ struct ReportCommand: ParsableCommand {
         let (time, source) = Self.runTime()
         // The choices file only when given, so that a report without it keeps its audit record.
         let pinsSetting: [(String, JSONValue)] = pins.file.map { [("pins_file", .string($0))] } ?? []
-        let run = ReportRun(toolVersion: ESMS.version, time: time, timeSource: source, solverName: "GLPK",
-                            solverVersion: GLPKSolver.glpkVersion, settings: pinsSetting + [
+        let solver = Selector.defaultSolver
+        let run = ReportRun(toolVersion: ESMS.version, time: time, timeSource: source, solverName: solver.name,
+                            solverVersion: solver.version, settings: pinsSetting + [
                                 ("time_limit", timeLimit.map { .double($0) } ?? .null), ("relative_gap", .double(gap)),
                                 ("explain_limit", .int(explainLimit ?? Explainer.defaultResolveLimit(candidates: problem.candidates.count))), ("next_in_line", .int(nextInLine)),
                                 ("frontier", frontierSteps > 0
@@ -178,40 +173,19 @@ struct ReportCommand: ParsableCommand {
                                     selection: section, frontier: frontier, tradeoff: tradeoff, run: run)
         let language = ReportLanguage(rawValue: lang) ?? .fr
         SelectionMessages.noteBalanceUnproven(section.result, timeLimit: timeLimit)
-        if !noSimulation, section.result.status == .optimal || section.result.status == .feasible {
-            content.simulation = try Self.simulationSection(committee, file: options.scenario, settings: simulation,
-                                                            result: section.result, language: language)
-        }
-        // The variants beside the base, for the note's risks: not for a report of one variant, nor
-        // with pins (the variants are the scenario's, without the committee's choices).
-        if !noSimulation, variant == nil, force.isEmpty, exclude.isEmpty, section.solved, !scenario.spec.variants.isEmpty {
-            var loader = ScenarioLoader()
-            let w = try WhatifCommand.rows(options.scenario, base: (scenario, rules), loader: &loader, settings: simulation,
-                                           progress: Output.showsProgress)
-            content.whatif = WhatifSection(rows: w.rows, draws: w.draws, seed: w.seed,
-                                           document: WhatifDocument.json(scenario: scenario.spec.id, seed: w.seed, draws: w.draws, rows: w.rows,
-                                                                         fromData: w.base.fromData, calibration: w.base.calibrationFile))
-        }
-        if scenario.spec.scope == .national {
-            do {
-                content.redeployment = try Self.redeploymentSection(scenario: scenario, rules: rules, timeLimit: timeLimit)
-            } catch {
-                let why = SelectionMessages.describe(error)
-                Output.warn(.fr("la partie redéploiement est omise : \(why.fr)", en: "the redeployment section is left out: \(why.en)"))
-            }
-        }
-        try Self.yearSections(&content, campaign: campaign, scenarioFile: options.scenario, timeLimit: timeLimit)
+        try Self.runSections(&content, report, file: options.scenario, settings: simulation, simulate: !noSimulation,
+                             variant: variant, campaign: campaign, language: language)
         let files: [ReportFile]
         do {
-            files = try Report.files(content, language: language, workbookFile: report.scratchFile)
+            files = try Report.files(content, language: language, workbookFile: reportFolder.scratchFile)
         } catch {
             Output.fail(.fr("impossible d'écrire \(error.file) dans \(folder) : \(error) ; le rapport précédent, s'il y en a un, est inchangé",
                             en: "cannot write \(error.file) in \(folder): \(error); the previous report, if any, is unchanged"))
             throw ExitStatus.outputFailed
         }
         do {
-            for file in files { try report.write(file.name, file.bytes) }
-            try report.commit()
+            for file in files { try reportFolder.write(file.name, file.bytes) }
+            try reportFolder.commit()
         } catch {
             Output.fail(.verbatim("\(error)"))
             throw ExitStatus.outputFailed

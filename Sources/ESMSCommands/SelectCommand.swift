@@ -152,6 +152,12 @@ enum SelectionMessages {
     static func committee(_ options: ScenarioOptions, pins: CommitteePins) throws -> Committee {
         let (scenario, rules) = try options.load()
         let (force, exclude) = try pins.resolved(for: scenario)
+        return try committee(scenario, rules, force: force, exclude: exclude)
+    }
+
+    /// Assesses `scenario` and builds its selection problem with the pins `force` and `exclude`;
+    /// a pin that cannot be honoured is said and exits 2.
+    static func committee(_ scenario: Scenario, _ rules: RuleSet, force: [String] = [], exclude: [String] = []) throws -> Committee {
         do {
             return try Committee(scenario: scenario, rules: rules, force: force, exclude: exclude)
         } catch {

@@ -56,13 +56,14 @@ struct SimulateCommand: ParsableCommand {
         let clock = ContinuousClock()
         let began = clock.now
         let (scenario, rules) = try options.load()
-        let progress = !options.json && Output.showsProgress
-        let outcome: SimulationPipeline.Outcome
+        let parameters = try simulation.parameters(scenario, file: options.scenario)
+        let committee = try SelectionMessages.committee(scenario, rules)
+        let outcome: SimulationOutcome
         do {
-            outcome = try SimulationPipeline.run(scenario: scenario, rules: rules, file: options.scenario,
-                                                 settings: simulation, allEligible: allEligible, progress: progress,
-                                                 tornado: true)
-        } catch let e as SimulationPipeline.NoSelection {
+            outcome = try committee.simulate(allEligible ? .allEligible : .selection, parameters: parameters,
+                                             threads: simulation.resolvedThreads, tornado: true,
+                                             progress: !options.json && Output.showsProgress ? Self.progressLine : .silent)
+        } catch let e as Committee.NoSelection {
             Output.fail(e.phrase)
             throw ExitStatus.scenarioErrors
         }
@@ -77,8 +78,7 @@ struct SimulateCommand: ParsableCommand {
                 throw ExitStatus.outputFailed
             }
         }
-        let context = outcome.context(scenario: scenario, rules: rules, targetGiven: simulation.targetActiveDui != nil
-                                      || outcome.parameters.targetActiveDUI != nil)
+        let context = outcome.context(committee)
         let total = began.duration(to: clock.now)
         let samples = Double(outcome.report.essms) * 5 * Double(outcome.report.draws)
         let timing: [(String, Double)] = [
@@ -88,7 +88,7 @@ struct SimulateCommand: ParsableCommand {
         ]
         if options.json {
             var extra: [(String, JSONValue)] = []
-            if !outcome.warnings.isEmpty { extra.append(("warnings", .array(outcome.warnings.map { .string($0) }))) }
+            if !committee.warnings.isEmpty { extra.append(("warnings", .array(committee.warnings.map { .string($0) }))) }
             if timings { extra.append(("timings", .object(timing.map { ($0.0, .double($0.1, digits: 4)) }))) }
             try Output.out(SimulationDocument.json(context, extra: extra).renderedBytes())
         } else {
@@ -100,7 +100,15 @@ struct SimulateCommand: ParsableCommand {
             }
             try Output.out(text)
         }
-        ExitLifetime.keep((scenario, outcome))
+        ExitLifetime.keep((committee, outcome))
+    }
+
+    /// The progress line of the draws, the convergence and the tornado's assumptions.
+    static var progressLine: SimulationProgress {
+        SimulationProgress(
+            draws: { done, total in Output.progress(.fr("simulation : \(done) / \(total) tirages", en: "simulating: \(done) / \(total) draws"), final: done == total) },
+            converged: { draws in Output.progress(.fr("simulation : convergée après \(draws) tirages", en: "simulating: converged after \(draws) draws"), final: true) },
+            sensitivity: { done, total in Output.progress(.fr("sensibilité : \(done) / \(total) hypothèses", en: "sensitivity: \(done) / \(total) assumptions"), final: done == total) })
     }
 }
 
@@ -157,48 +165,12 @@ struct SimulationOptions: ParsableArguments {
     }
 }
 
-/// `simulate` and `whatif` on the workflow: the committee built, its warnings, and the run.
-enum SimulationPipeline {
-    struct Outcome {
-        var problem: SelectionProblem
-        var run: SimulationOutcome
-        var warnings: [String]
-        var selection: SelectionResult? { run.selection }
-        var parameters: SimulationParameters { run.parameters }
-        var model: AttainmentModel { run.model }
-        var report: SimulationReport { run.report }
-        var set: SimulatedSet { run.set }
-        var selectSeconds: Double { run.selectSeconds }
-        var simulateSeconds: Double { run.simulateSeconds }
-        var sensitivitySeconds: Double { run.sensitivitySeconds }
-
-        func context(scenario: Scenario, rules: RuleSet, targetGiven: Bool) -> SimulationDocument.Context {
-            SimulationDocument.Context(scenario: scenario, rules: rules, set: run.set, model: run.model, report: run.report,
-                                       drawsRequested: run.parameters.draws, targetGiven: targetGiven, tornado: run.tornado,
-                                       engagedESSMS: problem.engaged.reduce(0) { $0 + $1.finessCount })
-        }
-    }
-
-    typealias NoSelection = Committee.NoSelection
-
-    static func run(scenario: Scenario, rules: RuleSet, file: String, settings: SimulationOptions, allEligible: Bool,
-                    progress: Bool, tornado: Bool) throws -> Outcome {
-        let parameters = try settings.parameters(scenario, file: file)
-        let committee: Committee
-        do {
-            committee = try Committee(scenario: scenario, rules: rules)
-        } catch {
-            Output.fail(SelectionMessages.describe(error))
-            throw ExitStatus.usage
-        }
-        let sink = progress ? SimulationProgress(
-            draws: { done, total in Output.progress(.fr("simulation : \(done) / \(total) tirages", en: "simulating: \(done) / \(total) draws"), final: done == total) },
-            converged: { draws in Output.progress(.fr("simulation : convergée après \(draws) tirages", en: "simulating: converged after \(draws) draws"), final: true) },
-            sensitivity: { done, total in Output.progress(.fr("sensibilité : \(done) / \(total) hypothèses", en: "sensitivity: \(done) / \(total) assumptions"), final: done == total) })
-            : .silent
-        let run = try committee.simulate(allEligible ? .allEligible : .selection, parameters: parameters,
-                                         threads: settings.resolvedThreads, tornado: tornado, progress: sink)
-        return Outcome(problem: committee.problem, run: run, warnings: committee.warnings)
+extension SimulationOutcome {
+    /// The simulation document's context: what `committee` simulated, and with what.
+    func context(_ committee: Committee) -> SimulationDocument.Context {
+        SimulationDocument.Context(scenario: committee.scenario, rules: committee.rules, set: set, model: model, report: report,
+                                   drawsRequested: parameters.draws, targetGiven: parameters.targetActiveDUI != nil,
+                                   tornado: tornado, engagedESSMS: committee.engagedESSMS)
     }
 }
 

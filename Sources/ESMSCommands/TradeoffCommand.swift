@@ -47,7 +47,7 @@ struct TradeoffCommand: ParsableCommand {
         do {
             let shown = !options.json && Output.showsProgress
             defer { if shown { Output.clearProgress() } }
-            curve = try Tradeoff(selector: solve.selector, points: points).compute(problem, progress: shown ? { done, total in
+            curve = try committee.tradeoff(points: points, selector: solve.selector, progress: shown ? { done, total in
                 Output.progress(.fr("arbitrage : \(done) / \(total) résolutions au plus", en: "trade-off: \(done) / \(total) solves at most"),
                                 final: false)
             } : nil)

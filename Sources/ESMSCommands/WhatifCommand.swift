@@ -6,6 +6,7 @@ import ReportRendering
 import ScenarioModel
 import Selection
 import Simulation
+import Workflow
 
 /// `esms whatif`: the base scenario and every variant, side by side.
 struct WhatifCommand: ParsableCommand {
@@ -40,72 +41,73 @@ struct WhatifCommand: ParsableCommand {
 
     func run() throws {
         var loader = ScenarioLoader()
-        let base = try Self.load(&loader, scenario, variant: nil)
-        let progress = !json && Output.showsProgress
-        let (rows, baseParameters, draws, seed) = try Self.rows(scenario, base: base, loader: &loader, settings: simulation, progress: progress)
+        let (scenario, rules) = try Self.load(&loader, self.scenario, variant: nil)
+        let threads = simulation.resolvedThreads
+        let (rows, parameters) = try Self.table(self.scenario, base: scenario, loader: &loader, settings: simulation,
+                                                progress: !json && Output.showsProgress) {
+            let base = Whatif.Input(scenario: scenario, rules: rules, parameters: $0)
+            return try Whatif(base: base, threads: threads).run(loading: $1, progress: $2)
+        }
         if json {
-            try Output.out(WhatifDocument.json(scenario: base.0.spec.id, seed: seed, draws: draws, rows: rows, fromData: baseParameters.fromData,
-                                               calibration: baseParameters.calibrationFile).renderedBytes())
+            try Output.out(WhatifDocument.json(scenario: scenario.spec.id, seed: parameters.seed, draws: parameters.draws, rows: rows,
+                                               fromData: parameters.fromData, calibration: parameters.calibrationFile).renderedBytes())
         } else {
-            let title = base.0.spec.title.isEmpty ? base.0.spec.id : base.0.spec.title
+            let title = scenario.spec.title.isEmpty ? scenario.spec.id : scenario.spec.title
             let language = languageOption.language
             let t = Catalogue(language)
-            let note = baseParameters.fromData.isEmpty ? t(.allAssumptions)
-                : t(.fromData, baseParameters.calibrationFile ?? "", baseParameters.fromDataSummary.joined(separator: ", "))
-            try Output.out(WhatifDocument.text(title: title, seed: seed, draws: draws, rows: rows, language: language) + "\n" + note + "\n")
+            let note = parameters.fromData.isEmpty ? t(.allAssumptions)
+                : t(.fromData, parameters.calibrationFile ?? "", parameters.fromDataSummary.joined(separator: ", "))
+            try Output.out(WhatifDocument.text(title: title, seed: parameters.seed, draws: parameters.draws, rows: rows, language: language)
+                           + "\n" + note + "\n")
         }
     }
 
-    /// The base and every variant of the scenario at `file` through fund → select → simulate,
-    /// with the same seed and draws (no tornado): one row each, a failed variant's with its
-    /// reason; the base's failure is reported and exits 1. `whatif` prints them, `report`
-    /// puts them in the note.
-    static func rows(_ file: String, base: (Scenario, RuleSet), loader: inout ScenarioLoader, settings given: SimulationOptions,
-                     progress: Bool) throws -> (rows: [WhatifDocument.Row], base: SimulationParameters, draws: Int, seed: UInt64) {
-        var settings = given
-        // The tornado is `simulate`'s: here one run per variant.
-        settings.sensitivityDraws = 0
-        let baseParameters = try settings.parameters(base.0, file: file)
-        if settings.seed == nil { settings.seed = baseParameters.seed }
-        if settings.draws == nil { settings.draws = baseParameters.draws }
-        var rows: [WhatifDocument.Row] = []
-        let runs: [(String, [String])] = [("base", [])] + base.0.spec.variants.map { v in
-            (v.id, v.set.map { "\($0.keyPath.joined(separator: ".")) = \(Self.describe($0.value))" })
+    /// The what-if table of the scenario at `file` (its base `scenario`), shared by `whatif` and
+    /// `report` (the note's risks): `run` makes the rows (`Whatif.run`, `CommitteeReport.whatif`)
+    /// from the base's simulation parameters (`settings` over the scenario's block), a loader of
+    /// the variants (with `loader`) and the progress line. The problems of a file are reported
+    /// and exit 1; so does a base without a selection. Also the base's parameters: every row's
+    /// seed and draws.
+    static func table(_ file: String, base scenario: Scenario, loader: inout ScenarioLoader, settings: SimulationOptions, progress: Bool,
+                      run: (SimulationParameters, (String) throws -> Whatif.Input, Whatif.Progress?) throws -> [Whatif.Row])
+        throws -> (rows: [WhatifDocument.Row], parameters: SimulationParameters) {
+        let base = try settings.parameters(scenario, file: file)
+        let rows: [Whatif.Row]
+        do {
+            rows = try run(base, { id in
+                let (s, rules) = try Self.load(&loader, file, variant: id)
+                return Whatif.Input(scenario: s, rules: rules, parameters: try settings.parameters(s, file: file))
+            }, progress ? { (i: Int, n: Int, id: String) in
+                Output.progress(.fr("variante \(i) / \(n) : \(id)", en: "what-if \(i) / \(n): \(id)"), final: false)
+            } : nil)
+        } catch let e as Committee.NoSelection {
+            if progress { Output.progress(.verbatim(""), final: true) }
+            Output.fail(.fr("scénario de base : ", en: "base scenario: ") + e.phrase)
+            throw ExitStatus.scenarioErrors
+        } catch let e as SelectionProblem.BuildError {
+            Output.fail(SelectionMessages.describe(e))
+            throw ExitStatus.usage
         }
-        for (i, (id, changes)) in runs.enumerated() {
-            if progress { Output.progress(.fr("variante \(i + 1) / \(runs.count) : \(id)", en: "what-if \(i + 1) / \(runs.count): \(id)"), final: false) }
-            let (s, rules) = i == 0 ? base : try Self.load(&loader, file, variant: id)
-            do {
-                let o = try SimulationPipeline.run(scenario: s, rules: rules, file: file, settings: settings,
-                                                   allEligible: false, progress: false, tornado: false)
-                let r = o.report
-                rows.append(WhatifDocument.Row(
-                    variant: id, changes: changes, status: o.set.status ?? "", projects: o.set.projects.count,
-                    finess: o.set.finess, acquisitions: o.set.acquisitions, used: o.set.used, available: o.problem.available,
-                    expectedPaid: r.paid.roundedMean, paidStandardError: r.paid.standardError, tranche2Total: r.tranche2Total,
-                    expectedActiveDUI: r.activeDUI.mean, expectedAttaining: r.attaining.mean, draws: r.draws))
-            } catch let e as SimulationPipeline.NoSelection {
-                if i == 0 {
-                    if progress { Output.progress(.verbatim(""), final: true) }
-                    Output.fail(.fr("scénario de base : ", en: "base scenario: ") + e.phrase)
-                    throw ExitStatus.scenarioErrors
-                }
-                rows.append(WhatifDocument.Row(variant: id, changes: changes, status: e.status, error: e.sentence))
-            }
-        }
-        if progress { Output.progress(.fr("variantes : \(runs.count) calculs faits", en: "what-if: \(runs.count) runs done"), final: true) }
-        return (rows, baseParameters, settings.draws ?? baseParameters.draws, settings.seed ?? baseParameters.seed)
+        if progress { Output.progress(.fr("variantes : \(rows.count) calculs faits", en: "what-if: \(rows.count) runs done"), final: true) }
+        return (rows.map(WhatifDocument.Row.init), base)
     }
 
     static func load(_ loader: inout ScenarioLoader, _ path: String, variant: String?) throws -> (Scenario, RuleSet) {
         try ScenarioOptions.load(&loader, path, variant: variant, reportWarnings: variant == nil)
     }
+}
 
-    static func describe(_ node: ConfigNode) -> String {
-        switch node {
-        case .scalar(let s, _): return s
-        case .list(let items, _): return "[" + items.map(describe).joined(separator: ", ") + "]"
-        case .map(let pairs, _): return "{ " + pairs.map { "\($0.key): \(describe($0.value))" }.joined(separator: ", ") + " }"
+extension WhatifDocument.Row {
+    /// A row of the table as `whatif` prints it.
+    init(_ row: Whatif.Row) {
+        switch row.outcome {
+        case .simulated(let set, let available, let r):
+            self.init(variant: row.variant, changes: row.changes, status: set.status ?? "", projects: set.projects.count,
+                      finess: set.finess, acquisitions: set.acquisitions, used: set.used, available: available,
+                      expectedPaid: r.paid.roundedMean, paidStandardError: r.paid.standardError, tranche2Total: r.tranche2Total,
+                      expectedActiveDUI: r.activeDUI.mean, expectedAttaining: r.attaining.mean, draws: r.draws)
+        case .noSelection(let e):
+            self.init(variant: row.variant, changes: row.changes, status: e.status, error: e.sentence)
         }
     }
 }

@@ -53,6 +53,9 @@ public struct Committee: Sendable {
 
     /// `(id, title)` of every project of the scenario, in its order: what the explanations cover.
     public var projectTitles: [(id: String, title: String)] { scenario.projects.map { ($0.id, $0.title) } }
+
+    /// The ESSMS of the projects engaged before this committee.
+    public var engagedESSMS: Int { problem.engaged.reduce(0) { $0 + $1.finessCount } }
 }
 
 /// How a committee's selection is solved and explained; the commands' options.
@@ -178,34 +181,5 @@ extension Committee {
     static func seconds(_ d: Duration) -> Double {
         let c = d.components
         return Double(c.seconds) + Double(c.attoseconds) * 1e-18
-    }
-}
-
-/// What the committee report adds to the selection: the envelope frontier and the ESSMS–
-/// acquisition trade-off.
-public struct CommitteeAnalyses: Sendable {
-    public var frontier: [FrontierPoint]?
-    public var tradeoff: TradeoffCurve?
-}
-
-extension Committee {
-    /// The frontier over `frontierSteps` envelopes from 50 % to 150 % of the available one, and
-    /// the trade-off in `tradeoffPoints` points (0: left out). Left out when the selection is
-    /// undecided or failed (they would be undecided again at most envelopes: the diagnosis says
-    /// why); the trade-off also when there is no selection.
-    public func analyses(after run: SelectionRun, settings: SolveSettings, frontierSteps: Int, tradeoffPoints: Int)
-        throws(Selector.Failure) -> CommitteeAnalyses
-    {
-        var out = CommitteeAnalyses()
-        let status = run.result.status
-        if frontierSteps > 0 && status != .timeLimit && status != .solverError {
-            let budgets = EnvelopeLevel.budgets(available: problem.available, from: .share(millionths: 500_000),
-                                                to: .share(millionths: 1_500_000), steps: frontierSteps)
-            out.frontier = try Frontier(selector: settings.selector).compute(problem, budgets: budgets)
-        }
-        if tradeoffPoints > 0 && run.solved {
-            out.tradeoff = try Tradeoff(selector: settings.selector, points: tradeoffPoints).compute(problem)
-        }
-        return out
     }
 }

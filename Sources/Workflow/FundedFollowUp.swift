@@ -2,6 +2,7 @@
 import CampaignYear
 import FundingRules
 import ScenarioModel
+import Selection
 
 /// The follow-up of a scenario's funded projects: the engaged ones plus a campaign's selections
 /// or a committee's; `followup`, `calibrate` and the report all start here.
@@ -41,5 +42,15 @@ public enum FundedFollowUp {
         let (result, d) = FollowUp(rules: rules).compute(scenario: s, assessments: assessments, funded: ids,
                                                          committees: committees, reports: reports, fundedBasis: basis)
         return (result, d)
+    }
+
+    /// The committee's selection as `esms select` solves it (no pins, no explanation): the
+    /// projects the follow-up of a scenario funds beside the engaged ones. Its result too, which
+    /// says why when there is no selection (then `selected` is empty).
+    public static func selection(scenario: Scenario, rules: RuleSet,
+                                 timeLimit: Double?) throws -> (result: SelectionResult, selected: [String]) {
+        let committee = try Committee(scenario: scenario, rules: rules)
+        let result = try Selector(timeLimit: timeLimit).solve(committee.problem)
+        return (result, result.status.hasSelection ? result.selectedIDs(committee.problem) : [])
     }
 }

@@ -39,14 +39,18 @@ public struct NationalRedeployment: Sendable {
         try Redeployer(selector: selector).compare(problem, progress: progress)
     }
 
-    /// The simulation of what `projects` fund (a policy's selection and the engaged projects):
-    /// its expected active DUI, by the scenario's simulation model.
-    public func activeDUI(projects: [String], parameters: SimulationParameters, threads: Int) -> SimulationReport {
+    /// The simulation of what `result` funds (its selection and the engaged projects): how many
+    /// projects, and the expected active DUI by the scenario's simulation model. Nil when the
+    /// policy has no selection.
+    public func activeDUI(of result: RedeploymentResult, parameters: SimulationParameters,
+                          threads: Int) -> (projects: Int, report: SimulationReport)? {
+        guard result.status.hasSelection else { return nil }
+        let projects = result.selected + problem.engaged.map(\.id)
         let input = SimulationInput(ids: projects, projects: scenario.projects, assessments: assessments,
                                     register: scenario.register, rules: rules)
         let model = AttainmentModel(input, parameters: parameters)
         let run = MonteCarlo.run(model, draws: parameters.draws, seed: parameters.seed, threads: threads,
                                  tolerance: nil, batch: parameters.batch, progress: nil)
-        return SimulationReport(model: model, run: run, target: Int64(NationalIndicators.activeDUI))
+        return (projects.count, SimulationReport(model: model, run: run, target: Int64(NationalIndicators.activeDUI)))
     }
 }

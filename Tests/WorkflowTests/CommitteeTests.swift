@@ -97,6 +97,40 @@ import Workflow
         let direct = try Redeployer(selector: Selector()).compare(national.problem)
         #expect(results.map(\.policy) == direct.map(\.policy))
         #expect(results.map(\.selected) == direct.map(\.selected))
+        // The active DUI of what a policy funds: its selection and the engaged projects.
+        var parameters = SimulationParameters()
+        parameters.draws = 50
+        let pooled = try #require(results.first)
+        let estimate = try #require(national.activeDUI(of: pooled, parameters: parameters, threads: 2))
+        #expect(estimate.projects == pooled.selected.count + national.problem.engaged.count)
+        #expect(estimate.report.draws == 50 && estimate.report.activeDUI.mean > 0)
+        var failed = pooled
+        failed.status = .infeasible
+        #expect(national.activeDUI(of: failed, parameters: parameters, threads: 2) == nil)
+    }
+
+    @Test func theFrontierAndTheTradeoffAreTheSelectionLibrarys() throws {
+        let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
+        let committee = try Committee(scenario: scenario, rules: rules)
+        let (low, high) = (EnvelopeLevel.share(millionths: 800_000), EnvelopeLevel.amount(committee.problem.available))
+        var heard: [Int] = []
+        let points = try committee.frontier(from: low, to: high, steps: 3, selector: Selector()) { done, _ in heard.append(done) }
+        let budgets = EnvelopeLevel.budgets(available: committee.problem.available, from: low, to: high, steps: 3)
+        let direct = try Frontier(selector: Selector()).compute(committee.problem, budgets: budgets)
+        #expect(points.map(\.budget) == budgets && points.map(\.selected) == direct.map(\.selected))
+        #expect(heard == [0, 1, 2, 3])
+        let curve = try committee.tradeoff(points: 3, selector: Selector())
+        let tradeoff = try Tradeoff(selector: Selector(), points: 3).compute(committee.problem)
+        #expect(curve.points.map(\.acquisitions) == tradeoff.points.map(\.acquisitions))
+        #expect(curve.points.map(\.finess) == tradeoff.points.map(\.finess))
+    }
+
+    @Test func theFollowUpFundsWhatSelectSelects() throws {
+        let (scenario, rules) = try Self.load("Scenarios/bretagne-2024/scenario.yaml")
+        let (result, selected) = try FundedFollowUp.selection(scenario: scenario, rules: rules, timeLimit: nil)
+        let committee = try Committee(scenario: scenario, rules: rules)
+        #expect(result.status == .optimal)
+        #expect(selected == (try Selector().solve(committee.problem)).selectedIDs(committee.problem))
     }
 
     @Test func phasesAreTimedByTheInjectedClock() throws {
