@@ -66,5 +66,24 @@ import TestSupport
         wrong = minimal
         wrong["projects"] = [["id": "P", "decision": "selected", "code": "made-up", "reason": ""]]
         #expect(!v.validate(wrong).isEmpty)
+
+        // pattern (searched, so anchored in the schema), maximum, and anyOf saying what its closest branch lacks.
+        let keywords = try JSONSchemaValidator(schema: Data("""
+            {"type": "object", "properties": {
+               "code": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+               "share": {"type": "number", "minimum": 0, "maximum": 1},
+               "rate": {"anyOf": [{"type": "null"}, {"type": "object", "required": ["estimate"]}]}}}
+            """.utf8))
+        #expect(keywords.validate(["code": "csv-empty", "share": 1, "rate": ["estimate": 0.5]]).isEmpty)
+        #expect(keywords.validate(["code": "la table est vide"]).contains { $0.hasPrefix("$.code:") && $0.contains("does not match") })
+        #expect(keywords.validate(["code": "x-csv-empty-"]).contains { $0.hasPrefix("$.code:") })
+        #expect(keywords.validate(["share": 1.5]).contains { $0.hasPrefix("$.share:") && $0.contains("above") })
+        #expect(keywords.validate(["rate": ["low": 0.5]])
+            .contains { $0.hasPrefix("$.rate: matches none of anyOf (closest: $.rate: missing 'estimate')") })
+        let badPattern = try JSONSchemaValidator(schema: Data(#"{"pattern": "("}"#.utf8))
+        #expect(badPattern.validate("x").contains { $0.contains("not a regular expression") })
+        // An unknown keyword is refused rather than ignored.
+        let unknown = try JSONSchemaValidator(schema: Data(#"{"type": "string", "format": "date"}"#.utf8))
+        #expect(unknown.validate("2024-01-01").contains { $0.contains("'format'") })
     }
 }
