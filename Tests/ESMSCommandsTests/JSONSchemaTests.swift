@@ -9,6 +9,7 @@ import TestSupport
     static let bretagne = "Scenarios/bretagne-2024/scenario.yaml"
     static let campaign = "Scenarios/bretagne-2024-campagne/campaign.yaml"
     static let mini = "Tests/ESMSCommandsTests/Fixtures/mini/scenario.yaml"
+    static let national = "Scenarios/national-2024-redeploiement/scenario.yaml"
 
     static func validator(_ name: String) throws -> JSONSchemaValidator {
         let url = Fixture.repositoryRoot.appendingPathComponent("docs/schemas/\(name).schema.json")
@@ -50,6 +51,28 @@ import TestSupport
         try Self.conforms("whatif", ["whatif", Self.mini, "--json", "--draws", "300"])
         try Self.conforms("tradeoff", ["tradeoff", Self.bretagne, "--json"])
         try Self.conforms("tradeoff", ["tradeoff", Self.mini, "--json"])
+    }
+
+    @Test func validateConforms() throws {
+        try Self.conforms("validate", ["validate", Self.bretagne, "--json"])
+        try Self.conforms("validate", ["validate", Self.national, "--json"])
+        try Self.conforms("validate", ["validate", Self.mini, "--json", "--lang", "en"])
+        // Valid with a warning: the diagnostics are listed, the scenario still runs.
+        let file = try Fixture.editedScenario("Tests/ESMSCommandsTests/Fixtures/mini") { $0 + "\ncolour: blue\n" }
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        try Self.conforms("validate", ["validate", file.path, "--json", "--notes"])
+    }
+
+    /// A failing `validate` prints its diagnostics with --json (exit 1): without the row counts
+    /// when the tables could not be loaded, without `id` when the scenario cannot be read at all.
+    @Test(arguments: ["broken", "empty-tables", "missing-column", "missing-file", "mixed-separators", "yaml-error"])
+    func anInvalidScenarioConformsWithItsDiagnostics(_ fixture: String) throws {
+        try Self.conforms("validate", ["validate", "Tests/ESMSCommandsTests/Fixtures/\(fixture)/scenario.yaml", "--json"], status: 1)
+        try Self.conforms("validate", ["validate", "Tests/ESMSCommandsTests/Fixtures/\(fixture)/scenario.yaml", "--json", "--lang", "en"], status: 1)
+    }
+
+    @Test func aMissingScenarioFileConformsWithItsDiagnostic() throws {
+        try Self.conforms("validate", ["validate", "Tests/ESMSCommandsTests/Fixtures/no-such-folder/scenario.yaml", "--json"], status: 1)
     }
 
     @Test func theValidatorRejectsWhatTheSchemasForbid() throws {
