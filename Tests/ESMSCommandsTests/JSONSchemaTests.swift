@@ -10,6 +10,8 @@ import TestSupport
     static let campaign = "Scenarios/bretagne-2024-campagne/campaign.yaml"
     static let mini = "Tests/ESMSCommandsTests/Fixtures/mini/scenario.yaml"
     static let national = "Scenarios/national-2024-redeploiement/scenario.yaml"
+    /// The etalab-layout extract of ScenarioModelTests: one row with a wrong check key (line 9).
+    static let extract = "Tests/ScenarioModelTests/Fixtures/etalab-cs1100507-stock-20210108-0427.csv"
 
     static func validator(_ name: String) throws -> JSONSchemaValidator {
         let url = Fixture.repositoryRoot.appendingPathComponent("docs/schemas/\(name).schema.json")
@@ -73,6 +75,16 @@ import TestSupport
 
     @Test func aMissingScenarioFileConformsWithItsDiagnostic() throws {
         try Self.conforms("validate", ["validate", "Tests/ESMSCommandsTests/Fixtures/no-such-folder/scenario.yaml", "--json"], status: 1)
+    }
+
+    @Test func registerImportConforms() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-import-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = dir.appendingPathComponent("register.csv").path
+        // The row with an error: nothing written, the summary and its diagnostics all the same.
+        try Self.conforms("register-import", ["register", "import", Self.extract, "-o", output, "--json"], status: 1)
+        try Self.conforms("register-import", ["register", "import", Self.extract, "-o", output, "--json", "--skip-invalid", "--notes"])
+        try Self.conforms("register-import", ["register", "import", Self.extract, "-o", output, "--json", "--skip-invalid", "--all-categories"])
     }
 
     @Test func theValidatorRejectsWhatTheSchemasForbid() throws {
