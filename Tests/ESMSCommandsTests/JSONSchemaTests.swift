@@ -77,6 +77,15 @@ import TestSupport
         try Self.conforms("validate", ["validate", "Tests/ESMSCommandsTests/Fixtures/no-such-folder/scenario.yaml", "--json"], status: 1)
     }
 
+    @Test func envelopesConform() throws {
+        try Self.conforms("envelopes", ["envelopes", "--total", "71500000", "--json"])
+        // Without the official 2024 table, and no region at the floor.
+        try Self.conforms("envelopes", ["envelopes", "--total", "71500000", "--rules", "2025", "--floor-regions", "", "--json"])
+        // A register of another date (null) that has no ESSMS in most regions.
+        try Self.conforms("envelopes", ["envelopes", "--total", "1000000", "--floor", "10000", "--json",
+                                        "--register", "Tests/ESMSCommandsTests/Fixtures/mini/register.csv"])
+    }
+
     @Test func registerImportConforms() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-import-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
