@@ -86,6 +86,14 @@ import TestSupport
                                         "--register", "Tests/ESMSCommandsTests/Fixtures/mini/register.csv"])
     }
 
+    @Test func calibrateConforms() throws {
+        try Self.conforms("calibrate", ["calibrate", Self.campaign, "--json"])
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-calibrate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // -o: `file` is the file written instead of null.
+        try Self.conforms("calibrate", ["calibrate", Self.campaign, "--json", "--engaged-only", "-o", dir.appendingPathComponent("fit.yaml").path])
+    }
+
     @Test func registerImportConforms() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-import-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
