@@ -94,6 +94,26 @@ import TestSupport
         try Self.conforms("calibrate", ["calibrate", Self.campaign, "--json", "--engaged-only", "-o", dir.appendingPathComponent("fit.yaml").path])
     }
 
+    @Test func redeployConforms() throws {
+        try Self.conforms("redeploy", ["redeploy", Self.national, "--json"])
+        // prorata-essms: each region's share; --no-simulation: no active DUI estimate (null).
+        try Self.conforms("redeploy", ["redeploy", Self.national, "--json", "--policy", "prorata-essms", "--no-simulation"])
+        try Self.conforms("redeploy", ["redeploy", Self.national, "--json", "--compare", "--timings"])
+    }
+
+    /// A hard region balance no allocation meets: status infeasible, exit 1, the round and the
+    /// diagnosis of `select` (its balance named `region`).
+    @Test func anInfeasibleRedeploymentConformsWithItsDiagnosis() throws {
+        let register = Fixture.repositoryRoot.appendingPathComponent("Scenarios/data/finess-essms.csv").path
+        let file = try Fixture.editedScenario("Scenarios/national-2024-redeploiement", files: ["projects.csv", "members.csv", "regions.csv"]) {
+            $0.replacingOccurrences(of: "../data/finess-essms.csv", with: register)
+                .replacingOccurrences(of: "territory: { basis: essms, tolerance: 0.20, mode: soft }",
+                                      with: "territory: { basis: essms, tolerance: 0.01, mode: hard }")
+        }
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        try Self.conforms("redeploy", ["redeploy", file.path, "--json", "--time-limit", "2"], status: 1)
+    }
+
     @Test func registerImportConforms() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-import-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
