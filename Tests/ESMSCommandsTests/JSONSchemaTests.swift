@@ -18,12 +18,15 @@ import TestSupport
         return try JSONSchemaValidator(schema: Data(contentsOf: url))
     }
 
-    static func conforms(_ schema: String, _ arguments: [String], status: Int32 = 0) throws {
+    /// Runs `esms arguments`, checks its exit status and its stdout against the schema; the document.
+    @discardableResult
+    static func conforms(_ schema: String, _ arguments: [String], status: Int32 = 0) throws -> Any {
         let r = try CommandRunner.run(arguments)
         #expect(r.status == status, "\(arguments): \(r.stderr)")
         let document = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
         let errors = try validator(schema).validate(document)
         #expect(errors.isEmpty, "\(arguments.joined(separator: " ")): \(errors.prefix(10).joined(separator: "; "))")
+        return document
     }
 
     @Test func fundConforms() throws {
@@ -111,7 +114,10 @@ import TestSupport
                                       with: "territory: { basis: essms, tolerance: 0.01, mode: hard }")
         }
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
-        try Self.conforms("redeploy", ["redeploy", file.path, "--json", "--time-limit", "2"], status: 1)
+        let document = try Self.conforms("redeploy", ["redeploy", file.path, "--json", "--time-limit", "2"], status: 1)
+        // Not simulated because there is nothing to simulate, not because of --no-simulation.
+        let indicators = ((document as? [String: Any])?["national"] as? [String: Any])?["indicators"] as? [String: Any]
+        #expect((indicators?["active_dui"] as? [String: Any])?["note"] as? String == "not simulated (no allocation)")
     }
 
     @Test func registerImportConforms() throws {
