@@ -116,7 +116,8 @@ public enum RedeployDocument {
                         ])
                     } ?? .object([
                         ("target", .int(NationalIndicators.activeDUI)), ("expected", .null),
-                        ("note", .string("not simulated (--no-simulation)")),
+                        // Nothing to simulate for a policy without an allocation, whatever the options.
+                        ("note", .string(r.status.hasSelection ? "not simulated (--no-simulation)" : "not simulated (no allocation)")),
                     ])),
                 ])),
             ])),

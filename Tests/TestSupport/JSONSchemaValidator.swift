@@ -3,13 +3,15 @@ import Foundation
 
 /// Checks a JSON document against the subset of JSON Schema (draft 2020-12) that the schemas in
 /// docs/schemas use: `type` (one or a list), `properties`, `required`, `additionalProperties`
-/// (false or a schema), `items`, `enum`, `const`, `minimum`, `minItems`, `anyOf`, and `$ref` to
-/// `#/$defs/…`. A keyword it does not know makes the check fail, so that a schema never
-/// silently promises more than is checked.
+/// (false or a schema), `items`, `enum`, `const`, `minimum`, `maximum`, `pattern` (a regular
+/// expression searched in a string, as JSON Schema does: anchor it with `^…$`), `minItems`,
+/// `anyOf`, and `$ref` to `#/$defs/…`. A keyword it does not know makes the check fail, so that
+/// a schema never silently promises more than is checked.
 public struct JSONSchemaValidator {
     let root: [String: Any]
     static let known: Set<String> = ["$schema", "$id", "title", "description", "$defs", "type", "properties", "required",
-                                     "additionalProperties", "items", "enum", "const", "minimum", "minItems", "anyOf", "$ref"]
+                                     "additionalProperties", "items", "enum", "const", "minimum", "maximum", "pattern", "minItems",
+                                     "anyOf", "$ref"]
 
     public init(schema data: Data) throws {
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
@@ -36,12 +38,17 @@ public struct JSONSchemaValidator {
             check(value, target, path: path, &errors)
         }
         if let anyOf = schema["anyOf"] as? [[String: Any]] {
-            let matches = anyOf.contains { sub in
+            let failures = anyOf.map { sub in
                 var e: [String] = []
                 check(value, sub, path: path, &e)
-                return e.isEmpty
+                return e
             }
-            if !matches { errors.append("\(path): matches none of anyOf") }
+            // The branch that came closest says what is wrong, rather than only "none": the fewest
+            // violations, a branch whose own `type` or `const` fails here counting as the farthest.
+            func distance(_ e: [String]) -> Int { e.contains { $0.hasPrefix("\(path): expected ") } ? 1_000_000 + e.count : e.count }
+            if let closest = failures.min(by: { distance($0) < distance($1) }), !closest.isEmpty {
+                errors.append("\(path): matches none of anyOf (closest: \(closest.prefix(3).joined(separator: "; ")))")
+            }
         }
         if let type = schema["type"] {
             let types = (type as? [String]) ?? [type as? String ?? ""]
@@ -56,6 +63,18 @@ public struct JSONSchemaValidator {
         if let constant = schema["const"], !Self.equal(constant, value) { errors.append("\(path): expected \(constant)") }
         if let minimum = schema["minimum"] as? Double, let n = Self.number(value), n < minimum {
             errors.append("\(path): \(n) is below \(minimum)")
+        }
+        if let maximum = schema["maximum"] as? Double, let n = Self.number(value), n > maximum {
+            errors.append("\(path): \(n) is above \(maximum)")
+        }
+        if let pattern = schema["pattern"] as? String, let s = value as? String {
+            if let regex = try? NSRegularExpression(pattern: pattern) {
+                if regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil {
+                    errors.append("\(path): \(Self.describe(value)) does not match \(pattern)")
+                }
+            } else {
+                errors.append("\(path): the schema's pattern \(pattern) is not a regular expression")
+            }
         }
         if let object = value as? [String: Any] {
             let properties = schema["properties"] as? [String: Any] ?? [:]
