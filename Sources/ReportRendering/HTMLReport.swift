@@ -2,7 +2,8 @@
 import ScenarioModel
 
 /// `index.html`: one self-contained file (no network: styles, charts and the small table script
-/// are inline) that reads on screen and prints on A4. It is written as well-formed XML
+/// are inline; above 400 projects, in a report folder, its details in a file beside it, `annex`)
+/// that reads on screen and prints on A4. It is written as well-formed XML
 /// (every element closed, every attribute quoted, only XML's entities), so that it can be checked
 /// by an XML parser, and every user string goes through `Markup.escape`.
 public enum HTMLReport {
@@ -11,7 +12,7 @@ public enum HTMLReport {
     public static let detailsFile = "index-details.js"
 
     /// The page alone, self-contained: above `lazyDetailsAbove` projects its details are data
-    /// inside it (10 MB for the national scenario).
+    /// inside it (10 MB for the national scenario), which the page's common `script` reads.
     public static func render(_ content: ReportContent, language: ReportLanguage = .fr) -> String {
         annex(content, language: language, detailsFile: nil).page
     }

@@ -8,8 +8,9 @@ import Spreadsheet
 /// is the only error.
 public enum Report {
     /// The names of the files, in the order they are written (audit last: it holds the others' digests).
-    public static let fileNames = ["note.html", "index.html", HTMLReport.detailsFile, "deliberation.html", "decisions.csv", "essms.csv", "decisions.xlsx",
-                                   "pv.md", "pv.odt", "lettres.html", "results.json", "audit.json"]
+    /// `index-details.js` only above 400 projects, `lettres.html` only for a regional committee.
+    public static let fileNames = ["note.html", "index.html", HTMLReport.detailsFile, "deliberation.html", "decisions.csv",
+                                   "essms.csv", "decisions.xlsx", "pv.md", "pv.odt", "lettres.html", "results.json", "audit.json"]
 
     public static func files(_ content: ReportContent, language: ReportLanguage = .fr,
                              workbookFile: String? = nil) throws(ReportFileError) -> [ReportFile] {
