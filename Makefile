@@ -40,7 +40,7 @@ demo: build
 	@$(ESMS) calibrate $(CAMPAIGN)
 	@echo
 	@echo "Reports: $(OUT_BRE)/index.html (open in a browser), deliberation.html, decisions.xlsx, decisions.csv and essms.csv for Excel,"
-	@echo "pv.md and pv.odt, lettres.html, note.html, results.json, audit.json; the same in $(OUT_NAT)/ (see Reports/README.md)"
+	@echo "pv.md and pv.odt, lettres.html, note.html, results.json, audit.json; the same in $(OUT_NAT)/ with index-details.js, the details its index.html loads on request (see Reports/README.md)"
 
 ## report-render: look at the Bretagne report in headless Chromium (PDF, PNG pages) in .build-render/
 report-render:

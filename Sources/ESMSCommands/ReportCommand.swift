@@ -21,6 +21,8 @@ struct ReportCommand: ParsableCommand {
                          decision, money, balance, risks, projects retained
           index.html     one self-contained page (no network), French, printable
                          on A4: summary, charts, all projects, every ESSMS
+          index-details.js  above 400 projects, the ESSMS of every project,
+                         which index.html loads on request (keep it beside)
           decisions.csv  one row per project, for a French Excel
           essms.csv      one row per ESSMS of every project
           decisions.xlsx the same tables as an Excel workbook (sheets Décisions,

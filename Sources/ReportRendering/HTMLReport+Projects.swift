@@ -43,16 +43,22 @@ extension HTMLReport {
     /// take seconds to open (Benchmarks/README.md, "The report's pages in a browser").
     static let lazyDetailsAbove = 400
 
-    static func projectDetails(_ h: inout HTMLWriter, _ facts: ReportFacts) {
+    /// Whether the page's details are data shown on request (and, in a report folder, a file of their own).
+    static func detailsOnRequest(_ facts: ReportFacts) -> Bool { facts.rows.count > lazyDetailsAbove }
+
+    /// The section; above `lazyDetailsAbove` projects with a `file`, the text of that file.
+    static func projectDetails(_ h: inout HTMLWriter, _ facts: ReportFacts, file: String?) -> String? {
         let f = facts.f
+        var details: String?
         h.raw("<section id=\"details\">\n")
         h.element("h2", f(.projectDetails))
-        if facts.rows.count > lazyDetailsAbove {
-            lazyDetails(&h, facts)
+        if detailsOnRequest(facts) {
+            details = lazyDetails(&h, facts, file: file)
         } else {
             for row in facts.rows { detail(&h, facts, row) }
         }
         h.raw("</section>\n")
+        return details
     }
 
     /// One project's block: its facts, its reason, its amounts and its ESSMS.
@@ -84,21 +90,84 @@ extension HTMLReport {
 
     /// The details as data (each project's block, written by `detail`), shown one at a time by the
     /// page's script: from a link of the projects table or the search box. Without the script
-    /// the page says where the detail is (essms.csv).
-    static func lazyDetails(_ h: inout HTMLWriter, _ facts: ReportFacts) {
+    /// the page says where the detail is (essms.csv). With a `file`, the data is that file's
+    /// text, a script that hands it to the page (`detailsLoader`), which the page loads on the
+    /// first request and says so meanwhile, or names the file if it cannot be loaded; without,
+    /// the data is in the page.
+    static func lazyDetails(_ h: inout HTMLWriter, _ facts: ReportFacts, file: String?) -> String? {
         let f = facts.f
         h.element("p", f(.detailsOnDemand, f.integer(facts.rows.count)), attributes: "class=\"note\"")
         h.raw("<div class=\"controls\" id=\"details-controls\" hidden=\"hidden\"><label>\(Markup.escape(f(.search))) "
               + "<input type=\"search\" id=\"details-search\" list=\"details-ids\"/></label></div>\n<datalist id=\"details-ids\">")
         for row in facts.rows { h.raw("<option value=\"\(Markup.escape(row.id))\"></option>") }
-        h.raw("</datalist>\n<div id=\"details-shown\"></div>\n")
+        h.raw("</datalist>\n")
         let blocks: [JSONValue] = facts.rows.map { row in
             var one = HTMLWriter()
             detail(&one, facts, row)
             return .array([.string(row.id), .string("p-" + Markup.identifier(row.id)), .string(one.text)])
         }
-        h.jsonData(id: "details-data", .array(blocks))
+        guard let file else {
+            h.raw("<div id=\"details-shown\"></div>\n")
+            h.jsonData(id: "details-data", .array(blocks))
+            return nil
+        }
+        h.raw("<div id=\"details-shown\" data-src=\"\(Markup.escape(file))\" data-loading=\"\(Markup.escape(f(.detailsLoading)))\" "
+              + "data-missing=\"\(Markup.escape(f(.detailsMissing, file)))\"></div>\n")
+        return "// esms: the details of the projects of index.html, loaded by the page on the first request.\n"
+            + "esmsDetails(" + JSONValue.array(blocks).rendered().dropLast() + ");\n"
     }
+
+    /// The page's script for details in a file of their own (`lazyDetails`): on the first request
+    /// it inserts `<script src>` for the file, which calls `esmsDetails` with the data; the
+    /// request waits for it. A file that cannot be loaded, or that does not call back, is named
+    /// in the detail's place.
+    static let detailsLoader = """
+    (function () {
+      var shown = document.getElementById('details-shown');
+      var src = shown && shown.getAttribute('data-src');
+      if (!src) { return; }
+      var search = document.getElementById('details-search');
+      var blocks = null, waiting = null, loading = false;
+      function failed() { loading = false; waiting = null; shown.textContent = shown.getAttribute('data-missing'); }
+      window.esmsDetails = function (data) {
+        blocks = data;
+        if (waiting) { var then = waiting; waiting = null; then(); }
+      };
+      function withBlocks(then) {
+        if (blocks) { then(); return; }
+        waiting = then;
+        shown.textContent = shown.getAttribute('data-loading');
+        if (loading) { return; }
+        loading = true;
+        var script = document.createElement('script');
+        script.src = src;
+        script.onerror = failed;
+        script.onload = function () { if (!blocks) { failed(); } };
+        document.head.appendChild(script);
+      }
+      function show(find, scroll) {
+        withBlocks(function () {
+          for (var i = 0; i < blocks.length; i++) {
+            if (find(blocks[i])) {
+              shown.innerHTML = blocks[i][2];
+              if (scroll) { shown.scrollIntoView(); }
+              return;
+            }
+          }
+          if (shown.textContent === shown.getAttribute('data-loading')) { shown.textContent = ''; }
+        });
+      }
+      function fromHash() {
+        var anchor = decodeURIComponent(location.hash.replace(/^#/, ''));
+        if (anchor.indexOf('p-') === 0) { show(function (b) { return b[1] === anchor; }, true); }
+      }
+      document.getElementById('details-controls').hidden = false;
+      search.addEventListener('change', function () { show(function (b) { return b[0] === search.value.trim(); }, false); });
+      window.addEventListener('hashchange', fromHash);
+      fromHash();
+    })();
+
+    """
 
     static func essmsTable(_ h: inout HTMLWriter, _ facts: ReportFacts, _ row: ReportFacts.ProjectRow) {
         let f = facts.f

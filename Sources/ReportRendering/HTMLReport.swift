@@ -2,11 +2,27 @@
 import ScenarioModel
 
 /// `index.html`: one self-contained file (no network: styles, charts and the small table script
-/// are inline) that reads on screen and prints on A4. It is written as well-formed XML
+/// are inline; above 400 projects, in a report folder, its details in a file beside it, `annex`)
+/// that reads on screen and prints on A4. It is written as well-formed XML
 /// (every element closed, every attribute quoted, only XML's entities), so that it can be checked
 /// by an XML parser, and every user string goes through `Markup.escape`.
 public enum HTMLReport {
+    /// The file beside `index.html` that holds its details above `lazyDetailsAbove` projects
+    /// (`annex`; `Report.files` writes both).
+    public static let detailsFile = "index-details.js"
+
+    /// The page alone, self-contained: above `lazyDetailsAbove` projects its details are data
+    /// inside it (10 MB for the national scenario), which the page's common `script` reads.
     public static func render(_ content: ReportContent, language: ReportLanguage = .fr) -> String {
+        annex(content, language: language, detailsFile: nil).page
+    }
+
+    /// The page and, above `lazyDetailsAbove` projects, the script `detailsFile` that holds its
+    /// details: the page loads it on the first request for a detail (a `<script src>`, which a
+    /// page opened from the disk may load where it may not `fetch`), so that opening the page
+    /// does not read them. Without `detailsFile` the details stay in the page (`render`).
+    public static func annex(_ content: ReportContent, language: ReportLanguage = .fr,
+                             detailsFile: String?) -> (page: String, details: String?) {
         let f = ReportFormat(language)
         let facts = ReportFacts(content, f)
         var h = HTMLWriter()
@@ -22,11 +38,12 @@ public enum HTMLReport {
         if content.followup != nil { followup(&h, facts) }
         projectTable(&h, facts)
         if let s = content.selection, !s.nextInLine.isEmpty { nextInLine(&h, facts, s) }
-        projectDetails(&h, facts)
+        let details = projectDetails(&h, facts, file: detailsFile)
         audit(&h, facts)
         h.raw("<footer><p>\(Markup.escape(f(.reportProducedBy, content.run.toolVersion)))</p></footer>\n")
+        if details != nil { h.raw("<script>\n//<![CDATA[\n\(detailsLoader)//]]>\n</script>\n") }
         h.raw("<script>\n//<![CDATA[\n\(script)//]]>\n</script>\n</body>\n</html>\n")
-        return h.text
+        return (h.text, details)
     }
 
     static func header(_ h: inout HTMLWriter, _ facts: ReportFacts) {

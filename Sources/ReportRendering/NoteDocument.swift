@@ -50,13 +50,16 @@ public enum NoteDocument {
         h.raw("<section id=\"annexes\">\n")
         h.element("h2", f(.annexes))
         h.raw("<ul>")
-        for (file, what) in [("index.html", f(.detailedReportEvery)),
-                             ("deliberation.html", f(.deliberationAnnex)),
-                             ("pv.md", f(.minutesOfTheCommittee)),
-                             ("pv.odt", f(.minutesToComplete)),
-                             ("decisions.csv", f(.decisionsByProject)),
-                             ("essms.csv", f(.detailByESSMS))]
-            + (spec.scope == .regional ? [("lettres.html", f(.notificationLettersTo))] : []) {
+        // Above 400 projects the annex's details are a file beside it (HTMLReport.annex).
+        let details: [(String, String)] = HTMLReport.detailsOnRequest(facts) ? [(HTMLReport.detailsFile, f(.detailsOfTheAnnex))] : []
+        let annexes: [(String, String)] = [("index.html", f(.detailedReportEvery))] + details
+            + [("deliberation.html", f(.deliberationAnnex)),
+               ("pv.md", f(.minutesOfTheCommittee)),
+               ("pv.odt", f(.minutesToComplete)),
+               ("decisions.csv", f(.decisionsByProject)),
+               ("essms.csv", f(.detailByESSMS))]
+            + (spec.scope == .regional ? [("lettres.html", f(.notificationLettersTo))] : [])
+        for (file, what) in annexes {
             h.raw("<li><a href=\"\(file)\">\(file)</a> — \(Markup.escape(what))</li>")
         }
         h.raw("</ul>\n</section>\n")

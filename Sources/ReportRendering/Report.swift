@@ -8,15 +8,21 @@ import Spreadsheet
 /// is the only error.
 public enum Report {
     /// The names of the files, in the order they are written (audit last: it holds the others' digests).
-    public static let fileNames = ["note.html", "index.html", "deliberation.html", "decisions.csv", "essms.csv", "decisions.xlsx",
-                                   "pv.md", "pv.odt", "lettres.html", "results.json", "audit.json"]
+    /// `index-details.js` only above 400 projects, `lettres.html` only for a regional committee.
+    public static let fileNames = ["note.html", "index.html", HTMLReport.detailsFile, "deliberation.html", "decisions.csv",
+                                   "essms.csv", "decisions.xlsx", "pv.md", "pv.odt", "lettres.html", "results.json", "audit.json"]
 
     public static func files(_ content: ReportContent, language: ReportLanguage = .fr,
                              workbookFile: String? = nil) throws(ReportFileError) -> [ReportFile] {
         let facts = ReportFacts(content, ReportFormat(language))
+        // Above 400 projects the annex's details are a file of their own, which it loads on request.
+        let annex = HTMLReport.annex(content, language: language, detailsFile: HTMLReport.detailsFile)
         var files = [
             ReportFile(name: "note.html", bytes: Array(NoteDocument.render(content, language: language).utf8)),
-            ReportFile(name: "index.html", bytes: Array(HTMLReport.render(content, language: language).utf8)),
+            ReportFile(name: "index.html", bytes: Array(annex.page.utf8)),
+        ]
+        if let details = annex.details { files.append(ReportFile(name: HTMLReport.detailsFile, bytes: Array(details.utf8))) }
+        files += [
             ReportFile(name: "deliberation.html", bytes: Array(DeliberationPage.render(content, language: language).utf8)),
             ReportFile(name: "decisions.csv", bytes: ExcelCSV(ReportSheets.decisions(facts)).bytes),
             ReportFile(name: "essms.csv", bytes: ExcelCSV(ReportSheets.essms(facts)).bytes),

@@ -201,5 +201,8 @@ extension ReportCatalogue {
         .whatifFailed: ("aucune sélection : {0}", "no selection: {0}"),
         .detailsOnDemand: ("{0} projets : le détail de chacun (ses ESSMS, leurs montants ou leur motif d'exclusion) s'affiche à la demande, depuis le lien d'un projet du tableau ou par la recherche ci-dessous ; il est aussi dans essms.csv.",
                            "{0} projects: the detail of each (its ESSMS, their amounts or why they are excluded) is shown on request, from a project's link in the table or by the search below; it is also in essms.csv."),
+        .detailsLoading: ("chargement…", "loading…"),
+        .detailsMissing: ("Le détail des projets n'a pas pu être chargé : le fichier {0} manque à côté de cette page (il doit être dans le même dossier que index.html, comme le rapport l'a écrit).",
+                          "The projects' details could not be loaded: the file {0} is missing beside this page (it must be in the same folder as index.html, as the report wrote it)."),
     ]
 }

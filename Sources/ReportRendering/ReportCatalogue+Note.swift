@@ -11,6 +11,8 @@ extension ReportCatalogue {
         .annexes: ("Annexes", "Annexes"),
         .detailedReportEvery: ("rapport détaillé : tous les projets et leurs ESSMS, les explications de chaque décision, la traçabilité",
                                "detailed report: every project and its ESSMS, the explanation of each decision, the audit trail"),
+        .detailsOfTheAnnex: ("le détail des projets, que index.html lit à la demande : à garder dans le même dossier",
+                             "the projects' details, which index.html reads on request: keep it in the same folder"),
         .minutesOfTheCommittee: ("procès-verbal du comité", "minutes of the committee"),
         .minutesToComplete: ("le même procès-verbal à compléter dans un traitement de texte (OpenDocument)",
                              "the same minutes to complete in a word processor (OpenDocument)"),

@@ -40,9 +40,9 @@ public enum ReportCatalogue {
             search, all, clickAHeader, title, acq, decisionLabel, porteurPrefix, softwarePrefix, deposited, deskLabel,
             amountLabel, usageAmount, softwareAmount, equipmentAmount, warnings, establishment, dept, mode, rank, exclusion,
             notInThe, leftOutBy, chartBase
-        case detailsOnDemand, whatifVariants, whatifVariant, whatifNote, whatifChanges, whatifBase, whatifExpectedPaid2, whatifExpectedDUI, whatifFailed
+        case detailsOnDemand, detailsLoading, detailsMissing, whatifVariants, whatifVariant, whatifNote, whatifChanges, whatifBase, whatifExpectedPaid2, whatifExpectedDUI, whatifFailed
         // note (ReportCatalogue+Note.swift)
-        case noteToThe, esmsNumeriqueNote, context, noteContext, annexes, detailedReportEvery, minutesOfTheCommittee, minutesToComplete,
+        case noteToThe, esmsNumeriqueNote, context, noteContext, annexes, detailedReportEvery, detailsOfTheAnnex, minutesOfTheCommittee, minutesToComplete,
             decisionsByProject, detailByESSMS, notificationLettersTo, noteProducedBy, noteOutsideRange, objectiveFiness,
             objectiveAcquisitions, objectiveScore, objectiveExpectedAttaining, methodLexicographic, then, methodWeighted,
             thePriorityScore, balanceTerritorial, balanceSector, balanceOff, balanceHard, balanceSoft

@@ -21,23 +21,39 @@ import TestSupport
         #expect(Browser.text(dom, id: "projects-count") == "150 / 150")
     }
 
-    /// The national annex holds its 2 500 projects' details as data and shows the one a link
-    /// of the projects table asks for.
+    /// The national annex's 2 500 projects' details are a script beside it (`index-details.js`),
+    /// which the page loads when a link of the projects table asks for a detail, and shows it;
+    /// opened without that file, it says which file is missing in the detail's place.
     @Test func theNationalAnnexShowsAProjectsDetailOnRequest() throws {
-        let page = Fixture.repositoryRoot.appendingPathComponent("Reports/national-2024-redeploiement/index.html")
+        let national = Fixture.repositoryRoot.appendingPathComponent("Reports/national-2024-redeploiement")
+        let page = national.appendingPathComponent("index.html")
         let html = try String(contentsOf: page, encoding: .utf8)
-        #expect(html.contains("<script type=\"application/json\" id=\"details-data\">"))
+        #expect(html.contains("<div id=\"details-shown\" data-src=\"index-details.js\""))
+        #expect(!html.contains("id=\"details-data\""), "the details' data is in the page, not in its file")
         #expect(!html.contains("<div class=\"project\" id="), "the details are written as tables, not as data")
+        let details = try String(contentsOf: national.appendingPathComponent("index-details.js"), encoding: .utf8)
         let regional = try String(contentsOf: Self.folder.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(regional.contains("<div class=\"project\" id=\"p-BRE-007\">"))
+        #expect(!FileManager.default.fileExists(atPath: Self.folder.appendingPathComponent("index-details.js").path))
+        let anchor = try #require(html.firstMatch(of: /href="#(p-[^"]+)"/).map { String($0.1) })
+        #expect(details.contains("class=\\\"project\\\" id=\\\"\(anchor)\\\">"), "the file holds the project's detail")
         guard let chromium = Browser.chromium else {
             print("skipped: Chromium is not installed (apt-get install chromium); the national annex is not checked in a browser")
             return
         }
-        let anchor = try #require(html.firstMatch(of: /href="#(p-[^"]+)"/).map { String($0.1) })
         let dom = try Browser.dom(chromium, page, fragment: anchor)
         let shown = try #require(dom.range(of: "id=\"details-shown\"")).upperBound
-        #expect(dom[shown...].prefix(400).contains("<div class=\"project\" id=\"\(anchor)\">"), "the project's detail is not shown")
+        #expect(dom[shown...].prefix(1000).contains("<div class=\"project\" id=\"\(anchor)\">"), "the project's detail is not shown")
+        #expect(dom.contains("data-ready-ms=\""), "the page's script did not end")
+
+        // The page alone, without its details' file.
+        let alone = FileManager.default.temporaryDirectory.appendingPathComponent("esms-annex-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: alone, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: alone) }
+        try FileManager.default.copyItem(at: page, to: alone.appendingPathComponent("index.html"))
+        let missing = try Browser.dom(chromium, alone.appendingPathComponent("index.html"), fragment: anchor)
+        let said = Browser.text(missing, id: "details-shown") ?? ""
+        #expect(said.hasPrefix("Le détail des projets n'a pas pu être chargé : le fichier index-details.js manque"), "shown: \(said)")
     }
 
     @Test func theNotePrintsOnAtMostTenNumberedPagesAndTheLettersOnePerPage() throws {
