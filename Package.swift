@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Selection", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering", "Spreadsheet", "Selection", "Simulation", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "CampaignYearTests", dependencies: ["CampaignYear", "Selection", "FundingRules", "ScenarioModel", "TestSupport"]),
-        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "Selection", "Simulation", "FundingRules", "ScenarioModel", "TestSupport"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "ScenarioGeneration", "Selection", "Simulation", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "SelectionTests", dependencies: ["Selection", "LinearOptimizer", "FundingRules", "ScenarioModel", "TestSupport"]),
         .testTarget(
             name: "ESMSCommandsTests",

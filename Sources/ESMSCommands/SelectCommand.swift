@@ -33,7 +33,10 @@ struct SelectCommand: ParsableCommand {
         machine): a hard balance that no selection can meet exactly, which GLPK cannot always \
         prove, ends there as 'time-limit', with the same diagnosis (the keys no selection found \
         meets, the tolerance that admits one); --time-limit searches as long as it says instead. \
-        Once a selection is found, only --time-limit bounds the search.
+        Once a selection is found, the priority stages (ESSMS, acquisitions, score) search until \
+        they are proven optimal, bounded only by --time-limit; the soft-balance stage opens at most \
+        \(Selector.defaultBalanceStageNodes) nodes without --time-limit, after which the selection is \
+        'feasible': every priority proven optimal, its imbalance the least found, not proven least.
 
         Exit codes: 0 a selection was found (optimal or not: see 'status'), 1 the scenario has \
         errors or the model is infeasible, 2 usage, 3 an output could not be written, 4 no \

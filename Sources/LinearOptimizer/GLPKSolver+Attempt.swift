@@ -41,16 +41,30 @@ extension GLPKSolver {
                     start: start, heuristic: heuristic, granularity: granularity,
                     provokeFailure: index < options.provokedInternalFailures)
                 if let first = failures.first {
-                    outcome.sentence += " GLPK had failed an internal check (\(first)); the model was solved again \(recovery.description)."
+                    outcome.sentence += " GLPK's first run had failed (\(first)); the model was solved again \(recovery.description)."
                 }
                 return outcome
             } catch {
                 failures.append(error.message)
             }
         }
+        if let start, case .success(let solution) = ContinuousCompletion(prepared).complete(start),
+           let value = prepared.model.objectiveValue(of: solution) {
+            // Every run failed or was disproved, but the start satisfies every row: it is an answer.
+            var outcome = AttemptOutcome(
+                status: .feasible,
+                sentence: "GLPK failed on this model (\(failures.first ?? "no message")), and again \(Recovery.sequence.dropFirst().map(\.description).joined(separator: ", then ")); the start solution, checked against every constraint, is returned: it is not proven optimal.")
+            outcome.values = solution
+            outcome.objective = value
+            outcome.startOutcome = .accepted
+            return outcome
+        }
         let sentence = "GLPK failed an internal check (\(failures.first ?? "no message")) and the re-solves \(Recovery.sequence.dropFirst().map(\.description).joined(separator: ", then ")) failed too or had no time left; no solution is available. Fixing this: loosen the constraints that make the model hard (e.g. a hard balance with a tight tolerance), or report the model (--export-model) with GLPK's message."
         return AttemptOutcome(status: .solverError(code: SolveStatus.internalErrorCode, sentence: sentence), sentence: sentence)
     }
+
+    /// Why a run is re-made when GLPK called a model infeasible that the start solution satisfies.
+    static let disprovedInfeasibility = "GLPK declared the model infeasible though the start solution satisfies every constraint"
 
     /// How a run is re-made after GLPK failed an internal check: GLPK's numerical trouble
     /// (e.g. `teta_lim >= 0.0` in the primal simplex) depends on the scaling, the presolve and
@@ -215,6 +229,13 @@ extension GLPKSolver {
         let stop = StopCause(granularity: monitor.stoppedByGranularity, nodeLimit: monitor.stoppedByNodeLimit,
                              firstSolution: monitor.stoppedWithoutFirstSolution ? options.firstSolutionNodeLimit : nil)
         let (status, sentence) = interpretIntopt(code: code, mipStatus: mipStatus, stop: stop)
+        if status == .infeasible, monitor.pendingStart != nil {
+            // GLPK pruned its root without asking for a heuristic solution (its node
+            // preprocessing, numerically fragile with coefficients of millions, can do so), yet the
+            // start solution was checked against every row: its verdict is disproved. Another
+            // scaling and simplex may get through; `runAttempt` falls back on the start.
+            throw GLPKInternalFailure(message: Self.disprovedInfeasibility)
+        }
         var outcome = AttemptOutcome(status: status, sentence: sentence)
         outcome.startOutcome = monitor.startOutcome
         outcome.heuristicAccepted = monitor.heuristicAccepted

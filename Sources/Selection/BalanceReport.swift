@@ -37,6 +37,27 @@ extension SelectionProblem {
             && (sector.mode != .hard || sectorBalance(selected).allSatisfy(\.within))
     }
 
+    /// The soft-balance stage's objective for `selected`, computed from the amounts in cents:
+    /// for every key of every soft balance, in euros, how far its money falls below (1 − τ)·t_k
+    /// of the total or rises above (1 + τ)·t_k of it (engaged projects included). The value the
+    /// solver reports is that of its own point, whose slacks may sit up to its tolerances below
+    /// those of the rounded selection; the selection's value is this one.
+    public func softImbalance(_ selected: [Int]) -> Double {
+        var imbalance = 0.0
+        let projects = selected.map { candidates[$0] } + engaged
+        for (spec, money) in [(territory, \Candidate.territoryMoney), (sector, \Candidate.sectorMoney)] where spec.mode == .soft {
+            var byKey: [String: Int64] = [:]
+            for c in projects { for (k, v) in c[keyPath: money] { byKey[k, default: 0] += v } }
+            let total = Double(byKey.values.reduce(0, +))
+            for k in spec.keys {
+                let a = Double(byKey[k] ?? 0)
+                let t = spec.targets[k] ?? 0
+                imbalance += Swift.max(0, (1 - spec.tolerance) * t * total - a) + Swift.max(0, a - (1 + spec.tolerance) * t * total)
+            }
+        }
+        return imbalance / 100
+    }
+
     public func territoryBalance(_ selected: [Int]) -> [BalanceLine] { balance(territory, selected: selected, money: \.territoryMoney) }
     public func sectorBalance(_ selected: [Int]) -> [BalanceLine] { balance(sector, selected: selected, money: \.sectorMoney) }
 }

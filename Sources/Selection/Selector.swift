@@ -350,6 +350,19 @@ public struct Selector: Sendable {
     func finish(_ p: SelectionProblem, _ sm: SelectionModel, _ stages: [StageResult], values: [Double]) -> SelectionResult {
         let selected = values.isEmpty ? [] : sm.x.indices.filter { values[sm.x[$0].index] > 0.5 }
         let chosen = selected.map { p.candidates[$0] }
+        var stages = stages
+        if let b = stages.indices.last(where: { stages[$0].term == "balance" }), stages[b].status.hasSolution, !values.isEmpty {
+            // The imbalance of the selection returned, in cents, not that of the solver's point.
+            let exact = p.softImbalance(selected)
+            stages[b].value = exact
+            if stages[b].status == .optimal {
+                stages[b].bestBound = exact
+                stages[b].gap = 0
+            } else if let bound = stages[b].bestBound {
+                stages[b].bestBound = Swift.min(bound, exact)
+                stages[b].gap = abs(exact - Swift.min(bound, exact)) / (abs(exact) + Double.ulpOfOne)
+            }
+        }
         let statuses = stages.map(\.status)
         let status: SelectionResult.Status
         let sentence: String

@@ -64,6 +64,15 @@ struct GuardTests {
         let again = try GLPKSolver().solve(model)
         #expect(again.status == .optimal)
         #expect(again.objectiveValue == expected)
+
+        // With a start solution that meets every row, a failure of every re-run returns that
+        // start, not proven optimal, instead of no answer.
+        let start = [Double](repeating: 0, count: model.variables.count)
+        let kept = try GLPKSolver().solve(model, options: options, start: start)
+        #expect(kept.status == .feasible, "\(kept.status)")
+        #expect(kept.values == start)
+        #expect(kept.startSolution == .accepted)
+        #expect(kept.sentence.contains("glp_set_obj_dir") && kept.sentence.contains("start solution"), "\(kept.sentence)")
     }
 
     @Test("1 000 caught internal errors leave the memory flat")

@@ -37,6 +37,12 @@ import TestSupport
             if let bound = stage.bestBound, let value = stage.value {
                 #expect(abs(bound - value) <= 1e-6 * max(1, abs(value)), "seed \(seed): bound \(bound), value \(value)")
             }
+            // The stage's value is the imbalance of the selection returned, not of the solver's point.
+            var softOnly = p
+            softOnly.sector.mode = .off
+            let selectionSlack = try #require(R.imbalance(softOnly, r.selected))
+            #expect(abs((stage.value ?? -1) - selectionSlack) <= 1e-9 * max(1, selectionSlack),
+                    "seed \(seed): stage value \(stage.value ?? -1), the selection's \(selectionSlack)")
             checked += 1
         }
         #expect(checked >= 30)
