@@ -17,6 +17,7 @@ public enum ExplanationDocument {
         if let c = e.forcingCost {
             pairs.append(("forcing_cost", .object([("finess", .int(c.finess)), ("acquisition", .int(c.acquisitions)),
                                                    ("score", .int(c.score)),
+                                                   ("ranked", .array(e.rankedTerms.map { .string($0.rawValue) })),
                                                    ("dropped", .array(e.dropped.map { .string($0) })),
                                                    ("proven", .bool(e.proven))])))
             pairs.append(("envelope_to_enter", e.envelopeToEnter.map { .money($0) } ?? .null))

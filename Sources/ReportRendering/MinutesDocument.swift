@@ -161,9 +161,12 @@ public enum MinutesDocument {
         }
         doc.add(.bullets(items))
         if let c = s.pinCost {
+            // Only the terms the objective ranks: on the others, the optimiser's selection is one
+            // of the selections tied on the objective, and the difference is not a cost.
+            let ranked = Explainer.rankedCountTerms(p.objective)
             let sheet = Explainer.balanceSheet(
-                [(c.finess, f(.choiceFinanced)), (c.acquisitions, f(.choiceAcquisitions)),
-                 (c.score, f(.choiceScore))],
+                [(ObjectiveTerm.finess, c.finess, f(.choiceFinanced)), (.acquisition, c.acquisitions, f(.choiceAcquisitions)),
+                 (.score, c.score, f(.choiceScore))].filter { ranked.contains($0.0) }.map { ($0.1, $0.2) },
                 lose: f(.choiceCost), gain: f(.choiceBring), same: f(.choiceNothing), separator: f.language == .fr ? " ; " : "; ")
             var text = f(.againstTheSelection, f.ess(c.unpinnedFiness), f.integer(c.unpinnedAcquisitions), f.integer(c.unpinnedScore), f.money(c.unpinnedUsed))
                 + sheet + (c.proven ? "" : f(.selectionsNotProven)) + ".\n"

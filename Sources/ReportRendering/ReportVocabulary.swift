@@ -90,11 +90,14 @@ extension ReportFormat {
         case "displaced":
             guard let c = e.forcingCost else { return "évincé par de meilleurs projets" }
             var s = "l'imposer " + (e.dropped.isEmpty ? "n'évince aucun projet" : "évince \(e.dropped.joined(separator: ", "))")
-            s += " : " + Explainer.balanceSheet([(c.finess, "ESSMS financé" + (abs(c.finess) > 1 ? "s" : "")),
-                                                 (c.acquisitions, "acquisition" + (abs(c.acquisitions) > 1 ? "s" : "")),
-                                                 (c.score, "point" + (abs(c.score) > 1 ? "s" : "") + " de score")],
-                                                lose: "perd", gain: "gagne", same: "mêmes ESSMS, acquisitions et score",
-                                                separator: " ; ")
+            let terms = Explainer.ranked(e, [(.finess, c.finess, "ESSMS financé" + (abs(c.finess) > 1 ? "s" : ""), "ESSMS"),
+                                             (.acquisition, c.acquisitions, "acquisition" + (abs(c.acquisitions) > 1 ? "s" : ""), "acquisitions"),
+                                             (.score, c.score, "point" + (abs(c.score) > 1 ? "s" : "") + " de score", "score")])
+            if !terms.isEmpty {
+                s += " : " + Explainer.balanceSheet(terms.map { ($0.0, $0.1) }, lose: "perd", gain: "gagne",
+                                                    same: "mêmes " + Explainer.list(terms.map(\.2), and: "et"),
+                                                    separator: " ; ")
+            }
             if !e.proven { s += Self.unprovenClause }
             if let m = e.envelopeToEnter {
                 s += " ; il entrerait sans évincer personne avec une enveloppe de \(money(m))"

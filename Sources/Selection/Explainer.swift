@@ -23,6 +23,11 @@ public struct ProjectExplanation: Sendable {
     public var conflicts: [(project: String, finess: FINESS)] = []
     /// Displaced: what forcing it in costs (ESSMS, acquisitions, score), from a re-solve.
     public var forcingCost: (finess: Int, acquisitions: Int, score: Int)?
+    /// Displaced: the terms of `forcingCost` the objective ranks (lexicographic terms, or terms
+    /// of non-zero weight). The others are what the re-solve's selection happens to have among
+    /// the selections tied on the objective: facts of that selection, not costs, so the reason
+    /// leaves them out.
+    public var rankedTerms: [ObjectiveTerm] = [.finess, .acquisition, .score]
     /// Displaced: the selected projects that forcing it in pushes out (from the same re-solve).
     public var dropped: [String] = []
     /// Displaced: the envelope with which it comes in on top of the selection, pushing no one
@@ -223,6 +228,7 @@ public struct Explainer: Sendable {
                 if let forced = outcome {
                     e.code = "displaced"
                     e.forcingCost = forced.cost
+                    e.rankedTerms = Self.rankedCountTerms(p.objective)
                     e.dropped = forced.dropped
                     e.envelopeToEnter = envelopeToEnter(p, r, i)
                     e.proven = !unproven.contains(i)
@@ -258,9 +264,13 @@ public struct Explainer: Sendable {
     static func displacedReason(_ e: ProjectExplanation, cost: (finess: Int, acquisitions: Int, score: Int),
                                 available: Money) -> String {
         var s = "forcing it in " + (e.dropped.isEmpty ? "pushes no project out" : "pushes out \(e.dropped.joined(separator: ", "))")
-        s += ": " + Self.balanceSheet([(cost.finess, "funded ESSMS"), (cost.acquisitions, abs(cost.acquisitions) == 1 ? "acquisition" : "acquisitions"),
-                                       (cost.score, abs(cost.score) == 1 ? "score point" : "score points")],
-                                      lose: "loses", gain: "gains", same: "the same ESSMS, acquisitions and score")
+        let terms = Self.ranked(e, [(.finess, cost.finess, "funded ESSMS", "ESSMS"),
+                                    (.acquisition, cost.acquisitions, abs(cost.acquisitions) == 1 ? "acquisition" : "acquisitions", "acquisitions"),
+                                    (.score, cost.score, abs(cost.score) == 1 ? "score point" : "score points", "score")])
+        if !terms.isEmpty {
+            s += ": " + Self.balanceSheet(terms.map { ($0.0, $0.1) }, lose: "loses", gain: "gains",
+                                          same: "the same " + Self.list(terms.map(\.2), and: "and"))
+        }
         if !e.proven { s += unprovenClause }
         if let m = e.envelopeToEnter {
             s += "; it comes in without pushing anyone out with an envelope of \(m.frenchString) (+\((m - available).frenchString))"
@@ -268,6 +278,26 @@ public struct Explainer: Sendable {
             s += "; no envelope brings it in on top of the selection (it shares a FINESS with a selected project, or a hard balance forbids it)"
         }
         return s
+    }
+
+    /// The count terms (ESSMS, acquisitions, score) `objective` ranks: a lexicographic
+    /// objective's terms, a weighted one's terms of non-zero weight.
+    public static func rankedCountTerms(_ objective: Objective) -> [ObjectiveTerm] {
+        let counted: [ObjectiveTerm] = [.finess, .acquisition, .score]
+        switch objective {
+        case .lexicographic(let terms): return counted.filter(terms.contains)
+        case .weighted(let weights): return counted.filter { (weights[$0] ?? 0) != 0 }
+        }
+    }
+
+    /// The entries of `terms` whose term `e` ranks: (change, unit, noun for "the same …").
+    public static func ranked(_ e: ProjectExplanation, _ terms: [(ObjectiveTerm, Int, String, String)]) -> [(Int, String, String)] {
+        terms.filter { e.rankedTerms.contains($0.0) }.map { ($0.1, $0.2, $0.3) }
+    }
+
+    /// "a, b and c".
+    public static func list(_ items: [String], and: String) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(and) " + items.last!
     }
 
     /// "loses 1 funded ESSMS, 2 acquisitions; gains 5 score points": the terms a counterfactual

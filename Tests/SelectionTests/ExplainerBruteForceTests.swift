@@ -71,6 +71,36 @@ import TestSupport
         #expect(checked > 10)
     }
 
+    /// Under an objective that does not rank the score, the score of a re-solve's selection is
+    /// whichever the tie among its optima gives: the reason must not call it a loss or a gain.
+    /// The terms ranked are named, and their figures still equal the exhaustive optimum.
+    @Test func termsTheObjectiveDoesNotRankAreNotCalledCosts() throws {
+        var displaced = 0
+        for seed in UInt64(0)..<40 {
+            var p = RandomSelectionInstances.instance(seed: seed, mode: .off)
+            p.objective = .lexicographic([.acquisition, .finess])
+            let r = try Selector().solve(p)
+            guard r.status == .optimal else { continue }
+            let all = RandomSelectionInstances.feasibleSelections(p)
+            let best = try #require(all.map { [$0.tuple[1], $0.tuple[0]] }.max { $0.lexicographicallyPrecedes($1) })
+            let explanations = Explainer(selector: Selector(), resolveLimit: 1_000)
+                .explain(p, r, projects: p.candidates.map { ($0.id, $0.title) })
+            for (i, e) in zip(p.candidates.indices, explanations) where e.code == "displaced" {
+                displaced += 1
+                #expect(e.rankedTerms == [.finess, .acquisition], "seed \(seed) \(e.id)")
+                #expect(!e.reason.contains("score"), "seed \(seed) \(e.id): \(e.reason)")
+                let cost = try #require(e.forcingCost)
+                let forced = try #require(all.filter { $0.chosen.contains(i) }.map { [$0.tuple[1], $0.tuple[0]] }
+                    .max { $0.lexicographicallyPrecedes($1) })
+                #expect([cost.acquisitions, cost.finess] == zip(best, forced).map { $0 - $1 }, "seed \(seed) \(e.id)")
+                #expect(e.reason.contains("ESSMS") || e.reason.contains("acquisition"), "seed \(seed) \(e.id): \(e.reason)")
+            }
+        }
+        #expect(displaced > 10)
+        #expect(Explainer.rankedCountTerms(.weighted([.finess: 1, .score: 0, .acquisition: 0.5])) == [.finess, .acquisition])
+        #expect(Explainer.rankedCountTerms(.default) == [.finess, .acquisition, .score])
+    }
+
     @Test("the explanations of the brute-force instances are proven, within the default node limits")
     func bruteForceExplanationsAreProven() throws {
         for seed in UInt64(0)..<20 {
