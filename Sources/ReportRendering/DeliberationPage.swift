@@ -56,7 +56,7 @@ public enum DeliberationPage {
         h.raw("</section>\n")
         h.element("h2", f(.balance))
         h.raw("<div id=\"balances\"></div>\n")
-        h.element("h2", f(.deliberationCandidates, s.problem.candidates.count + s.problem.excludedCandidates.count))
+        h.element("h2", f(.deliberationCandidates, f.integer(s.problem.candidates.count + s.problem.excludedCandidates.count)))
         h.raw("<div class=\"controls\"><label>\(Markup.escape(f(.search))) <input type=\"search\" id=\"filter\"/></label></div>\n")
         h.raw("<table id=\"candidates\">")
         h.headerRow([("", false), (f(.project), false), (f(.title), false), (f(.dept), false), ("ESSMS", true), (f(.acq), true),

@@ -11,7 +11,7 @@ extension HTMLReport {
             let r = s.result
             let ok = s.solved
             let sentence = ok
-                ? f(.summarySelection, f.status(r.status), r.selected.count, f.ess(r.finess), f.integer(r.acquisitions), f.money(r.used))
+                ? f(.summarySelection, f.status(r.status), f.integer(r.selected.count), f.ess(r.finess), f.integer(r.acquisitions), f.money(r.used))
                 : f(.summaryNoSelection, f.status(r.status))
             h.element("p", sentence, attributes: "class=\"status\(ok ? "" : " bad")\"")
         } else {
@@ -227,7 +227,7 @@ extension HTMLReport {
         for (i, r) in w.rows.enumerated() {
             h.raw("<tr>")
             h.cell(i == 0 ? f(.whatifBase) : r.variant)
-            h.cell(r.changes.joined(separator: " ; "))
+            h.cell(r.changes.map(f.variantChange).joined(separator: f.language == .fr ? " ; " : "; "))
             if let e = r.error {
                 h.raw("<td colspan=\"6\">\(Markup.escape(f(.whatifFailed, e)))</td>")
             } else {

@@ -6,6 +6,8 @@ import ScenarioModel
 struct MethodText {
     var paragraphs: [String] = []
     var balances: [String] = []
+    /// One unit of each term the objective ranks: "un ESSMS financé, une acquisition ou un point de score".
+    var costs = ""
 
     init(_ content: ReportContent, _ f: ReportFormat) {
         let spec = content.scenario.spec
@@ -25,12 +27,27 @@ struct MethodText {
             paragraphs.append(f(.methodWeighted, sum.joined(separator: ", ")))
         }
         paragraphs.append(f(.thePriorityScore))
+        // What a share back in its range may not cost: one unit of each term the objective ranks.
+        let ranked: [ObjectiveTerm]
+        switch spec.objective {
+        case .lexicographic(let terms): ranked = terms
+        case .weighted(let weights): ranked = ObjectiveTerm.allCases.filter { (weights[$0] ?? 0) != 0 }
+        }
+        let units = ranked.map { t -> String in
+            switch t {
+            case .finess: return f(.costOneFiness)
+            case .acquisition: return f(.costOneAcquisition)
+            case .score: return f(.costOneScorePoint)
+            case .expectedAttaining: return f(.costOneExpectedAttaining)
+            }
+        }
+        costs = units.count <= 1 ? units.joined() : units.dropLast().joined(separator: ", ") + " " + f(.or) + " " + units.last!
         for (rule, name) in [(spec.territory, f(.balanceTerritorial)),
                              (spec.sector, f(.balanceSector))] {
             switch rule.mode {
             case .off: balances.append(f(.balanceOff, name))
             case .hard: balances.append(f(.balanceHard, name, f.percent(rule.tolerance)))
-            case .soft: balances.append(f(.balanceSoft, name, f.percent(rule.tolerance)))
+            case .soft: balances.append(f(.balanceSoft, name, f.percent(rule.tolerance), costs))
             }
         }
     }

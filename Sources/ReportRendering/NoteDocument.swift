@@ -42,7 +42,7 @@ public enum NoteDocument {
         HTMLReport.summary(&h, facts)
         if let s = content.selection, s.solved {
             HTMLReport.balance(&h, facts)
-            outsideRange(&h, s, f)
+            outsideRange(&h, s, f, costs: m.costs)
         }
         if content.simulation != nil { HTMLReport.simulation(&h, facts) }
         // A national note gives the regions; the thousand projects stay in the annex.
@@ -69,7 +69,7 @@ public enum NoteDocument {
     }
 
     /// The keys outside their range and why (a soft balance ranks after the priorities).
-    static func outsideRange(_ h: inout HTMLWriter, _ s: SelectionSection, _ f: ReportFormat) {
+    static func outsideRange(_ h: inout HTMLWriter, _ s: SelectionSection, _ f: ReportFormat, costs: String) {
         let p = s.problem
         let outside = [(p.territory, p.territoryBalance(s.result.selected), f.departement as (String) -> String),
                        (p.sector, p.sectorBalance(s.result.selected), f.sector)]
@@ -77,7 +77,7 @@ public enum NoteDocument {
         guard !outside.isEmpty else { return }
         let soft = outside.filter { $0.0 == .soft }.map(\.1)
         if !soft.isEmpty {
-            h.element("p", f(.noteOutsideRange, soft.joined(separator: ", ")),
+            h.element("p", f(.noteOutsideRange, soft.joined(separator: ", "), costs),
                       attributes: "class=\"note\"")
         }
     }

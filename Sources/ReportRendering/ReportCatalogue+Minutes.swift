@@ -14,7 +14,7 @@ extension ReportCatalogue {
         .item: ("Poste", "Item"),
         .minutesRetained: ("Le comité retient **{0} projets** : **{1}** financés, dont {2} en acquisition, pour **{3}**. ",
                                "The committee retains **{0} projects**: **{1}** funded, of which {2} acquisitions, for **{3}**. "),
-        .minutesSolver: ("Sélection {0} (solveur {1} {2}).\n", "Selection {0} (solver {1} {2}).\n"),
+        .minutesSolver: ("Sélection {0} ; solveur {1} {2}.\n", "Selection {0}; solver {1} {2}.\n"),
         .minutesNoSelection: ("Aucune sélection n'est possible : le modèle est {0}.\n",
                          "No selection is possible: the model is {0}.\n"),
         .minutesNotComputed: ("Aucune sélection n'a été calculée.\n", "No selection was computed.\n"),

@@ -45,7 +45,8 @@ public enum ReportCatalogue {
         case noteToThe, esmsNumeriqueNote, context, noteContext, annexes, detailedReportEvery, detailsOfTheAnnex, minutesOfTheCommittee, minutesToComplete,
             decisionsByProject, detailByESSMS, notificationLettersTo, noteProducedBy, noteOutsideRange, objectiveFiness,
             objectiveAcquisitions, objectiveScore, objectiveExpectedAttaining, methodLexicographic, then, methodWeighted,
-            thePriorityScore, balanceTerritorial, balanceSector, balanceOff, balanceHard, balanceSoft
+            thePriorityScore, balanceTerritorial, balanceSector, balanceOff, balanceHard, balanceSoft,
+            costOneFiness, costOneAcquisition, costOneScorePoint, costOneExpectedAttaining, or
         // minutes (ReportCatalogue+Minutes.swift)
         case minutesOfThe, minutesCommittee, minutesRedeployment, metaScenario, metaVariant, metaRules, metaComputed, on,
             item, minutesRetained, minutesSolver, minutesNoSelection, minutesNotComputed, projectsRetained,

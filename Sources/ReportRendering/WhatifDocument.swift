@@ -114,7 +114,8 @@ public enum WhatifDocument {
         out += TextTable.render(table, rightAligned: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
         let sets = rows.dropFirst().filter { !$0.changes.isEmpty }
         if !sets.isEmpty {
-            out += "\n" + sets.map { "\($0.variant): \($0.changes.joined(separator: ", "))" }.joined(separator: "\n") + "\n"
+            let f = ReportFormat(language)
+            out += "\n" + sets.map { $0.variant + " — " + $0.changes.map(f.variantChange).joined(separator: language == .fr ? " ; " : "; ") }.joined(separator: "\n") + "\n"
         }
         return out
     }

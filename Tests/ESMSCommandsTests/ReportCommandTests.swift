@@ -91,7 +91,7 @@ import TestSupport
         #expect(r.status == 0, "\(r.stderr)")
         let note = try String(contentsOf: dir.appendingPathComponent("note.html"), encoding: .utf8)
         #expect(note.contains("<h3>Variantes du scénario</h3>"))
-        for v in ["scénario de base", "enveloppe-moins-10", "envelope.notified = 360000", "rang-volume-11"] { #expect(note.contains(v), "\(v)") }
+        for v in ["scénario de base", "enveloppe-moins-10", "enveloppe notifiée : 360\u{202F}000\u{00A0}€", "rang-volume-11"] { #expect(note.contains(v), "\(v)") }
         let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("results.json"))) as? [String: Any])
         let whatif = try #require(results["whatif"] as? [String: Any])
         let rows = try #require(whatif["rows"] as? [[String: Any]])

@@ -95,6 +95,6 @@ import TestSupport
         #expect((delta["used"] as? Double ?? 1) <= 0)
         let text = try esms("whatif", Self.mini, "--draws", "500")
         #expect(text.status == 0)
-        #expect(text.stdout.contains("enveloppe-moins-10: envelope.notified = 360000"))
+        #expect(text.stdout.contains("enveloppe-moins-10 — enveloppe notifiée : 360\u{202F}000\u{00A0}€"), "\(text.stdout)")
     }
 }
