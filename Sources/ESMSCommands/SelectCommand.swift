@@ -31,7 +31,9 @@ struct SelectCommand: ParsableCommand {
         Without --time-limit, the search for a first selection meeting the hard constraints may \
         open \(Selector.defaultFirstSelectionNodes) branch-and-bound nodes (a count, the same on every \
         machine): a hard balance that no selection can meet exactly, which GLPK cannot always \
-        prove, ends there as 'time-limit', with the same diagnosis (the keys no selection found \
+        prove, ends there as 'time-limit' (unless the least violation of the hard balance, searched \
+        on its own within \(Selector.hardBalanceStartNodes) more nodes, is a selection that meets it: \
+        the search then starts from it), with the same diagnosis (the keys no selection found \
         meets, the tolerance that admits one); --time-limit searches as long as it says instead. \
         Once a selection is found, the priority stages (ESSMS, acquisitions, score) search until \
         they are proven optimal, bounded only by --time-limit; the soft-balance stage opens at most \

@@ -185,9 +185,20 @@ public struct Selector: Sendable {
             let terms = Self.stageTerms(weights, sm, p)
             sm.model.setObjective(.maximize, terms: terms)
             // With a soft balance, the integer stages leave part of the time limit to its stage.
-            let r = try run(sm.model, start: start, began: began, clock: clock, stage: index, term: name,
+            var r = try run(sm.model, start: start, began: began, clock: clock, stage: index, term: name,
                             reserve: soft ? Self.balanceStageReserve : 0)
-            stages.append(stage(name, r))
+            if index == 0, r.status == .timeLimitNoSolution, timeLimit == nil,
+               let found = hardBalanceStart(p, sm, budget: budget ?? p.available, cuts: cuts) {
+                // The search found no selection meeting the hard balance within its nodes, but the
+                // least violation of that balance, searched on its own, is nil: start from it.
+                r = try run(sm.model, start: found, began: began, clock: clock, stage: index, term: name,
+                            reserve: soft ? Self.balanceStageReserve : 0)
+                var result = stage(name, r)
+                result.sentence += " (No selection meeting the hard balance was found within the first \(firstSelectionNodeLimit ?? 0) nodes; one was found by minimising the balance's violation, and the search started from it.)"
+                stages.append(result)
+            } else {
+                stages.append(stage(name, r))
+            }
             guard r.status.hasSolution else { return finish(p, sm, stages, values: lastValues) }
             lastValues = r.values
             start = r.values
@@ -215,8 +226,9 @@ public struct Selector: Sendable {
     }
 
     /// The search strategies of each stage (Benchmarks/GLPK-TUNING.md, "Per-stage strategies"):
-    /// the first stage starts from the greedy, so depth-first search finds good selections
-    /// early; the later lexicographic stages start from the previous optimum, which is often
+    /// the first stage starts from the greedy and backtracks to the node of best projection
+    /// (depth-first search, used before, could stay for minutes a few units below the optimum
+    /// under a hard balance: `SearchStrategy.selectionBestProjection`); the later lexicographic stages start from the previous optimum, which is often
     /// already optimal or nearly, so the work is the proof and best-bound search does it best
     /// (14.8 s → 0.16 s for the acquisition stage of a national instance of 5 000 candidates);
     /// the soft-balance stage minimises continuous slack over the tie set of the earlier
@@ -225,7 +237,7 @@ public struct Selector: Sendable {
     /// a hard territory and sector balance).
     static func strategies(stage index: Int, term: String) -> [SearchStrategy] {
         if term == "balance" { return [.slackBestBound] }
-        return index == 0 ? [.selectionDepthFirst] : [.selectionBestBound]
+        return index == 0 ? [.selectionBestProjection] : [.selectionBestBound]
     }
 
     /// The share of the time limit the integer stages leave to the soft-balance stage. Without
@@ -394,6 +406,37 @@ public struct Selector: Sendable {
     /// The greedy start if it meets the hard balance; else the forced projects alone, when they
     /// (with the engaged projects) meet it: GLPK would set aside a start outside a band, and
     /// the first stage would search without an incumbent.
+    /// Nodes the search for a selection meeting the hard balance may open, once the first
+    /// stage found none within `firstSelectionNodeLimit` (`hardBalanceStart`).
+    public static let hardBalanceStartNodes = 5_000
+
+    /// A selection meeting every row of `sm` (budget, one grant per ESSMS, budget rows, forced
+    /// and excluded projects, cuts) and the hard balance in cents, searched as the elastic model
+    /// of the diagnosis searches it: the hard rows given a slack, the total slack minimised, which
+    /// leads the search to a selection of slack 0 where a feasibility search may wander (region
+    /// 75, territory hard by a share map at 50 %: no selection within the first stage's 5 000
+    /// nodes, while one exists). Its values over `sm`'s columns, or nil when none was found
+    /// within `hardBalanceStartNodes` nodes or the best one still breaks the balance.
+    func hardBalanceStart(_ p: SelectionProblem, _ sm: SelectionModel, budget: Money, cuts: [[Int]]) -> [Double]? {
+        guard p.territory.mode == .hard || p.sector.mode == .hard else { return nil }
+        var q = p
+        q.territory.mode = p.territory.mode == .hard ? .soft : .off
+        q.sector.mode = p.sector.mode == .hard ? .soft : .off
+        var em = SelectionModel(q, budget: budget, withSoftBalance: true)
+        Self.addCuts(cuts, to: &em)
+        em.model.setObjective(.minimize, terms: em.slacks.map { Term($0, 1) })
+        var options = SolverOptions(relativeGap: 0)
+        options.nodeLimit = Self.hardBalanceStartNodes
+        guard let r = try? solver.solve(em.model, options: options, start: nil), r.status.hasSolution else { return nil }
+        let chosen = em.x.indices.filter { r.values[em.x[$0].index] > 0.5 }
+        let used = chosen.reduce(Int64(0)) { $0 + p.candidates[$1].amount.cents }
+        guard used <= budget.cents, p.budgetRowsExceeded(by: chosen).isEmpty, p.hardBalanceHolds(chosen) else { return nil }
+        var v = [Double](repeating: 0, count: sm.model.variables.count)
+        for i in chosen { v[sm.x[i].index] = 1 }
+        sm.completeTotals(&v)
+        return v
+    }
+
     func feasibleStart(_ p: SelectionProblem, _ sm: SelectionModel, _ greedyStart: [Double]) -> [Double] {
         let chosen = { (v: [Double]) in sm.x.indices.filter { v[sm.x[$0].index] > 0.5 } }
         guard p.territory.mode == .hard || p.sector.mode == .hard, !p.hardBalanceHolds(chosen(greedyStart)) else { return greedyStart }
