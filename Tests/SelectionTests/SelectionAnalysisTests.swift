@@ -110,6 +110,29 @@ import TestSupport
             .max { $0.lexicographicallyPrecedes($1) } == [3, 0, 1])
     }
 
+    /// Without a hard balance and without a time limit, each least-cost solve of the next in
+    /// line stops at `coveringNodeLimit` nodes (a generated national committee of 2 000
+    /// candidates ran for more than 400 s in them). Cut there, the first change's envelope is
+    /// never below the proven one, and a change marked proven is the proven one.
+    @Test func nextInLineWithinItsCoveringNodeLimitIsNeverBelowTheProvenGrowth() throws {
+        var compared = 0
+        for seed in UInt64(1)...40 {
+            let p = RandomSelectionInstances.instance(seed: seed &* 104_729, mode: .soft)
+            let r = try Selector().solve(p)
+            guard r.status == .optimal else { continue }
+            let full = try NextInLine(selector: Selector(timeLimit: 60)).compute(p, r)
+            var limited = NextInLine(selector: Selector())
+            limited.coveringNodeLimit = 1
+            let cut = try limited.compute(p, r)
+            guard let f = full.first, let c = cut.first else { continue }
+            compared += 1
+            #expect(c.growth >= f.growth, "seed \(seed): \(c.growth) below the proven \(f.growth)")
+            if c.proven { #expect(c.growth == f.growth, "seed \(seed)") }
+        }
+        #expect(compared >= 10)
+        #expect(NextInLine(selector: Selector()).coveringNodeLimit == NextInLine.defaultCoveringNodeLimit)
+    }
+
     /// One cent under D's cost, GLPK's feasibility tolerance accepts D; the re-check in cents
     /// cuts that selection off and the re-solve finds the true optimum.
     @Test func selectorOneCentUnderACandidateKeepsTheOptimum() throws {
