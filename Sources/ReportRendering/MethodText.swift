@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ScenarioModel
+import Selection
 
 /// The selection method in plain words, for the procès-verbal and the note: the order of
 /// priority, the score grid, each balance with its tolerance and why a share may be outside it.
@@ -28,12 +29,7 @@ struct MethodText {
         }
         paragraphs.append(f(.thePriorityScore))
         // What a share back in its range may not cost: one unit of each term the objective ranks.
-        let ranked: [ObjectiveTerm]
-        switch spec.objective {
-        case .lexicographic(let terms): ranked = terms
-        case .weighted(let weights): ranked = ObjectiveTerm.allCases.filter { (weights[$0] ?? 0) != 0 }
-        }
-        let units = ranked.map { t -> String in
+        let units = spec.objective.rankedTerms.map { t -> String in
             switch t {
             case .finess: return f(.costOneFiness)
             case .acquisition: return f(.costOneAcquisition)
@@ -41,7 +37,7 @@ struct MethodText {
             case .expectedAttaining: return f(.costOneExpectedAttaining)
             }
         }
-        costs = units.count <= 1 ? units.joined() : units.dropLast().joined(separator: ", ") + " " + f(.or) + " " + units.last!
+        costs = Explainer.list(units, and: f(.or))
         for (rule, name) in [(spec.territory, f(.balanceTerritorial)),
                              (spec.sector, f(.balanceSector))] {
             switch rule.mode {

@@ -91,18 +91,14 @@ extension ReportFormat {
             guard let c = e.forcingCost else { return "évincé par de meilleurs projets" }
             let dropped = Explainer.list(e.dropped, and: "et")
             var s = "le retenir d'office " + (e.dropped.isEmpty ? "n'évincerait aucun projet" : "évincerait \(dropped)")
-            let terms = Explainer.ranked(e, [(.finess, c.finess, "ESSMS financé" + (abs(c.finess) > 1 ? "s" : ""), "ESSMS"),
+            let terms = Explainer.ranked(e.rankedTerms, [(.finess, c.finess, "ESSMS financé" + (abs(c.finess) > 1 ? "s" : ""), "ESSMS"),
                                              (.acquisition, c.acquisitions, "acquisition" + (abs(c.acquisitions) > 1 ? "s" : ""), "acquisitions"),
                                              (.score, c.score, "point" + (abs(c.score) > 1 ? "s" : "") + " de score", "score")])
             if !terms.isEmpty {
                 // "la sélection perdrait 1 ESSMS financé et 15 points de score, mais gagnerait 2 acquisitions"
-                let lost = terms.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
-                let won = terms.filter { $0.0 < 0 }.map { "\(-$0.0) \($0.1)" }
-                var sheet: [String] = []
-                if !lost.isEmpty { sheet.append("perdrait " + Explainer.list(lost, and: "et")) }
-                if !won.isEmpty { sheet.append("gagnerait " + Explainer.list(won, and: "et")) }
-                s += " : la sélection " + (sheet.isEmpty ? "garderait les mêmes " + Explainer.list(terms.map(\.2), and: "et")
-                                                         : sheet.joined(separator: ", mais "))
+                s += " : la sélection " + Explainer.balanceSheet(terms.map { ($0.0, $0.1) }, lose: "perdrait", gain: "gagnerait",
+                                                                 same: "garderait les mêmes " + Explainer.list(terms.map(\.2), and: "et"),
+                                                                 separator: ", mais ", and: "et")
             }
             if !e.proven { s += Self.unprovenClause }
             if let m = e.envelopeToEnter {

@@ -16,10 +16,7 @@ public struct BalanceLine: Sendable, Hashable {
 extension SelectionProblem {
     /// Shares of each key of `spec` for the selected candidates (plus the engaged projects).
     public func balance(_ spec: BalanceSpec, selected: [Int], money: KeyPath<Candidate, [String: Int64]>) -> [BalanceLine] {
-        let projects = selected.map { candidates[$0] } + engaged
-        var byKey: [String: Int64] = [:]
-        for c in projects { for (k, v) in c[keyPath: money] { byKey[k, default: 0] += v } }
-        let total = byKey.values.reduce(0, +)
+        let (byKey, total) = moneyByKey(selected, money: money)
         return spec.keys.map { k in
             let a = byKey[k] ?? 0
             let share = total > 0 ? Double(a) / Double(total) : 0
@@ -44,11 +41,9 @@ extension SelectionProblem {
     /// those of the rounded selection; the selection's value is this one.
     public func softImbalance(_ selected: [Int]) -> Double {
         var imbalance = 0.0
-        let projects = selected.map { candidates[$0] } + engaged
         for (spec, money) in [(territory, \Candidate.territoryMoney), (sector, \Candidate.sectorMoney)] where spec.mode == .soft {
-            var byKey: [String: Int64] = [:]
-            for c in projects { for (k, v) in c[keyPath: money] { byKey[k, default: 0] += v } }
-            let total = Double(byKey.values.reduce(0, +))
+            let (byKey, cents) = moneyByKey(selected, money: money)
+            let total = Double(cents)
             for k in spec.keys {
                 let a = Double(byKey[k] ?? 0)
                 let t = spec.targets[k] ?? 0
@@ -56,6 +51,13 @@ extension SelectionProblem {
             }
         }
         return imbalance / 100
+    }
+
+    /// The money of `selected` and the engaged projects by key of `money`, and its total, in cents.
+    func moneyByKey(_ selected: [Int], money: KeyPath<Candidate, [String: Int64]>) -> (byKey: [String: Int64], total: Int64) {
+        var byKey: [String: Int64] = [:]
+        for c in selected.map({ candidates[$0] }) + engaged { for (k, v) in c[keyPath: money] { byKey[k, default: 0] += v } }
+        return (byKey, byKey.values.reduce(0, +))
     }
 
     public func territoryBalance(_ selected: [Int]) -> [BalanceLine] { balance(territory, selected: selected, money: \.territoryMoney) }

@@ -264,7 +264,7 @@ public struct Explainer: Sendable {
     static func displacedReason(_ e: ProjectExplanation, cost: (finess: Int, acquisitions: Int, score: Int),
                                 available: Money) -> String {
         var s = "forcing it in " + (e.dropped.isEmpty ? "pushes no project out" : "pushes out \(e.dropped.joined(separator: ", "))")
-        let terms = Self.ranked(e, [(.finess, cost.finess, "funded ESSMS", "ESSMS"),
+        let terms = Self.ranked(e.rankedTerms, [(.finess, cost.finess, "funded ESSMS", "ESSMS"),
                                     (.acquisition, cost.acquisitions, abs(cost.acquisitions) == 1 ? "acquisition" : "acquisitions", "acquisitions"),
                                     (.score, cost.score, abs(cost.score) == 1 ? "score point" : "score points", "score")])
         if !terms.isEmpty {
@@ -283,16 +283,12 @@ public struct Explainer: Sendable {
     /// The count terms (ESSMS, acquisitions, score) `objective` ranks: a lexicographic
     /// objective's terms, a weighted one's terms of non-zero weight.
     public static func rankedCountTerms(_ objective: Objective) -> [ObjectiveTerm] {
-        let counted: [ObjectiveTerm] = [.finess, .acquisition, .score]
-        switch objective {
-        case .lexicographic(let terms): return counted.filter(terms.contains)
-        case .weighted(let weights): return counted.filter { (weights[$0] ?? 0) != 0 }
-        }
+        [ObjectiveTerm.finess, .acquisition, .score].filter(objective.rankedTerms.contains)
     }
 
-    /// The entries of `terms` whose term `e` ranks: (change, unit, noun for "the same …").
-    public static func ranked(_ e: ProjectExplanation, _ terms: [(ObjectiveTerm, Int, String, String)]) -> [(Int, String, String)] {
-        terms.filter { e.rankedTerms.contains($0.0) }.map { ($0.1, $0.2, $0.3) }
+    /// The entries of `terms` whose term is `ranked`: (change, unit, noun for "the same …").
+    public static func ranked(_ ranked: [ObjectiveTerm], _ terms: [(ObjectiveTerm, Int, String, String)]) -> [(Int, String, String)] {
+        terms.filter { ranked.contains($0.0) }.map { ($0.1, $0.2, $0.3) }
     }
 
     /// "a, b and c".
@@ -302,13 +298,15 @@ public struct Explainer: Sendable {
 
     /// "loses 1 funded ESSMS, 2 acquisitions; gains 5 score points": the terms a counterfactual
     /// loses (positive) and gains (negative), zeros left out.
+    /// With `and`, each list ends with it ("1 ESSMS et 15 points") instead of a comma.
     public static func balanceSheet(_ terms: [(Int, String)], lose: String, gain: String, same: String,
-                                    separator: String = "; ") -> String {
+                                    separator: String = "; ", and: String? = nil) -> String {
         let lost = terms.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         let won = terms.filter { $0.0 < 0 }.map { "\(-$0.0) \($0.1)" }
+        let join = { (items: [String]) in and.map { list(items, and: $0) } ?? items.joined(separator: ", ") }
         var parts: [String] = []
-        if !lost.isEmpty { parts.append("\(lose) " + lost.joined(separator: ", ")) }
-        if !won.isEmpty { parts.append("\(gain) " + won.joined(separator: ", ")) }
+        if !lost.isEmpty { parts.append("\(lose) " + join(lost)) }
+        if !won.isEmpty { parts.append("\(gain) " + join(won)) }
         return parts.isEmpty ? same : parts.joined(separator: separator)
     }
 

@@ -169,13 +169,8 @@ public struct InfeasibilityAnalyzer: Sendable {
             return InfeasibilityReport(cause: other.0, sentence: other.1.en, phrase: other.1, keys: [], emptyKeys: empty,
                                        suggestedTolerances: [], elasticSelection: [], verification: nil)
         }
-        // The elastic model: hard rows get a slack (mode soft), soft rows are left out (they bind nothing).
-        var q = p
         let hard = [p.territory.mode == .hard, p.sector.mode == .hard]
-        q.territory.mode = hard[0] ? .soft : .off
-        q.sector.mode = hard[1] ? .soft : .off
-        var sm = SelectionModel(q, budget: cap, withSoftBalance: true)
-        sm.model.setObjective(.minimize, terms: sm.slacks.map { Term($0, 1) })
+        let sm = SelectionModel.elastic(p, budget: cap)
         // The elastic solve gets up to half the budget, keeping a quarter for the verification.
         let r = try solve(sm.model, limit: deadline.limit(share: 0.5, reserve: verify ? 0.25 : 0) ?? 0.05)
         guard r.status.hasSolution else {

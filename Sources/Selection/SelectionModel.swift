@@ -18,6 +18,19 @@ public struct SelectionModel: Sendable {
     /// its column, E (euros) and the candidates' a_p, to complete a start vector.
     public let totals: [(variable: VariableID, engaged: Double, amounts: [(candidate: Int, euros: Double)])]
 
+    /// The elastic model of `p`'s hard balance: its hard rows given a slack (as soft rows), its
+    /// soft rows left out (they bind nothing), the total slack minimised. A selection of slack 0
+    /// meets the hard balance; the least slack says how far the nearest selection is from it
+    /// (the infeasibility diagnosis, and the first stage's start when its search found none).
+    public static func elastic(_ p: SelectionProblem, budget: Money?) -> SelectionModel {
+        var q = p
+        q.territory.mode = p.territory.mode == .hard ? .soft : .off
+        q.sector.mode = p.sector.mode == .hard ? .soft : .off
+        var m = SelectionModel(q, budget: budget, withSoftBalance: true)
+        m.model.setObjective(.minimize, terms: m.slacks.map { Term($0, 1) })
+        return m
+    }
+
     /// Builds the model. `withSoftBalance: false` leaves out the soft balance rows (they bind
     /// nothing until the last lexicographic stage, where their slack is minimised).
     public init(_ p: SelectionProblem, budget: Money? = nil, withSoftBalance: Bool = true) {

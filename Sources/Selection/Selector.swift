@@ -190,7 +190,7 @@ public struct Selector: Sendable {
             if index == 0, r.status == .timeLimitNoSolution, timeLimit == nil,
                let found = hardBalanceStart(p, sm, budget: budget ?? p.available, cuts: cuts) {
                 // The search found no selection meeting the hard balance within its nodes, but the
-                // least violation of that balance, searched on its own, is nil: start from it.
+                // least violation of that balance, searched on its own, is zero: start from it.
                 r = try run(sm.model, start: found, began: began, clock: clock, stage: index, term: name,
                             reserve: soft ? Self.balanceStageReserve : 0)
                 var result = stage(name, r)
@@ -228,8 +228,8 @@ public struct Selector: Sendable {
     /// The search strategies of each stage (Benchmarks/GLPK-TUNING.md, "Per-stage strategies"):
     /// the first stage starts from the greedy and backtracks to the node of best projection
     /// (depth-first search, used before, could stay for minutes a few units below the optimum
-    /// under a hard balance: `SearchStrategy.selectionBestProjection`); the later lexicographic stages start from the previous optimum, which is often
-    /// already optimal or nearly, so the work is the proof and best-bound search does it best
+    /// under a hard balance: `SearchStrategy.selectionBestProjection`); the later lexicographic
+    /// stages start from the previous optimum, which is often already optimal or nearly, so the work is the proof and best-bound search does it best
     /// (14.8 s → 0.16 s for the acquisition stage of a national instance of 5 000 candidates);
     /// the soft-balance stage minimises continuous slack over the tie set of the earlier
     /// stages, where cuts and the pump cost more LP time than they save. The integer stages use
@@ -403,9 +403,6 @@ public struct Selector: Sendable {
                                gap: stages.compactMap(\.gap).max() ?? 0, model: sm)
     }
 
-    /// The greedy start if it meets the hard balance; else the forced projects alone, when they
-    /// (with the engaged projects) meet it: GLPK would set aside a start outside a band, and
-    /// the first stage would search without an incumbent.
     /// Nodes the search for a selection meeting the hard balance may open, once the first
     /// stage found none within `firstSelectionNodeLimit` (`hardBalanceStart`).
     public static let hardBalanceStartNodes = 5_000
@@ -419,12 +416,8 @@ public struct Selector: Sendable {
     /// within `hardBalanceStartNodes` nodes or the best one still breaks the balance.
     func hardBalanceStart(_ p: SelectionProblem, _ sm: SelectionModel, budget: Money, cuts: [[Int]]) -> [Double]? {
         guard p.territory.mode == .hard || p.sector.mode == .hard else { return nil }
-        var q = p
-        q.territory.mode = p.territory.mode == .hard ? .soft : .off
-        q.sector.mode = p.sector.mode == .hard ? .soft : .off
-        var em = SelectionModel(q, budget: budget, withSoftBalance: true)
+        var em = SelectionModel.elastic(p, budget: budget)
         Self.addCuts(cuts, to: &em)
-        em.model.setObjective(.minimize, terms: em.slacks.map { Term($0, 1) })
         var options = SolverOptions(relativeGap: 0)
         options.nodeLimit = Self.hardBalanceStartNodes
         guard let r = try? solver.solve(em.model, options: options, start: nil), r.status.hasSolution else { return nil }
@@ -437,6 +430,9 @@ public struct Selector: Sendable {
         return v
     }
 
+    /// The greedy start if it meets the hard balance; else the forced projects alone, when they
+    /// (with the engaged projects) meet it: GLPK would set aside a start outside a band, and
+    /// the first stage would search without an incumbent.
     func feasibleStart(_ p: SelectionProblem, _ sm: SelectionModel, _ greedyStart: [Double]) -> [Double] {
         let chosen = { (v: [Double]) in sm.x.indices.filter { v[sm.x[$0].index] > 0.5 } }
         guard p.territory.mode == .hard || p.sector.mode == .hard, !p.hardBalanceHolds(chosen(greedyStart)) else { return greedyStart }

@@ -55,6 +55,15 @@ public enum Objective: Hashable, Sendable {
     case weighted([ObjectiveTerm: Double])
 
     public static let `default` = Objective.lexicographic([.finess, .acquisition, .score])
+
+    /// The terms the objective ranks: a lexicographic objective's terms in its order, a weighted
+    /// one's terms of non-zero weight.
+    public var rankedTerms: [ObjectiveTerm] {
+        switch self {
+        case .lexicographic(let terms): return terms
+        case .weighted(let weights): return ObjectiveTerm.allCases.filter { (weights[$0] ?? 0) != 0 }
+        }
+    }
 }
 
 /// A what-if: keys of the scenario file overridden.
