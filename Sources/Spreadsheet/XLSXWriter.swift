@@ -12,10 +12,19 @@ public enum XLSXWriter {
     public static let maximumRows = 1_048_576
     public static let maximumColumns = 16_384
 
+    /// Held while libxlsxwriter writes a workbook (`write`).
+    private static let lock = NSLock()
+
     /// Writes the workbook to `path`. libxlsxwriter assembles the parts in unnamed temporary
     /// files of `scratch` (default: the system's), then writes the file in one go; on an error
     /// no file is left at `path`.
     public static func write(_ workbook: Workbook, to path: String, scratch: String? = nil) throws(XLSXError) {
+        // libxlsxwriter formats the document's time with gmtime() and dates the zip's parts with
+        // localtime()/mktime(), which share one static buffer: two workbooks written at once on
+        // two threads could date one of them 1980-01-01 (seen once in the test suite, where
+        // workbooks are written in parallel). One workbook at a time.
+        lock.lock()
+        defer { lock.unlock() }
         let document = try XLSXDocument(path: path, scratch: scratch)
         do {
             try document.add(workbook)
