@@ -64,6 +64,10 @@ struct SelectCommand: ParsableCommand {
                                valueName: "n"))
     var explainLimit: Int?
 
+    @Option(name: .customLong("explain"), help: ArgumentHelp("Explain project ID by its re-solve (what forcing it in would cost, or what removing it frees), whatever --explain-limit, before the others (repeatable). With --explain-limit 0, only the projects named are re-solved: the answer to one committee member's question takes one re-solve, not the whole committee's.",
+                               valueName: "id"))
+    var explain: [String] = []
+
     @Option(help: ArgumentHelp("Changes of the selection reported if the envelope grows (0 for none).", valueName: "n"))
     var nextInLine: Int = 3
 
@@ -86,13 +90,17 @@ struct SelectCommand: ParsableCommand {
         let load = seconds(began.duration(to: clock.now))
         let (scenario, rules, problem) = (committee.scenario, committee.rules, committee.problem)
         let warnings = committee.warnings
+        if let unknown = explain.first(where: { id in !scenario.projects.contains { $0.id == id } }) {
+            Output.fail(SelectionMessages.describe(SelectionProblem.BuildError.unknownProject(unknown, option: "--explain")))
+            throw ExitStatus.usage
+        }
         SelectionMessages.warn(committee)
         let run: SelectionRun
         let shown = !options.json && Output.showsProgress
         do {
             defer { if shown { Output.clearProgress() } }
             run = try committee.select(SolveSettings(timeLimit: timeLimit, relativeGap: gap, explainLimit: explainLimit,
-                                                     nextInLine: nextInLine), clock: clock,
+                                                     nextInLine: nextInLine, explain: explain), clock: clock,
                                        progress: SelectionMessages.progress(shown: shown))
         } catch {
             Output.fail(SelectionMessages.describe(error))

@@ -13,7 +13,7 @@ public struct Catalogue: Sendable {
     public enum Key: String, CaseIterable, Sendable {
         // select
         case committeeCutoff, committeeLater, status, envelopeLine, selectedLine, engagedEarlier, noSelection,
-             balanceTitle, balanceEngagedAlone, solves, timings
+             balanceTitle, balanceEngagedAlone, solves, timings, notReSolved
         case statusOptimal, statusFeasible, statusBalanceUnproven, statusInfeasible, statusTimeLimit, statusSolverError
         case headProject, headDecision, headESSMS, headAcquisitions, headAmount, headWhy, headKey, headShare, headTarget,
              headRange, headBalance, headTolerance, headNeeded, outside, below, above, noFundableCandidate, noneNeeded
@@ -72,6 +72,8 @@ public struct Catalogue: Sendable {
                         "Selected: {0} projects, {1} ESSMS ({2} acquisitions), score {3}"),
         .engagedEarlier: ("engagés lors de comités antérieurs : {0} projets", "engaged earlier: {0} projects"),
         .noSelection: ("Aucune sélection", "No selection"),
+        .notReSolved: ("Projets non recalculés (au-delà de --explain-limit) : {0} ; --explain ID explique un projet par son propre recalcul.",
+                       "Projects not re-solved (beyond --explain-limit): {0}; --explain ID explains one by its own re-solve."),
         .balanceTitle: ("Équilibre {0} ({1}, tolérance {2})", "{0} balance ({1}, tolerance {2})"),
         .balanceEngagedAlone: (" — projets engagés seuls", " — engaged projects alone"),
         .solves: ("Résolutions", "Solves"),

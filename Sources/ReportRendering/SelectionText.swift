@@ -39,6 +39,12 @@ public enum SelectionText {
              french ? f.reason(e, assessment: assessments[e.id]) : e.reason]
         }
         out += TextTable.render(rows, rightAligned: [2, 3, 4])
+        // Projects left without their re-solve by the limit (not by the node budget): how to ask for one.
+        let skipped = explanations.filter { e in
+            e.decision == .selected ? e.removal == nil && !p.forced.contains(e.id)
+                : e.code == "not-computed" && e.proven && !e.budgetSpent && !e.reason.hasPrefix("does not fit")
+        }.count
+        if skipped > 0 { out += "\n" + t(.notReSolved, f.integer(skipped)) + "\n" }
         out += balanceTables(p, r, language: language)
         // Seconds only on request (`--timings`): the default text is reproducible.
         out += "\n" + t(.solves) + (french ? " : " : ": ") + r.stages.map { stageText($0, t, french: french, value: true, timings: timings) }

@@ -65,6 +65,10 @@ public struct Explainer: Sendable {
     /// Hears, after each re-solve, how many are done and how many there are (nil: silent). The
     /// re-solves after a spent node budget are not made: the count then stops short.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Projects whose re-solve is made whatever `resolveLimit`, before the others (`select
+    /// --explain ID`): a committee member's question about one project, answered exactly without
+    /// re-solving the whole committee's.
+    public var asked: Set<String> = []
 
     /// A re-solve's answer, whether every stage was proven, and the nodes it opened.
     enum Resolved: Sendable {
@@ -113,22 +117,28 @@ public struct Explainer: Sendable {
         let engagedIDs = Set(p.engaged.map(\.id))
         // The re-solves first, in the order of the projects and within the limit, run on every
         // core: each is an independent, deterministic solve, gathered by candidate.
-        var forceJobs: [Int] = [], removeJobs: [Int] = []
-        for (id, _) in projects {
-            guard !engagedIDs.contains(id), notCandidate[id] == nil, let i = index[id] else { continue }
-            let c = p.candidates[i]
-            if selected.contains(i) {
-                if !p.forced.contains(id), removeJobs.count < resolveLimit { removeJobs.append(i) }
-            } else if !c.finess.contains(where: { engagedByFINESS[$0] != nil }), c.amount <= p.available,
-                      !c.finess.contains(where: { selectedByFINESS[$0] != nil }), forceJobs.count < resolveLimit {
-                forceJobs.append(i)
-            }
-        }
-        // Interleaved (a forcing, a removal…) so that a budget spent early leaves both kinds.
+        // The projects asked for first (`asked`, outside the limit), then the others in order.
         var jobs: [(force: Bool, candidate: Int)] = []
-        for k in 0..<max(forceJobs.count, removeJobs.count) {
-            if k < forceJobs.count { jobs.append((true, forceJobs[k])) }
-            if k < removeJobs.count { jobs.append((false, removeJobs[k])) }
+        var forceJobs: [Int] = [], removeJobs: [Int] = []
+        for round in 0..<2 {
+            for (id, _) in projects where asked.contains(id) == (round == 0) {
+                guard !engagedIDs.contains(id), notCandidate[id] == nil, let i = index[id] else { continue }
+                let c = p.candidates[i]
+                let room = round == 0 || (selected.contains(i) ? removeJobs.count : forceJobs.count) < resolveLimit
+                if selected.contains(i) {
+                    if !p.forced.contains(id), room { removeJobs.append(i) }
+                } else if !c.finess.contains(where: { engagedByFINESS[$0] != nil }), c.amount <= p.available,
+                          !c.finess.contains(where: { selectedByFINESS[$0] != nil }), room {
+                    forceJobs.append(i)
+                }
+            }
+            // Interleaved (a forcing, a removal…) so that a budget spent early leaves both kinds.
+            for k in 0..<max(forceJobs.count, removeJobs.count) {
+                if k < forceJobs.count { jobs.append((true, forceJobs[k])) }
+                if k < removeJobs.count { jobs.append((false, removeJobs[k])) }
+            }
+            forceJobs = []
+            removeJobs = []
         }
         var limited = selector
         limited.stageNodeLimit = stageNodeLimit

@@ -69,12 +69,16 @@ public struct SolveSettings: Sendable {
     public var explainLimit: Int?
     /// Changes of the selection reported if the envelope grows (0: none).
     public var nextInLine: Int
+    /// Projects explained by their re-solve first, whatever `explainLimit` (`Explainer.asked`).
+    public var explain: [String]
 
-    public init(timeLimit: Double? = nil, relativeGap: Double = 0, explainLimit: Int? = nil, nextInLine: Int = 3) {
+    public init(timeLimit: Double? = nil, relativeGap: Double = 0, explainLimit: Int? = nil, nextInLine: Int = 3,
+                explain: [String] = []) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.explainLimit = explainLimit
         self.nextInLine = nextInLine
+        self.explain = explain
     }
 
     public var selector: Selector { Selector(timeLimit: timeLimit, relativeGap: relativeGap) }
@@ -145,6 +149,7 @@ extension Committee {
         var explainer = Explainer(selector: selector,
                                   resolveLimit: settings.explainLimit ?? Explainer.defaultResolveLimit(candidates: problem.candidates.count))
         explainer.progress = progress.resolves
+        explainer.asked = Set(settings.explain)
         if result.status.hasSelection { progress.phase?(.explaining) }
         let explanations = result.status.hasSelection ? explainer.explain(problem, result, projects: projectTitles) : []
         lap("explain")

@@ -83,6 +83,41 @@ import TestSupport
         #expect(bad.status == 2 && bad.stderr.contains("--lang vaut fr ou en"))
     }
 
+    /// `--explain ID` re-solves the projects named whatever `--explain-limit`: with a limit of 0
+    /// they are the only ones, and their figures are those of the run that explains every project.
+    @Test func explainNamesTheProjectsToReSolve() throws {
+        let bretagne = "Scenarios/bretagne-2024/scenario.yaml"
+        let full = try object(try esms("select", bretagne, "--json", "--next-in-line", "0").stdout)
+        let all = try #require(full["projects"] as? [[String: Any]])
+        let displaced = try #require(all.first { $0["code"] as? String == "displaced" })
+        let selected = try #require(all.first { $0["code"] as? String == "selected" && $0["removal"] != nil })
+        let ids = [displaced["id"] as! String, selected["id"] as! String]
+        let r = try esms("select", bretagne, "--json", "--next-in-line", "0", "--explain-limit", "0",
+                         "--explain", ids[0], "--explain", ids[1])
+        #expect(r.status == 0, "\(r.stderr)")
+        let explained = try #require(try object(r.stdout)["projects"] as? [[String: Any]])
+        for entry in explained {
+            let id = entry["id"] as! String
+            let before = try #require(all.first { $0["id"] as? String == id })
+            if ids.contains(id) {
+                #expect(NSDictionary(dictionary: entry).isEqual(to: before), "\(id): \(entry) against \(before)")
+            } else if before["code"] as? String == "displaced" {
+                #expect(entry["code"] as? String == "not-computed", "\(id)")
+            } else if before["code"] as? String == "selected" {
+                #expect(entry["removal"] == nil, "\(id)")
+            }
+        }
+        // The text says how many were left without a re-solve, and how to ask for one.
+        let capped = try esms("select", Self.mini, "--explain-limit", "0", "--next-in-line", "0")
+        #expect(capped.stdout.contains("Projets non recalculés (au-delà de --explain-limit) : 3 ; --explain ID explique un projet"), "\(capped.stdout)")
+        let asked = try esms("select", Self.mini, "--explain-limit", "0", "--next-in-line", "0", "--explain", "PH-3", "--lang", "en")
+        #expect(asked.stdout.contains("Projects not re-solved (beyond --explain-limit): 2;"), "\(asked.stdout)")
+        #expect(!(try esms("select", Self.mini, "--next-in-line", "0").stdout.contains("non recalculés")))
+        let unknown = try esms("select", Self.mini, "--explain", "NOPE-1")
+        #expect(unknown.status == 2 && unknown.stderr.contains("--explain NOPE-1 : aucun projet 'NOPE-1' dans le scénario"), "\(unknown.stderr)")
+        #expect(unknown.stdout.isEmpty)
+    }
+
     /// The mini scenario with hard balance: the engaged project alone breaks it.
     @Test func selectExplainsAnInfeasibleHardBalance() throws {
         let file = try Fixture.editedScenario("Tests/ESMSCommandsTests/Fixtures/mini") { $0.replacingOccurrences(of: "mode: soft", with: "mode: hard") }
