@@ -85,9 +85,13 @@ struct ReportCommand: ParsableCommand {
     var timeLimit: Double? { solve.timeLimit }
     var gap: Double { solve.gap }
 
-    @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each (default: 200, or 20 above 400 candidates, where each re-solve is a national-scale solve).",
+    @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each (default: 200, or 20 above 400 candidates, where each re-solve is a national-scale solve): the projects left out with the highest priority score first, the selected ones with the lowest.",
                                valueName: "n"))
     var explainLimit: Int?
+
+    @Option(name: .customLong("explain"), help: ArgumentHelp("Explain project ID by its re-solve whatever --explain-limit, before the others (repeatable): the committee's questions about projects past the limit.",
+                               valueName: "id"))
+    var explain: [String] = []
 
     @Option(help: ArgumentHelp("Changes of the selection reported if the envelope grows (0 for none).", valueName: "n"))
     var nextInLine: Int = 3
@@ -136,13 +140,15 @@ struct ReportCommand: ParsableCommand {
         let (force, exclude) = try pins.resolved(for: scenario)
         let committee = try SelectionMessages.committee(scenario, rules, force: force, exclude: exclude)
         let (assessments, problem) = (committee.assessments, committee.problem)
+        try SelectionMessages.checkExplained(explain, in: scenario)
         SelectionMessages.warn(committee)
         let report: CommitteeReport
         let section: SelectionSection
         var frontier: [FrontierPoint]?
         var tradeoff: TradeoffCurve?
         do {
-            let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, explainLimit: explainLimit, nextInLine: nextInLine)
+            let settings = SolveSettings(timeLimit: timeLimit, relativeGap: gap, explainLimit: explainLimit, nextInLine: nextInLine,
+                                         explain: explain)
             let shown = Output.showsProgress
             defer { if shown { Output.clearProgress() } }
             let run = try committee.select(settings, progress: SelectionMessages.progress(shown: shown))
@@ -159,7 +165,8 @@ struct ReportCommand: ParsableCommand {
 
         let (time, source) = Self.runTime()
         // The choices file only when given, so that a report without it keeps its audit record.
-        let pinsSetting: [(String, JSONValue)] = pins.file.map { [("pins_file", .string($0))] } ?? []
+        let pinsSetting: [(String, JSONValue)] = (pins.file.map { [("pins_file", .string($0))] } ?? [])
+            + (explain.isEmpty ? [] : [("explain", .array(explain.map { .string($0) }))])
         let solver = Selector.defaultSolver
         let run = ReportRun(toolVersion: ESMS.version, time: time, timeSource: source, solverName: solver.name,
                             solverVersion: solver.version, settings: pinsSetting + [

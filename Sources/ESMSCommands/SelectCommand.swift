@@ -60,7 +60,7 @@ struct SelectCommand: ParsableCommand {
                                valueName: "file"))
     var exportModel: String?
 
-    @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each (default: 200, or 20 above 400 candidates, where each re-solve is a national-scale solve). Each re-solve may open 500 nodes per stage and all together 40 000, or 100 per re-solve above 400 re-solves: past that, figures are marked not proven, or not computed; a count of nodes, not seconds, so the output is the same on every machine.",
+    @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each (default: 200, or 20 above 400 candidates, where each re-solve is a national-scale solve): the projects left out with the highest priority score first, the selected ones with the lowest. Each re-solve may open 500 nodes per stage and all together 40 000, or 100 per re-solve above 400 re-solves: past that, figures are marked not proven, or not computed; a count of nodes, not seconds, so the output is the same on every machine.",
                                valueName: "n"))
     var explainLimit: Int?
 
@@ -90,10 +90,7 @@ struct SelectCommand: ParsableCommand {
         let load = seconds(began.duration(to: clock.now))
         let (scenario, rules, problem) = (committee.scenario, committee.rules, committee.problem)
         let warnings = committee.warnings
-        if let unknown = explain.first(where: { id in !scenario.projects.contains { $0.id == id } }) {
-            Output.fail(SelectionMessages.describe(SelectionProblem.BuildError.unknownProject(unknown, option: "--explain")))
-            throw ExitStatus.usage
-        }
+        try SelectionMessages.checkExplained(explain, in: scenario)
         SelectionMessages.warn(committee)
         let run: SelectionRun
         let shown = !options.json && Output.showsProgress
@@ -177,6 +174,14 @@ enum SelectionMessages {
             Output.fail(describe(error))
             throw ExitStatus.usage
         }
+    }
+
+    /// Exit 2, saying which, when a project named by --explain is not in the scenario.
+    static func checkExplained(_ ids: [String], in scenario: Scenario) throws {
+        let known = Set(scenario.projects.map(\.id))
+        guard let unknown = ids.first(where: { !known.contains($0) }) else { return }
+        Output.fail(describe(SelectionProblem.BuildError.unknownProject(unknown, option: "--explain")))
+        throw ExitStatus.usage
     }
 
     /// The committee's warnings before solving, on stderr.

@@ -44,7 +44,9 @@ public struct ProjectExplanation: Sendable {
 
 /// Explains a selection: for each candidate not selected, the first reason that applies; for
 /// each selected project, what removing it would free. Re-solves (forcing in, taking out) are
-/// made up to `resolveLimit` projects each, most relevant first.
+/// made for the projects `asked` for, then up to `resolveLimit` projects of each kind: the
+/// candidates left out with the highest priority score first, the selected projects with the
+/// lowest score first (ties in the order of the projects).
 public struct Explainer: Sendable {
     public var selector: Selector
     public var resolveLimit: Int
@@ -56,7 +58,7 @@ public struct Explainer: Sendable {
     /// same on every machine and at every load.
     public var stageNodeLimit: Int
     /// Nodes all the re-solves may open together (nil: `defaultNodeBudget(resolves:)`). They run
-    /// in batches of `batchSize`, in the order of the projects; once a batch ends over the budget
+    /// in batches of `batchSize`, in the order of the re-solves (see the type); once a batch ends over the budget
     /// no other starts, and the projects left get their reason without its cost
     /// (`not-computed`). Each re-solve is deterministic, so where the budget stops does not
     /// depend on the threads.
@@ -115,13 +117,20 @@ public struct Explainer: Sendable {
         let index = Dictionary(p.candidates.indices.map { (p.candidates[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         let notCandidate = Dictionary(p.notCandidates.map { ($0.id, ($0.code, $0.reason)) }, uniquingKeysWith: { a, _ in a })
         let engagedIDs = Set(p.engaged.map(\.id))
-        // The re-solves first, in the order of the projects and within the limit, run on every
-        // core: each is an independent, deterministic solve, gathered by candidate.
-        // The projects asked for first (`asked`, outside the limit), then the others in order.
+        // The re-solves first, within the limit, run on every core: each is an independent,
+        // deterministic solve, gathered by candidate. The projects asked for first (`asked`,
+        // outside the limit), then the others by relevance.
         var jobs: [(force: Bool, candidate: Int)] = []
         var forceJobs: [Int] = [], removeJobs: [Int] = []
         for round in 0..<2 {
-            for (id, _) in projects where asked.contains(id) == (round == 0) {
+            // Past the projects asked for, the questions a committee asks first: the candidates
+            // left out with the highest priority score, the selected ones with the lowest.
+            let named = projects.enumerated().filter { asked.contains($0.element.id) == (round == 0) }
+            let relevance = { (k: Int, id: String) -> (Int, Int) in
+                guard round == 1, let i = index[id] else { return (0, k) }
+                return (selected.contains(i) ? p.candidates[i].score : -p.candidates[i].score, k)
+            }
+            for (_, (id, _)) in named.sorted(by: { relevance($0.offset, $0.element.id) < relevance($1.offset, $1.element.id) }) {
                 guard !engagedIDs.contains(id), notCandidate[id] == nil, let i = index[id] else { continue }
                 let c = p.candidates[i]
                 let room = round == 0 || (selected.contains(i) ? removeJobs.count : forceJobs.count) < resolveLimit

@@ -103,6 +103,23 @@ import TestSupport
         #expect(!pinnedNote.contains("Variantes du scénario"))
     }
 
+    /// `--explain ID` re-solves the projects named past `--explain-limit`, and the audit record keeps them.
+    @Test func explainsTheProjectsNamed() throws {
+        let dir = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let options = ["--frontier-steps", "0", "--tradeoff-points", "0", "--no-simulation", "--explain-limit", "0"]
+        let r = try CommandRunner.run(["report", Self.mini, "-o", dir.path, "--explain", "PH-3"] + options)
+        #expect(r.status == 0, "\(r.stderr)")
+        let results = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("results.json"))) as? [String: Any]
+        let projects = try #require((results?["select"] as? [String: Any])?["projects"] as? [[String: Any]])
+        let removed = projects.filter { $0["removal"] != nil }.map { $0["id"] as? String }
+        #expect(removed == ["PH-3"], "\(projects)")
+        let audit = try String(contentsOf: dir.appendingPathComponent("audit.json"), encoding: .utf8)
+        #expect(audit.contains("\"explain\": [\"PH-3\"]"), "\(audit)")
+        let unknown = try CommandRunner.run(["report", Self.mini, "-o", Self.temporaryFolder().path, "--explain", "NOPE-1"] + options)
+        #expect(unknown.status == 2 && unknown.stderr.contains("--explain NOPE-1 : aucun projet 'NOPE-1' dans le scénario"), "\(unknown.stderr)")
+    }
+
     @Test func englishOnRequest() throws {
         let dir = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -113,6 +113,45 @@ import TestSupport
         }
     }
 
+    @Test("under a limit, the projects left out with the highest score and the selected ones with the lowest are re-solved, after those asked for")
+    func limitTakesTheMostRelevantFirst() throws {
+        var checked = 0
+        for seed in UInt64(0)..<80 {
+            let p = RandomSelectionInstances.instance(seed: seed, mode: .soft)
+            let r = try Selector().solve(p)
+            guard r.status == .optimal else { continue }
+            let projects = p.candidates.map { ($0.id, $0.title) }
+            let selected = Set(r.selected)
+            let taken = Set(r.selected.flatMap { p.candidates[$0].finess }).union(p.engagedFINESS)
+            // The candidates each kind of re-solve may take, in the order of the projects.
+            let outs = p.candidates.indices.filter { i in
+                !selected.contains(i) && p.candidates[i].amount <= p.available && p.candidates[i].finess.allSatisfy { !taken.contains($0) }
+            }
+            let ins = r.selected.sorted().filter { !p.forced.contains(p.candidates[$0].id) }
+            guard outs.count >= 2, ins.count >= 2 else { continue }
+            let asked = p.candidates[outs.last!].id
+            let e = Explainer(selector: Selector(), resolveLimit: 1)
+            var withAsked = e
+            withAsked.asked = [asked]
+            // The highest score left out (the one asked for aside), the lowest selected; ties by order.
+            func first(_ outs: [Int]) -> String { p.candidates[outs.min { (-p.candidates[$0].score, $0) < (-p.candidates[$1].score, $1) }!].id }
+            let expectedIn = ins.min { (p.candidates[$0].score, $0) < (p.candidates[$1].score, $1) }!
+            let runs: [(Explainer, Set<String>)] = [(e, [first(outs)]), (withAsked, [asked, first(outs.dropLast())])]
+            for (explainer, expected) in runs {
+                let out: [ProjectExplanation] = explainer.explain(p, r, projects: projects)
+                func reSolved(_ x: ProjectExplanation) -> Bool {
+                    x.forcingCost != nil || x.code == "forcing-infeasible" || (x.code == "not-computed" && !x.proven)
+                }
+                let forced = Set(out.filter(reSolved).map { $0.id })
+                let removed = Set(out.filter { $0.removal != nil }.map { $0.id })
+                #expect(forced == expected, "seed \(seed): \(forced)")
+                #expect(removed == [p.candidates[expectedIn].id], "seed \(seed): \(removed)")
+            }
+            checked += 1
+        }
+        #expect(checked >= 5)
+    }
+
     @Test("a spent node budget leaves the projects after it not computed, and says so; threads change nothing")
     func nodeBudgetIsDeterministic() throws {
         var sawBudget = false
