@@ -79,7 +79,7 @@ public enum FollowupDocument {
         let t = r.totals
         out += "\n" + c(.fupTotals, n(r.projects.count), n(t.essms), n(t.reported), r.asOf.french, t.granted.frenchString,
                         t.firstHalf.frenchString, t.secondHalfDue.frenchString, t.withheld.frenchString, t.toRecover.frenchString) + "\n"
-        let by = WithholdReason.allCases.compactMap { k in t.withheldBy[k].map { "\(k.rawValue) \($0.frenchString)" } }
+        let by = WithholdReason.allCases.compactMap { k in t.withheldBy[k].map { "\(f.withholdReason(k)) \($0.frenchString)" } }
         if !by.isEmpty { out += c(.fupWithheldBy, by.joined(separator: ", ")) + "\n" }
         out += c(.fupMeeting, n(t.essmsMeetingTargets), n(t.essms), n(t.activeDUI)) + "\n"
         for g in r.regions {

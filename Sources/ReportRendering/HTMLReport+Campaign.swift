@@ -97,17 +97,13 @@ extension HTMLReport {
         h.card(f(.withheld), f.money(t.withheld))
         h.card(f(.toRecover), f.money(t.toRecover))
         h.raw("</div>\n")
-        let labels: [WithholdReason: String] = [
-            .noReport: f(.noReport), .targetsNotMet: f(.targetsNotMet),
-            .notEnded: f(.projectNotEnded), .notCertified: f(.expensesNotCertified),
-        ]
         h.element("h3", f(.moneyWithheldBy))
         h.raw("<table>")
         h.headerRow([(f(.reason), false), (f(.amount), true)])
         h.raw("<tbody>")
         for k in WithholdReason.allCases {
             h.raw("<tr>")
-            h.cell(labels[k] ?? k.rawValue)
+            h.cell(f.withholdReason(k))
             h.cell(f.money(t.withheldBy[k] ?? .zero), numeric: true)
             h.raw("</tr>")
         }
@@ -132,7 +128,7 @@ extension HTMLReport {
                 h.cell(p.committee ?? f(.before))
                 h.cell(f.integer(pt.essms), numeric: true)
                 h.cell(f.integer(pt.essmsMeetingTargets), numeric: true)
-                h.cell(reasons.map { labels[$0] ?? $0.rawValue }.joined(separator: ", "))
+                h.cell(reasons.map(f.withholdReason).joined(separator: ", "))
                 h.cell(f.money(pt.withheld), numeric: true, sort: pt.withheld.decimalString)
                 h.cell(f.money(pt.toRecover), numeric: true, sort: pt.toRecover.decimalString)
                 h.raw("</tr>")
@@ -141,5 +137,18 @@ extension HTMLReport {
         }
         calibration(&h, facts)
         h.raw("</section>\n")
+    }
+}
+
+extension ReportFormat {
+    /// Why a second half is withheld, in words ("pas de remontée"), for a person; the JSON and
+    /// the CSV keep the stable code (`no-report`).
+    public func withholdReason(_ reason: WithholdReason) -> String {
+        switch reason {
+        case .noReport: self(.noReport)
+        case .targetsNotMet: self(.targetsNotMet)
+        case .notEnded: self(.projectNotEnded)
+        case .notCertified: self(.expensesNotCertified)
+        }
     }
 }

@@ -73,8 +73,11 @@ import TestSupport
         let fr = try esms("followup", Self.campaign)
         #expect(fr.status == 0)
         #expect(fr.stdout.contains("Suivi de") && fr.stdout.contains("À reverser"), "\(fr.stdout)")
+        // The reasons in words for a person; the JSON and the CSV keep the codes.
+        #expect(fr.stdout.contains("Retenu par motif : pas de remontée ") && fr.stdout.contains(", dépenses non certifiées "), "\(fr.stdout)")
         let en = try esms("followup", Self.campaign, "--lang", "en")
         #expect(en.stdout.contains("Follow-up of") && en.stdout.contains("To recover"), "\(en.stdout)")
+        #expect(en.stdout.contains("Withheld by reason: no report "), "\(en.stdout)")
     }
 
     @Test func aCampaignFileWithErrorsIsLocated() throws {
