@@ -20,19 +20,15 @@ public enum ObjectiveGranularity: Sendable, Hashable {
         }
     }
 
-    /// Detects a common step of the objective coefficients; nil when a continuous variable
-    /// has a non-zero coefficient, when there is no non-zero coefficient, or when a
-    /// coefficient is not a small-denominator rational.
-    static func detect(in model: LinearModel, maximumDenominator: Int64 = 1000) -> Double? {
+    /// The common step of `coefficients` (every sum of some of them is an integer multiple of
+    /// it): their greatest common divisor as small-denominator rationals (denominators up to
+    /// `maximumDenominator`, the common one up to 1 000 000); nil when one is not such a
+    /// rational or all are 0. Weights 3, 1 and 0,1 over integer counts step by 0,1.
+    public static func commonStep(of coefficients: [Double], maximumDenominator: Int64 = 1000) -> Double? {
         var numerators: [Int64] = []
         var denominators: [Int64] = []
-        for variable in model.variables where variable.objective != 0 {
-            guard variable.kind.isInteger else {
-                // A continuous variable fixed to a value contributes a constant.
-                guard variable.lower == variable.upper else { return nil }
-                continue
-            }
-            guard let (p, q) = rational(variable.objective, maximumDenominator: maximumDenominator) else { return nil }
+        for c in coefficients where c != 0 {
+            guard let (p, q) = rational(c, maximumDenominator: maximumDenominator) else { return nil }
             numerators.append(p)
             denominators.append(q)
         }
@@ -51,6 +47,22 @@ public enum ObjectiveGranularity: Sendable, Hashable {
         }
         guard g > 0 else { return nil }
         return Double(g) / Double(common)
+    }
+
+    /// Detects a common step of the objective coefficients; nil when a continuous variable
+    /// has a non-zero coefficient, when there is no non-zero coefficient, or when a
+    /// coefficient is not a small-denominator rational.
+    static func detect(in model: LinearModel, maximumDenominator: Int64 = 1000) -> Double? {
+        var coefficients: [Double] = []
+        for variable in model.variables where variable.objective != 0 {
+            guard variable.kind.isInteger else {
+                // A continuous variable fixed to a value contributes a constant.
+                guard variable.lower == variable.upper else { return nil }
+                continue
+            }
+            coefficients.append(variable.objective)
+        }
+        return commonStep(of: coefficients, maximumDenominator: maximumDenominator)
     }
 
     /// `value` as p/q with q <= maximumDenominator, within 1e-9 relative; nil otherwise.

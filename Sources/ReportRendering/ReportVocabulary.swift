@@ -111,7 +111,7 @@ extension ReportFormat {
             return "ne peut être retenu avec les projets engagés sous les contraintes d'équilibre"
         case "not-computed":
             if !e.proven {
-                return "évincé par de meilleurs projets (coût non calculé : le recalcul qui l'impose n'a trouvé aucune sélection dans sa limite de nœuds)"
+                return "évincé par de meilleurs projets (coût non calculé : le recalcul qui l'impose s'est arrêté sans sélection, à sa limite de nœuds ou sur un échec du solveur)"
             }
             return (e.reason.hasPrefix("does not fit") ? "ne tient pas dans le reliquat" : "évincé par de meilleurs projets (coût non calculé)")
                 + (e.budgetSpent ? " (le budget de nœuds des recalculs d'explication était épuisé avant ce projet)" : "")

@@ -255,7 +255,7 @@ public struct Explainer: Sendable {
                 } else if unproven.contains(i) {
                     e.code = "not-computed"
                     e.proven = false
-                    e.reason = "displaced by better projects (cost not computed: the re-solve forcing it in found no selection within its node limit)"
+                    e.reason = "displaced by better projects (cost not computed: the re-solve forcing it in ended without a selection, at its node limit or on a solver failure)"
                 } else {
                     e.code = "forcing-infeasible"
                     e.reason = "cannot be selected together with the engaged projects under the balance constraints"
@@ -395,7 +395,8 @@ public struct Explainer: Sendable {
             return q
         }
         guard let (s, solvedProblem) = resolved(p, changed, i, forcing: true, solver: solver, sessions: sessions, hint: hint) else {
-            return .forcing(nil, proven: true, nodes: 0)
+            // A solver failure proves nothing: not computed, never "cannot be selected".
+            return .forcing(nil, proven: false, nodes: 0)
         }
         let nodes = s.nodes
         guard s.status == .optimal || s.status == .feasible else {
@@ -427,7 +428,7 @@ public struct Explainer: Sendable {
             return q
         }
         guard let (s, solvedProblem) = resolved(p, changed, i, forcing: false, solver: solver, sessions: sessions, hint: hint) else {
-            return .removal(nil, proven: true, nodes: 0)
+            return .removal(nil, proven: false, nodes: 0)
         }
         let nodes = s.nodes
         guard s.status == .optimal || s.status == .feasible else { return .removal(nil, proven: s.status == .infeasible, nodes: nodes) }

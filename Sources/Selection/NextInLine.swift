@@ -123,14 +123,20 @@ public struct NextInLine: Sendable {
         }
     }
 
-    /// The least step between two values of a level: 1 when every weight is an integer.
-    static func step(_ level: [ObjectiveTerm: Double]) -> Double {
-        level.values.allSatisfy { $0 == $0.rounded() } ? 1 : 1e-6
+    /// The least step between two values of a level: the common step of the candidates' values
+    /// at that level (1 for counts under integer weights; 0,1 under weights 3, 1 and 0,1), so
+    /// that "better by one step" is a row the solver's tolerances cannot meet with a tie; 1e-6
+    /// when there is none (a term that is not a count). A step of 1e-6 under weights 3, 1 and
+    /// 0,1 let the least-cost solve return a selection tied with the current one, within the
+    /// envelope, and next in line came back empty.
+    static func step(_ level: [ObjectiveTerm: Double], _ p: SelectionProblem) -> Double {
+        let values = p.candidates.map { c in level.reduce(0) { $0 + $1.value * SelectionModel.value($1.key, c) } }
+        return ObjectiveGranularity.commonStep(of: values) ?? 1e-6
     }
 
     func improves(_ p: SelectionProblem, _ s: SelectionResult, over r: SelectionResult) -> Bool {
         for level in Self.levels(p.objective) {
-            let a = Self.value(level, s), b = Self.value(level, r), tol = Self.step(level) / 2
+            let a = Self.value(level, s), b = Self.value(level, r), tol = Self.step(level, p) / 2
             if a > b + tol { return true }
             if a < b - tol { return false }
         }
@@ -171,7 +177,7 @@ public struct NextInLine: Sendable {
                 for (t, w) in level.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where w != 0 {
                     terms += sm.terms(t, p).map { Term($0.variable, $0.coefficient * w) }
                 }
-                let v = Self.value(level, r), half = Self.step(level) / 2
+                let v = Self.value(level, r), half = Self.step(level, p) / 2
                 sm.model.addRow(j < i ? "keep_\(j)" : "improve_\(j)", terms, .greaterOrEqual(j < i ? v - half : v + half))
             }
             let cost = p.candidates.indices.map { Term(sm.x[$0], SelectionModel.euros(p.candidates[$0].amount.cents)) }

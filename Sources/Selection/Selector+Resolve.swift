@@ -99,6 +99,9 @@ extension Selector {
                 for row in models.stageRows { try? s.setRowBounds(row, .free) }
             }
         }
+        func inCents(_ result: SelectionResult) -> SelectionResult? {
+            Self.holdsInCents(p, result, cap: p.available) || result.selected.isEmpty ? result : nil
+        }
         var start: [Double]? = feasibleStart(q, sm, models.greedy.start(sm, candidate: i, forcing: forcing))
         let clock = ContinuousClock(), began = clock.now
         var stages: [StageResult] = []
@@ -122,7 +125,11 @@ extension Selector {
             let r = try run(sm.model, start: start, began: began, clock: clock, stage: index, term: name,
                             reserve: softStage ? Self.balanceStageReserve : 0, session: integer, knownBound: known)
             stages.append(stage(name, r))
-            guard r.status.hasSolution else { return finish(p, sm, stages, values: lastValues) }
+            // A stage with no selection ends the re-solve, through the same check in cents as
+            // its end: the stage before may have reached its value with a selection the
+            // solver's tolerances let over the envelope (0,96 € over 1,68 M€), which made this
+            // stage's row impossible to meet; `solve`, with its cuts, then answers.
+            guard r.status.hasSolution else { return inCents(finish(p, sm, stages, values: lastValues)) }
             if onReference, let value = r.objectiveValue {
                 onReference = abs(value - reference[index]) <= 1e-6 * max(1, abs(reference[index]))
             }
@@ -149,6 +156,6 @@ extension Selector {
         } else {
             result = finish(p, sm, stages, values: lastValues)
         }
-        return Self.holdsInCents(p, result, cap: p.available) || result.selected.isEmpty ? result : nil
+        return inCents(result)
     }
 }

@@ -63,6 +63,36 @@ import Workflow
         #expect(abs(value - 14_210_084.336722) < 0.01, "\(value)")
     }
 
+    /// Region 28, 120 projects, seed 1003, objective [acquisition, finess, score], balances off,
+    /// a smaller envelope: NOR-105 was said to be "cannot be selected" (`forcing-infeasible`)
+    /// although `--force NOR-105` selects it. The re-solve's ESSMS stage reached 98 with a
+    /// selection 0,96 € over the envelope (within GLPK's tolerances), the score stage could then
+    /// meet no row, and that stage's end skipped the check in cents that sends such a re-solve to
+    /// `solve` and its cuts. The peer (HiGHS): acquisitions 69, ESSMS 97, score 148 with it in.
+    @Test func aForcingIsNeverCalledImpossibleOnASelectionOverTheEnvelope() throws {
+        let edit = { (yaml: String) -> String in
+            yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                if line.hasPrefix("  notified:") { return "  notified: 2483740.99" }
+                if line.hasPrefix("objective:") { return "objective: [acquisition, finess, score]" }
+                return line.replacingOccurrences(of: "mode: soft", with: "mode: off")
+            }.joined(separator: "\n")
+        }
+        let committee = try Self.generated(.regional(region: "28"), projects: 120, seed: 1003, edit: edit)
+        let run = try committee.select(SolveSettings(explainLimit: 0, nextInLine: 0, explain: ["NOR-105"]))
+        #expect(run.result.status == .optimal)
+        let e = try #require(run.explanations.first { $0.id == "NOR-105" })
+        #expect(e.code == "displaced" && e.proven, "\(e.code): \(e.reason)")
+        let forced = try Committee(scenario: committee.scenario, rules: committee.rules, force: ["NOR-105"])
+            .select(SolveSettings(explainLimit: 0, nextInLine: 0)).result
+        #expect(forced.status == .optimal)
+        let withIt: [Int] = [forced.acquisitions, forced.finess, forced.score]
+        #expect(withIt == [69, 97, 148])
+        let cost = try #require(e.forcingCost)
+        let lost: [Int] = [cost.acquisitions, cost.finess, cost.score]
+        let expected: [Int] = [run.result.acquisitions - 69, run.result.finess - 97, run.result.score - 148]
+        #expect(lost == expected)
+    }
+
     /// Region 93, 60 projects, seed 16, a smaller envelope and an earlier committee: the soft
     /// balance's stage was settled at the root ("the LP relaxation's optimum is integral") and
     /// reported the LP point's slack, 0,5 € below the imbalance of the selection it returned (the
