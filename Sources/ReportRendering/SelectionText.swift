@@ -42,7 +42,7 @@ public enum SelectionText {
         // Projects left without their re-solve by the limit (not by the node budget): how to ask for one.
         let skipped = explanations.filter { e in
             e.decision == .selected ? e.removal == nil && !p.forced.contains(e.id)
-                : e.code == "not-computed" && e.proven && !e.budgetSpent && !e.reason.hasPrefix("does not fit")
+                : e.code == "not-computed" && e.proven && !e.budgetSpent
         }.count
         if skipped > 0 { out += "\n" + t(.notReSolved, f.integer(skipped)) + "\n" }
         out += balanceTables(p, r, language: language)

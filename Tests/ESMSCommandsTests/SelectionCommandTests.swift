@@ -107,7 +107,11 @@ import TestSupport
                 #expect(entry["removal"] == nil, "\(id)")
             }
         }
-        // The text says how many were left without a re-solve, and how to ask for one.
+        // The text says how many were left without a re-solve, and how to ask for one: every
+        // project the full run re-solved but the two asked for.
+        let reSolved = all.filter { ["displaced", "forcing-infeasible"].contains($0["code"] as? String) || $0["removal"] != nil }.count
+        let text = try esms("select", bretagne, "--next-in-line", "0", "--explain-limit", "0", "--explain", ids[0], "--explain", ids[1])
+        #expect(text.stdout.contains("Projets non recalculés (au-delà de --explain-limit) : \(reSolved - 2) ;"), "\(reSolved)")
         let capped = try esms("select", Self.mini, "--explain-limit", "0", "--next-in-line", "0")
         #expect(capped.stdout.contains("Projets non recalculés (au-delà de --explain-limit) : 3 ; --explain ID explique un projet"), "\(capped.stdout)")
         let asked = try esms("select", Self.mini, "--explain-limit", "0", "--next-in-line", "0", "--explain", "PH-3", "--lang", "en")
