@@ -83,6 +83,10 @@ public struct SelectionProblem: Sendable {
     /// re-solves pass the committee's selection, so the search starts next to its optimum. It
     /// changes where the search starts, never the optimum.
     public var startHint: Set<String> = []
+    /// The value of each integer stage when the caller knows it (the optimum of a looser problem
+    /// that the hinted selection attains and meets this problem's rows with): a stage whose start
+    /// reaches it ends without a search. Used only at the problem's own envelope.
+    public var knownStageValues: [Double]? = nil
 
     public init(scenario: String, candidates: [Candidate], engaged: [Candidate], available: Money,
                 territory: BalanceSpec, sector: BalanceSpec, objective: Objective, forced: Set<String> = [],

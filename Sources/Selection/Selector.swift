@@ -160,6 +160,13 @@ public struct Selector: Sendable {
         }
     }
 
+    /// The value of each integer stage of `p`'s objective for the candidates `chosen`.
+    static func stageValues(_ p: SelectionProblem, _ chosen: [Int]) throws(Failure) -> [Double] {
+        try stagesPlan(p).map { _, weights in
+            chosen.reduce(0.0) { sum, i in sum + weights.reduce(0) { $0 + $1.value * SelectionModel.value($1.key, p.candidates[i]) } }
+        }
+    }
+
     /// The objective terms of one stage over the model's binaries.
     static func stageTerms(_ weights: [ObjectiveTerm: Double], _ sm: SelectionModel, _ p: SelectionProblem) -> [Term] {
         var terms: [Term] = []
@@ -181,12 +188,15 @@ public struct Selector: Sendable {
         var start: [Double]? = feasibleStart(p, sm, greedy(p, sm, weights: stagesPlan.first?.1 ?? [:], budget: budget ?? p.available))
         let clock = ContinuousClock(), began = clock.now
         var lastValues: [Double] = []
+        // Known values hold while every stage before reached its own (the same optimum).
+        var known = budget == nil || budget == p.available ? p.knownStageValues.flatMap { $0.count == stagesPlan.count ? $0 : nil } : nil
         for (index, (name, weights)) in stagesPlan.enumerated() {
             let terms = Self.stageTerms(weights, sm, p)
             sm.model.setObjective(.maximize, terms: terms)
             // With a soft balance, the integer stages leave part of the time limit to its stage.
             var r = try run(sm.model, start: start, began: began, clock: clock, stage: index, term: name,
-                            reserve: soft ? Self.balanceStageReserve : 0)
+                            reserve: soft ? Self.balanceStageReserve : 0, knownBound: known?[index])
+            if let k = known?[index], let v = r.objectiveValue, abs(v - k) > 1e-6 * max(1, abs(k)) { known = nil }
             if index == 0, r.status == .timeLimitNoSolution, timeLimit == nil,
                let found = hardBalanceStart(p, sm, budget: budget ?? p.available, cuts: cuts) {
                 // The search found no selection meeting the hard balance within its nodes, but the

@@ -129,6 +129,31 @@ import TestSupport
         return out
     }
 
+    /// Under a hard balance the regions' round starts from the union of their own rounds, with
+    /// its stage values known, when that union meets the hard bands: the values are those of the
+    /// same round solved without it.
+    @Test func theRegionsRoundFromTheirOwnRoundsEqualsTheJointSolve() throws {
+        var shortcut = 0
+        for seed in UInt64(0)..<36 {
+            let p = Self.instance(seed: seed)
+            for policy in [RedeploymentPolicy.ownFirst, .prorataESSMS] {
+                let r = try Redeployer().run(p, policy: policy)
+                for round in r.rounds where round.problem.knownStageValues != nil {
+                    shortcut += 1
+                    var plain = round.problem
+                    plain.knownStageValues = nil
+                    plain.startHint = []
+                    let direct = try Selector().solve(plain)
+                    #expect(round.result.status == .optimal && direct.status == .optimal, "seed \(seed) \(round.name)")
+                    #expect([round.result.finess, round.result.acquisitions, round.result.score]
+                        == [direct.finess, direct.acquisitions, direct.score], "seed \(seed), \(policy.rawValue), \(round.name)")
+                    #expect(round.problem.hardBalanceHolds(round.result.selected))
+                }
+            }
+        }
+        #expect(shortcut >= 5, "\(shortcut) rounds started from their regions' own rounds")
+    }
+
     @Test("Every policy keeps every hard row, or says infeasible with a diagnosis", arguments: 0..<36)
     func hardRowsHold(seed: Int) throws {
         let p = Self.instance(seed: UInt64(seed))
