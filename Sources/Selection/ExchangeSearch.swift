@@ -44,7 +44,7 @@ struct ExchangeSearch: Sendable {
         count = p.candidates.count
         cost = p.candidates.map(\.amount.cents)
         values = plan.map { _, weights in
-            p.candidates.map { c in weights.reduce(0) { $0 + $1.value * SelectionModel.value($1.key, c) } }
+            p.candidates.map { SelectionModel.value(weights, $0) }
         }
         let (finess, numbers) = Self.numbered(p)
         self.finess = finess

@@ -20,9 +20,8 @@ struct GreedyStart: Sendable {
     private let budget: Int64
 
     init(_ p: SelectionProblem, weights: [ObjectiveTerm: Double], hint: Set<String>) {
-        func value(_ c: Candidate) -> Double { weights.reduce(0) { $0 + $1.value * SelectionModel.value($1.key, c) } }
         let rank = p.candidates.map { c in p.forced.contains(c.id) ? 0 : hint.contains(c.id) ? 1 : 2 }
-        let ratio = p.candidates.map { value($0) / Double(max(1, $0.amount.cents)) }
+        let ratio = p.candidates.map { SelectionModel.value(weights, $0) / Double(max(1, $0.amount.cents)) }
         order = p.candidates.indices.sorted { a, b in
             if rank[a] != rank[b] { return rank[a] < rank[b] }
             return ratio[a] != ratio[b] ? ratio[a] > ratio[b] : a < b

@@ -130,7 +130,7 @@ public struct NextInLine: Sendable {
     /// 0,1 let the least-cost solve return a selection tied with the current one, within the
     /// envelope, and next in line came back empty.
     static func step(_ level: [ObjectiveTerm: Double], _ p: SelectionProblem) -> Double {
-        let values = p.candidates.map { c in level.reduce(0) { $0 + $1.value * SelectionModel.value($1.key, c) } }
+        let values = p.candidates.map { SelectionModel.value(level, $0) }
         return ObjectiveGranularity.commonStep(of: values) ?? 1e-6
     }
 
@@ -151,7 +151,7 @@ public struct NextInLine: Sendable {
         let taken = Set(r.selected.flatMap { p.candidates[$0].finess }).union(p.engagedFINESS)
         let selected = Set(r.selected)
         let order = p.candidates.indices.filter { i in
-            !selected.contains(i) && level.reduce(0) { $0 + $1.value * SelectionModel.value($1.key, p.candidates[i]) } > 0
+            !selected.contains(i) && SelectionModel.value(level, p.candidates[i]) > 0
         }.sorted { p.candidates[$0].amount != p.candidates[$1].amount ? p.candidates[$0].amount < p.candidates[$1].amount : $0 < $1 }
         for i in order where p.candidates[i].finess.allSatisfy({ !taken.contains($0) }) {
             let chosen = r.selected + [i]

@@ -157,6 +157,12 @@ public struct SelectionModel: Sendable {
         }
     }
 
+    /// What candidate `c` brings to an objective of `weights` (one lexicographic stage, or the
+    /// weighted sum): Σ weight · term.
+    static func value(_ weights: [ObjectiveTerm: Double], _ c: Candidate) -> Double {
+        weights.reduce(0) { $0 + $1.value * value($1.key, c) }
+    }
+
     static func value(_ term: ObjectiveTerm, _ c: Candidate) -> Double {
         switch term {
         case .finess: return Double(c.finessCount)

@@ -131,7 +131,7 @@ extension Selector {
             // stage's row impossible to meet; `solve`, with its cuts, then answers.
             guard r.status.hasSolution else { return inCents(finish(p, sm, stages, values: lastValues)) }
             if onReference, let value = r.objectiveValue {
-                onReference = abs(value - reference[index]) <= 1e-6 * max(1, abs(reference[index]))
+                onReference = Self.reaches(value, reference[index])
             }
             lastValues = r.values
             start = r.values

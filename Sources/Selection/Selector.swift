@@ -163,7 +163,7 @@ public struct Selector: Sendable {
     /// The value of each integer stage of `p`'s objective for the candidates `chosen`.
     static func stageValues(_ p: SelectionProblem, _ chosen: [Int]) throws(Failure) -> [Double] {
         try stagesPlan(p).map { _, weights in
-            chosen.reduce(0.0) { sum, i in sum + weights.reduce(0) { $0 + $1.value * SelectionModel.value($1.key, p.candidates[i]) } }
+            chosen.reduce(0.0) { $0 + SelectionModel.value(weights, p.candidates[$1]) }
         }
     }
 
@@ -175,6 +175,10 @@ public struct Selector: Sendable {
         }
         return terms
     }
+
+    /// Whether a stage reached `value`, a value known for it beforehand (within the stage rows'
+    /// tolerance): the values known for the stages after it then still hold.
+    static func reaches(_ value: Double, _ known: Double) -> Bool { abs(value - known) <= 1e-6 * max(1, abs(known)) }
 
     /// The row that keeps a stage's term at the value it reached, for the stages after it.
     static func stageBound(_ value: Double) -> RowBounds { .greaterOrEqual(value - 1e-6 * max(1, abs(value))) }
@@ -196,7 +200,7 @@ public struct Selector: Sendable {
             // With a soft balance, the integer stages leave part of the time limit to its stage.
             var r = try run(sm.model, start: start, began: began, clock: clock, stage: index, term: name,
                             reserve: soft ? Self.balanceStageReserve : 0, knownBound: known?[index])
-            if let k = known?[index], let v = r.objectiveValue, abs(v - k) > 1e-6 * max(1, abs(k)) { known = nil }
+            if let k = known?[index], let v = r.objectiveValue, !Self.reaches(v, k) { known = nil }
             if index == 0, r.status == .timeLimitNoSolution, timeLimit == nil,
                let found = hardBalanceStart(p, sm, budget: budget ?? p.available, cuts: cuts) {
                 // The search found no selection meeting the hard balance within its nodes, but the
@@ -461,10 +465,9 @@ public struct Selector: Sendable {
         var v = [Double](repeating: 0, count: sm.model.variables.count)
         var used = Set(p.engagedFINESS)
         var left = budget.cents
-        func value(_ c: Candidate) -> Double { weights.reduce(0) { $0 + $1.value * SelectionModel.value($1.key, c) } }
         // The sort keys once per candidate: forced first, then the hinted, then by value per euro.
         let rank = p.candidates.map { c in p.forced.contains(c.id) ? 0 : p.startHint.contains(c.id) ? 1 : 2 }
-        let ratio = p.candidates.map { value($0) / Double(max(1, $0.amount.cents)) }
+        let ratio = p.candidates.map { SelectionModel.value(weights, $0) / Double(max(1, $0.amount.cents)) }
         let order = p.candidates.indices.sorted { a, b in
             if rank[a] != rank[b] { return rank[a] < rank[b] }
             return ratio[a] != ratio[b] ? ratio[a] > ratio[b] : a < b
