@@ -182,7 +182,7 @@ extension GLPKSolver {
                 if loaded != nil, !fixedByCost.isEmpty,
                    var outcome = solveRestricted(prepared, fixed: fixedByCost, start: start, strategy: strategy,
                                                  recovery: recovery, options: options, milliseconds: milliseconds,
-                                                 granularity: granularity) {
+                                                 granularity: granularity, basis: basicStatuses(prepared, problem)) {
                     restoreBounds(prepared, problem, fixedByCost)
                     if case .notGiven = outcome.startOutcome { outcome.startOutcome = startOutcome }
                     outcome.nodeCount = (outcome.nodeCount ?? 0) + neighbourhoodNodes
@@ -347,7 +347,8 @@ extension GLPKSolver {
         limited.nodeLimit = Swift.min(options.nodeLimit ?? neighbourhoodNodeLimit, neighbourhoodNodeLimit)
         limited.firstSolutionNodeLimit = nil
         guard let outcome = solveRestricted(prepared, fixed: agreeing, start: start, strategy: strategy, recovery: recovery,
-                                            options: limited, milliseconds: milliseconds, granularity: granularity),
+                                            options: limited, milliseconds: milliseconds, granularity: granularity,
+                                            startOnly: true, basis: basicStatuses(prepared, problem)),
               !outcome.values.isEmpty, let found = outcome.objective else { return nil }
         let better = prepared.model.sense == .maximize ? found > value + 1e-9 : found < value - 1e-9
         return better ? (outcome.values, outcome.nodeCount ?? 0) : nil
@@ -358,22 +359,45 @@ extension GLPKSolver {
     /// session's problem with those columns fixed, and GLPK's nodes on a matrix that size. The
     /// answer is mapped back to every column. Nil when the compact problem cannot be made or
     /// GLPK fails on it: the search is then made in the session's problem.
+    ///
+    /// The search is first made by `DenseBranchAndBound`, from the session's LP basis (`basis`),
+    /// when the compact problem is small enough for it (unless `SolverOptions.denseSearch` is
+    /// off); by GLPK when it gives no answer. With `startOnly` (a better start is all that is
+    /// asked) its best solution at the node limit is taken.
     static func solveRestricted(_ prepared: PreparedModel, fixed columns: [Int], start: [Double], strategy: SearchStrategy,
                                 recovery: Recovery, options: SolverOptions, milliseconds: Int32?,
-                                granularity: Double?) -> AttemptOutcome? {
+                                granularity: Double?, startOnly: Bool = false,
+                                basis: (columns: [Bool], rows: [Bool])? = nil) -> AttemptOutcome? {
         var fixed = [Double?](repeating: nil, count: prepared.columnCount)
         for j in columns { fixed[j] = start[j].rounded() }
         for j in 0..<prepared.columnCount where prepared.columnKinds[j] == .fixed { fixed[j] = prepared.columnLower[j] }
-        guard let (compact, kept) = prepared.restricted(fixing: fixed), !kept.isEmpty else { return nil }
+        guard let (compact, kept, keptRows) = prepared.restricted(fixing: fixed), !kept.isEmpty else { return nil }
         var options = options
         options.reducedCostFixing = false
-        let outcome: AttemptOutcome
-        do throws(GLPKInternalFailure) {
-            outcome = try runGuardedAttempt(compact, strategy: strategy, recovery: recovery, options: options,
-                                            milliseconds: milliseconds, start: kept.map { start[$0] }, heuristic: nil,
-                                            granularity: granularity, provokeFailure: false)
-        } catch {
-            return nil
+        let compactStart = kept.map { start[$0] }
+        var outcome: AttemptOutcome
+        let own = options.denseSearch ? DenseBranchAndBound.solve(
+            compact, start: compactStart, granularity: granularity, options: options,
+            basic: basis.map { b in (kept.map { b.columns[$0] }, keptRows.map { b.rows[$0] }) },
+            nodeLimit: options.nodeLimit ?? DenseBranchAndBound.defaultNodeLimit, acceptUnproven: startOnly) : nil
+        if let own {
+            outcome = AttemptOutcome(status: own.proven ? .optimal : .feasible,
+                                     sentence: own.proven ? "Proven optimal by the search on the columns left free."
+                                         : "The search on the columns left free stopped at its node limit: the best solution found is returned, not proven optimal.")
+            outcome.values = own.values
+            outcome.objective = own.objective
+            outcome.bestBound = own.proven ? own.objective : nil
+            outcome.nodeCount = own.nodes
+            outcome.startOutcome = DenseBranchAndBound.checked(compact, compactStart, options: options) != nil ? .accepted
+                : .rejected("the start solution is not feasible")
+        } else {
+            do throws(GLPKInternalFailure) {
+                outcome = try runGuardedAttempt(compact, strategy: strategy, recovery: recovery, options: options,
+                                                milliseconds: milliseconds, start: compactStart, heuristic: nil,
+                                                granularity: granularity, provokeFailure: false)
+            } catch {
+                return nil
+            }
         }
         var full = outcome
         if !outcome.values.isEmpty {
@@ -384,6 +408,15 @@ extension GLPKSolver {
             full.objective = prepared.model.objectiveValue(of: values) ?? outcome.objective
         }
         return full
+    }
+
+    /// Which columns and rows are basic in the LP optimum of `problem` (the start of a search on
+    /// a compact problem: `DenseBranchAndBound`).
+    static func basicStatuses(_ prepared: PreparedModel, _ problem: GLPKProblem) -> (columns: [Bool], rows: [Bool])? {
+        let p = problem.pointer
+        guard glp_get_status(p) == GLP_OPT else { return nil }
+        return ((0..<prepared.columnCount).map { glp_get_col_stat(p, Int32($0 + 1)) == GLP_BS },
+                (0..<prepared.rowCount).map { glp_get_row_stat(p, Int32($0 + 1)) == GLP_BS })
     }
 
     /// Puts back the bounds of the columns `fixByReducedCost` fixed.

@@ -13,12 +13,13 @@ extension PreparedModel {
     func restricted(fixing fixed: [Int: Double], tolerance: Double = 1e-6) -> (model: PreparedModel, columns: [Int])? {
         var dense = [Double?](repeating: nil, count: columnCount)
         for (j, v) in fixed { dense[j] = v }
-        return restricted(fixing: dense, tolerance: tolerance)
+        return restricted(fixing: dense, tolerance: tolerance).map { ($0.model, $0.columns) }
     }
 
     /// `restricted(fixing:)` with the fixed values by column (nil: left free), without hashing
-    /// every column and matrix entry.
-    func restricted(fixing fixed: [Double?], tolerance: Double = 1e-6) -> (model: PreparedModel, columns: [Int])? {
+    /// every column and matrix entry; also gives, for each row of the compact model, the row of
+    /// `self`.
+    func restricted(fixing fixed: [Double?], tolerance: Double = 1e-6) -> (model: PreparedModel, columns: [Int], rows: [Int])? {
         var position = [Int](repeating: -1, count: columnCount)
         var columns: [Int] = []
         var m = LinearModel(name: model.name, sense: model.sense)
@@ -36,6 +37,7 @@ extension PreparedModel {
         m.objectiveConstant = constant
         var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
         var lowers: [Double] = [], uppers: [Double] = [], kinds: [BoundKind] = []
+        var keptRows: [Int] = []
         var k = 1
         let entries = matrixValues.count
         for i in 0..<rowCount {
@@ -57,6 +59,7 @@ extension PreparedModel {
                 continue
             }
             let row = Int32(lowers.count + 1)
+            keptRows.append(i)
             for term in terms {
                 ia.append(row); ja.append(Int32(term.variable.index + 1)); ar.append(term.coefficient)
             }
@@ -75,6 +78,6 @@ extension PreparedModel {
                                  columnIsInteger: columns.map { columnIsInteger[$0] }, objective: columns.map { objective[$0] },
                                  rowLower: lowers, rowUpper: uppers, rowKinds: kinds, matrixRows: ia, matrixColumns: ja,
                                  matrixValues: ar)
-        return (kept, columns)
+        return (kept, columns, keptRows)
     }
 }

@@ -36,6 +36,9 @@ public struct SolverOptions: Sendable, Hashable {
     /// agrees with the LP). Exact; it changes which of several optimal solutions is returned, so
     /// it is asked for where that does not matter (explanation re-solves, least-cost solves).
     public var reducedCostFixing = false
+    /// The search on the columns reduced-cost fixing leaves free is made by
+    /// `DenseBranchAndBound` first (GLPK's when it gives no answer). Off: GLPK's only.
+    public var denseSearch = true
     /// Tests only: the first n runs of each strategy make GLPK fail an internal check on purpose
     /// (through the guard), so that the recovery is exercised.
     var provokedInternalFailures = 0
