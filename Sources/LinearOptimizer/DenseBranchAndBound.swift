@@ -13,11 +13,12 @@ enum DenseBranchAndBound {
         /// In the model's sense, its constant included.
         var objective: Double
         var nodes: Int
-        var pivots = 0
         /// False: the node limit stopped the search (only with `acceptUnproven`).
         var proven: Bool
         /// The start was not improved on.
         var isStart: Bool
+        /// The start held every bound and row, and was the first incumbent.
+        var startAccepted: Bool
     }
 
     /// The largest problem it takes. The basis inverse is dense (rows² per pivot), and it has no
@@ -29,6 +30,14 @@ enum DenseBranchAndBound {
     /// Nodes searched when the options set no limit.
     static let defaultNodeLimit = 20_000
 
+    /// Whether `prepared` is a problem it takes: within the size limits, every integer column
+    /// bounded.
+    static func takes(_ prepared: PreparedModel) -> Bool {
+        let n = prepared.columnCount
+        guard prepared.rowCount <= maximumRows, n <= maximumColumns, n > 0 else { return false }
+        return (0..<n).allSatisfy { !prepared.columnIsInteger[$0] || (prepared.columnLower[$0].isFinite && prepared.columnUpper[$0].isFinite) }
+    }
+
     /// Solves `prepared` from `start` (checked; ignored when it breaks a row). `granularity`:
     /// the objective's lattice step (nil: none, nodes pruned within the objective tolerance).
     /// Past `nodeLimit` nodes: the incumbent, unproven, with `acceptUnproven`; else nil.
@@ -37,10 +46,7 @@ enum DenseBranchAndBound {
     static func solve(_ prepared: PreparedModel, start: [Double]?, granularity: Double?, options: SolverOptions,
                       basic: (columns: [Bool], rows: [Bool])? = nil, nodeLimit: Int, acceptUnproven: Bool) -> Answer? {
         let n = prepared.columnCount
-        guard prepared.rowCount <= maximumRows, n <= maximumColumns, n > 0 else { return nil }
-        for j in 0..<n where prepared.columnIsInteger[j] {
-            guard prepared.columnLower[j].isFinite, prepared.columnUpper[j].isFinite else { return nil }
-        }
+        guard takes(prepared) else { return nil }
         guard let simplex = DenseSimplex(prepared) else { return nil }
         if let basic { simplex.startFrom(columns: basic.columns, rows: basic.rows) }
         let maximize = prepared.model.sense == .maximize
@@ -57,6 +63,7 @@ enum DenseBranchAndBound {
             incumbentValue = prepared.model.objectiveValue(of: checked) ?? 0
             isStart = true
         }
+        let startAccepted = isStart
         // A bound known from outside (`SolverOptions.knownBound`): an incumbent that reaches it
         // ends the search.
         func reachesKnownBound() -> Bool {
@@ -65,7 +72,7 @@ enum DenseBranchAndBound {
             return maximize ? incumbentValue >= known - tolerance : incumbentValue <= known + tolerance
         }
         if reachesKnownBound(), let incumbent {
-            return Answer(values: incumbent, objective: incumbentValue, nodes: 0, proven: true, isStart: true)
+            return Answer(values: incumbent, objective: incumbentValue, nodes: 0, proven: true, isStart: true, startAccepted: true)
         }
         // The lattice the pruning rounds to; without one, a node must beat the incumbent by the
         // objective tolerance.
@@ -111,7 +118,7 @@ enum DenseBranchAndBound {
             current = nil
             if nodes >= nodeLimit {
                 guard acceptUnproven, let incumbent else { return nil }
-                return Answer(values: incumbent, objective: incumbentValue, nodes: nodes, pivots: simplex.pivots, proven: false, isStart: isStart)
+                return Answer(values: incumbent, objective: incumbentValue, nodes: nodes, proven: false, isStart: isStart, startAccepted: startAccepted)
             }
             nodes += 1
             for j in integers { simplex.lower[j] = rootLower[j]; simplex.upper[j] = rootUpper[j] }
@@ -145,7 +152,7 @@ enum DenseBranchAndBound {
                     incumbentValue = value
                     isStart = false
                     if reachesKnownBound() {
-                        return Answer(values: found, objective: value, nodes: nodes, pivots: simplex.pivots, proven: true, isStart: false)
+                        return Answer(values: found, objective: value, nodes: nodes, proven: true, isStart: false, startAccepted: startAccepted)
                     }
                 }
                 continue
@@ -220,7 +227,7 @@ enum DenseBranchAndBound {
                            branched: (j, upFirst, upFirst ? 1 - f : f, objective))
         }
         guard let incumbent else { return nil }
-        return Answer(values: incumbent, objective: incumbentValue, nodes: nodes, pivots: simplex.pivots, proven: true, isStart: isStart)
+        return Answer(values: incumbent, objective: incumbentValue, nodes: nodes, proven: true, isStart: isStart, startAccepted: startAccepted)
     }
 
     /// Columns tried both ways at a node when their pseudocosts are not reliable yet, and the
@@ -256,8 +263,9 @@ enum DenseBranchAndBound {
         }
     }
 
-    /// `values` with its integer columns rounded, when they hold every bound and row of
-    /// `prepared` (within the tolerance GLPK's answers are held to); nil otherwise.
+    /// `values` with its integer columns rounded, when they hold every column bound (within
+    /// 1e-9, relative) and every row and integrality of `prepared` (`LinearModel.isFeasible`,
+    /// the tolerance GLPK's answers are held to); nil otherwise.
     static func checked(_ prepared: PreparedModel, _ values: [Double], options: SolverOptions) -> [Double]? {
         var x = values
         for j in 0..<prepared.columnCount {
@@ -268,15 +276,6 @@ enum DenseBranchAndBound {
             let slack = 1e-9 * Swift.max(1, abs(x[j]))
             guard x[j] >= prepared.columnLower[j] - slack, x[j] <= prepared.columnUpper[j] + slack else { return nil }
         }
-        var activity = [Double](repeating: 0, count: prepared.rowCount)
-        for k in 1..<prepared.matrixValues.count {
-            activity[Int(prepared.matrixRows[k]) - 1] += prepared.matrixValues[k] * x[Int(prepared.matrixColumns[k]) - 1]
-        }
-        for i in 0..<prepared.rowCount {
-            let lower = prepared.rowLower[i], upper = prepared.rowUpper[i]
-            let slack = 1e-6 * Swift.max(1, abs(lower.isFinite ? lower : 0), abs(upper.isFinite ? upper : 0))
-            guard activity[i] >= lower - slack, activity[i] <= upper + slack else { return nil }
-        }
-        return x
+        return prepared.model.isFeasible(x) ? x : nil
     }
 }

@@ -49,15 +49,12 @@ final class DenseSimplex {
     private let candidates: UnsafeMutableBufferPointer<Int>
     private let ratios: UnsafeMutableBufferPointer<Double>
     private let flips: UnsafeMutableBufferPointer<Int>
-    private var order: [Int] = []
     /// Rows whose basic variable is outside its bounds by so little that no dual ray proves
     /// it (within the tolerances): left as they are in this solve rather than taken for
     /// infeasible (a node is never pruned on such a doubt; the solutions are checked anyway).
     private var tolerated: [Bool]
     private var pivotsSinceFactor = 0
     private var factored = false
-    /// Pivots made since the simplex was built.
-    private(set) var pivots = 0
 
     static let primalTolerance = 1e-7
     static let dualTolerance = 1e-7
@@ -387,7 +384,6 @@ final class DenseSimplex {
                 for k in 0..<m { rowI[k] -= f * rowR[k] }
             }
             done += 1
-            pivots += 1
             pivotsSinceFactor += 1
             if pivotsSinceFactor >= Self.refactorInterval {
                 guard factor() else { return .failed }

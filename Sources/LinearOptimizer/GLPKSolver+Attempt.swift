@@ -166,9 +166,15 @@ extension GLPKSolver {
                 // In a session, the start first improved in its neighbourhood of the LP optimum:
                 // the fixing below is as strong as the start is good.
                 var neighbourhoodNodes = 0
+                // The LP optimum's basis, read once and only if the own search runs.
+                var statuses: (columns: [Bool], rows: [Bool])??
+                let basis = { () -> (columns: [Bool], rows: [Bool])? in
+                    if statuses == nil { statuses = .some(basicStatuses(prepared, problem)) }
+                    return statuses ?? nil
+                }
                 if loaded != nil, let (better, nodes) = improvedNearRelaxation(
                     prepared, problem, start: start, strategy: strategy, recovery: recovery, options: options,
-                    milliseconds: milliseconds, granularity: granularity) {
+                    milliseconds: milliseconds, granularity: granularity, basis: basis) {
                     start = better
                     checkedStart = better
                     neighbourhoodNodes = nodes
@@ -182,7 +188,7 @@ extension GLPKSolver {
                 if loaded != nil, !fixedByCost.isEmpty,
                    var outcome = solveRestricted(prepared, fixed: fixedByCost, start: start, strategy: strategy,
                                                  recovery: recovery, options: options, milliseconds: milliseconds,
-                                                 granularity: granularity, basis: basicStatuses(prepared, problem)) {
+                                                 granularity: granularity, basis: basis) {
                     restoreBounds(prepared, problem, fixedByCost)
                     if case .notGiven = outcome.startOutcome { outcome.startOutcome = startOutcome }
                     outcome.nodeCount = (outcome.nodeCount ?? 0) + neighbourhoodNodes
@@ -336,7 +342,8 @@ extension GLPKSolver {
     /// nothing better was found.
     static func improvedNearRelaxation(_ prepared: PreparedModel, _ problem: GLPKProblem, start: [Double],
                                        strategy: SearchStrategy, recovery: Recovery, options: SolverOptions,
-                                       milliseconds: Int32?, granularity: Double?) -> ([Double], Int)? {
+                                       milliseconds: Int32?, granularity: Double?,
+                                       basis: () -> (columns: [Bool], rows: [Bool])? = { nil }) -> ([Double], Int)? {
         let p = problem.pointer
         guard glp_get_status(p) == GLP_OPT, let value = prepared.model.objectiveValue(of: start) else { return nil }
         var agreeing: [Int] = []
@@ -348,7 +355,7 @@ extension GLPKSolver {
         limited.firstSolutionNodeLimit = nil
         guard let outcome = solveRestricted(prepared, fixed: agreeing, start: start, strategy: strategy, recovery: recovery,
                                             options: limited, milliseconds: milliseconds, granularity: granularity,
-                                            startOnly: true, basis: basicStatuses(prepared, problem)),
+                                            startOnly: true, basis: basis),
               !outcome.values.isEmpty, let found = outcome.objective else { return nil }
         let better = prepared.model.sense == .maximize ? found > value + 1e-9 : found < value - 1e-9
         return better ? (outcome.values, outcome.nodeCount ?? 0) : nil
@@ -367,7 +374,7 @@ extension GLPKSolver {
     static func solveRestricted(_ prepared: PreparedModel, fixed columns: [Int], start: [Double], strategy: SearchStrategy,
                                 recovery: Recovery, options: SolverOptions, milliseconds: Int32?,
                                 granularity: Double?, startOnly: Bool = false,
-                                basis: (columns: [Bool], rows: [Bool])? = nil) -> AttemptOutcome? {
+                                basis: () -> (columns: [Bool], rows: [Bool])? = { nil }) -> AttemptOutcome? {
         var fixed = [Double?](repeating: nil, count: prepared.columnCount)
         for j in columns { fixed[j] = start[j].rounded() }
         for j in 0..<prepared.columnCount where prepared.columnKinds[j] == .fixed { fixed[j] = prepared.columnLower[j] }
@@ -376,9 +383,9 @@ extension GLPKSolver {
         options.reducedCostFixing = false
         let compactStart = kept.map { start[$0] }
         var outcome: AttemptOutcome
-        let own = options.denseSearch ? DenseBranchAndBound.solve(
+        let own = options.denseSearch && DenseBranchAndBound.takes(compact) ? DenseBranchAndBound.solve(
             compact, start: compactStart, granularity: granularity, options: options,
-            basic: basis.map { b in (kept.map { b.columns[$0] }, keptRows.map { b.rows[$0] }) },
+            basic: basis().map { b in (kept.map { b.columns[$0] }, keptRows.map { b.rows[$0] }) },
             nodeLimit: options.nodeLimit ?? DenseBranchAndBound.defaultNodeLimit, acceptUnproven: startOnly) : nil
         if let own {
             outcome = AttemptOutcome(status: own.proven ? .optimal : .feasible,
@@ -388,8 +395,7 @@ extension GLPKSolver {
             outcome.objective = own.objective
             outcome.bestBound = own.proven ? own.objective : nil
             outcome.nodeCount = own.nodes
-            outcome.startOutcome = DenseBranchAndBound.checked(compact, compactStart, options: options) != nil ? .accepted
-                : .rejected("the start solution is not feasible")
+            outcome.startOutcome = own.startAccepted ? .accepted : .rejected("the start solution is not feasible")
         } else {
             do throws(GLPKInternalFailure) {
                 outcome = try runGuardedAttempt(compact, strategy: strategy, recovery: recovery, options: options,

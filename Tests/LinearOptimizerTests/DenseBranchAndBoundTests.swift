@@ -24,18 +24,6 @@ struct DenseBranchAndBoundTests {
         return m
     }
 
-    /// The best objective and every assignment reaching it, by enumeration.
-    static func bruteForce(_ m: LinearModel) -> Double? {
-        let n = m.variables.count
-        var best: Double?
-        for mask in 0..<(1 << n) {
-            let values = (0..<n).map { Double((mask >> $0) & 1) }
-            guard m.isFeasible(values), let v = m.objectiveValue(of: values) else { continue }
-            if best.map({ m.sense == .maximize ? v > $0 : v < $0 }) ?? true { best = v }
-        }
-        return best
-    }
-
     /// A feasible assignment (the first in enumeration order that is not optimal when one
     /// exists), or nil.
     static func someFeasible(_ m: LinearModel, avoiding optimum: Double?) -> [Double]? {
@@ -56,7 +44,7 @@ struct DenseBranchAndBoundTests {
         let sense: OptimizationSense = seed % 2 == 0 ? .maximize : .minimize
         let m = Self.model(seed: seed, columns: 6 + Int(seed % 7), sense: sense)
         let prepared = try PreparedModel(m)
-        let expected = Self.bruteForce(m)
+        let expected = Fixtures.bruteForceOptimum(m)
         let start = Self.someFeasible(m, avoiding: expected)
         for (granularity, withStart) in [(1.0 as Double?, false), (1.0, true), (nil, true), (nil, false)] {
             let answer = DenseBranchAndBound.solve(prepared, start: withStart ? start : nil, granularity: granularity,
@@ -123,7 +111,7 @@ struct DenseBranchAndBoundTests {
     func starts() throws {
         let m = Self.model(seed: 7, columns: 10, sense: .maximize)
         let prepared = try PreparedModel(m)
-        let expected = try #require(Self.bruteForce(m))
+        let expected = try #require(Fixtures.bruteForceOptimum(m))
         let broken = [Double](repeating: 1, count: 10)
         #expect(!m.isFeasible(broken))
         let found = try #require(DenseBranchAndBound.solve(prepared, start: broken, granularity: 1, options: SolverOptions(),

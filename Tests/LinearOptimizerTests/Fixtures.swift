@@ -32,14 +32,15 @@ enum Fixtures {
         return model
     }
 
-    /// Best objective by enumeration of the binaries (no continuous variables).
-    static func bruteForceMaximum(_ model: LinearModel) -> Double? {
+    /// Best objective by enumeration of the binaries (no continuous variables), in the
+    /// model's sense.
+    static func bruteForceOptimum(_ model: LinearModel) -> Double? {
         let n = model.variables.count
         var best: Double?
         for mask in 0..<(1 << n) {
             let values = (0..<n).map { Double((mask >> $0) & 1) }
             guard model.isFeasible(values), let value = model.objectiveValue(of: values) else { continue }
-            if best.map({ value > $0 }) ?? true { best = value }
+            if best.map({ model.sense == .maximize ? value > $0 : value < $0 }) ?? true { best = value }
         }
         return best
     }

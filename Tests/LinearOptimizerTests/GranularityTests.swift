@@ -43,7 +43,7 @@ struct GranularityTests {
     @Test("granularity stop and full search give the same optimum as brute force", arguments: 1...12)
     func sameOptimum(seed: Int) throws {
         let model = Fixtures.smallSelection(seed: UInt64(seed), projects: 14)
-        let reference = try #require(Fixtures.bruteForceMaximum(model), "seed \(seed)")
+        let reference = try #require(Fixtures.bruteForceOptimum(model), "seed \(seed)")
         var plain = SearchStrategy.tuned
         plain.presolve = false
         for strategy in [SearchStrategy.tuned, plain] {

@@ -43,7 +43,7 @@ struct GuardTests {
     @Test("a failed run is re-made with other settings, and reported as a solver error when every re-run fails")
     func recoveryAndFailureStatus() throws {
         let model = Fixtures.smallSelection(seed: 3, projects: 14)
-        let expected = try #require(Fixtures.bruteForceMaximum(model))
+        let expected = try #require(Fixtures.bruteForceOptimum(model))
         var options = SolverOptions()
         options.provokedInternalFailures = 1
         let recovered = try GLPKSolver().solve(model, options: options)

@@ -67,7 +67,7 @@ struct SessionTests {
             let cold = try GLPKSolver().solve(changed)
             #expect(warm[k]?.status == cold.status)
             #expect(warm[k]?.objectiveValue == cold.objectiveValue)
-            #expect(warm[k]?.objectiveValue == Fixtures.bruteForceMaximum(changed))
+            #expect(warm[k]?.objectiveValue == Fixtures.bruteForceOptimum(changed))
             if let values = warm[k]?.values, !values.isEmpty { #expect(changed.isFeasible(values)) }
         }
     }
@@ -112,7 +112,7 @@ struct SessionTests {
                 var options = SolverOptions()
                 options.reducedCostFixing = true
                 let r = try? session.solve(options: options, start: changed.isFeasible(start) ? start : nil)
-                #expect(r?.objectiveValue == Fixtures.bruteForceMaximum(changed), "seed \(seed)")
+                #expect(r?.objectiveValue == Fixtures.bruteForceOptimum(changed), "seed \(seed)")
                 if let values = r?.values, !values.isEmpty { #expect(changed.isFeasible(values)) }
                 try? session.setBounds(VariableID(job.variable), lower: 0, upper: 1)
             }
@@ -122,7 +122,7 @@ struct SessionTests {
     @Test("reduced-cost fixing counts an objective constant once, maximising and minimising", arguments: [6, 7, 8] as [UInt64])
     func reducedCostFixingWithConstant(seed: UInt64) throws {
         let base = Fixtures.smallSelection(seed: seed, projects: 14)
-        let best = try #require(Fixtures.bruteForceMaximum(base))
+        let best = try #require(Fixtures.bruteForceOptimum(base))
         let start = Self.greedyStart(base)
         var options = SolverOptions()
         options.reducedCostFixing = true
@@ -164,7 +164,7 @@ struct SessionTests {
         let forward = try run(Array(jobs.indices)), backward = try run(Array(jobs.indices.reversed()))
         for (k, job) in jobs.enumerated() {
             let changed = Self.changed(model, job, budget: budget)
-            #expect(forward[k]?.objectiveValue == Fixtures.bruteForceMaximum(changed), "job \(k)")
+            #expect(forward[k]?.objectiveValue == Fixtures.bruteForceOptimum(changed), "job \(k)")
             #expect(forward[k]?.values == backward[k]?.values, "job \(k)")
         }
     }
@@ -172,7 +172,7 @@ struct SessionTests {
     @Test("a start that reaches a known bound is returned without a search; a search stops when it reaches the bound")
     func knownBound() throws {
         let model = Fixtures.smallSelection(seed: 5, projects: 14)
-        let optimum = try #require(Fixtures.bruteForceMaximum(model))
+        let optimum = try #require(Fixtures.bruteForceOptimum(model))
         let best = try GLPKSolver().solve(model)
         var options = SolverOptions()
         options.knownBound = optimum
