@@ -31,6 +31,16 @@ final class ContinuousCompletion {
         glp_set_col_bnds(problem.pointer, Int32(j + 1), type, l, u)
     }
 
+    /// Follows a change of the model's columns `columns`.
+    func update(_ prepared: PreparedModel, columns: [Int]) {
+        self.prepared = prepared
+        guard let problem, problem.isAlive else { return }
+        for j in columns where !prepared.columnIsInteger[j] {
+            let (type, l, u) = GLPKProblem.glpkBounds(prepared.columnKinds[j], prepared.columnLower[j], prepared.columnUpper[j])
+            glp_set_col_bnds(problem.pointer, Int32(j + 1), type, l, u)
+        }
+    }
+
     /// Follows a change of the model's objective.
     func updateObjective(_ prepared: PreparedModel) {
         self.prepared = prepared

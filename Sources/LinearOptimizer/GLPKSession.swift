@@ -43,6 +43,19 @@ final class GLPKSession: MIPSession {
         glp_set_col_bnds(problem.pointer, Int32(j + 1), type, l, u)
     }
 
+    /// The model is copied once for all the changes (the completion holds it too), not once each.
+    func setBounds(_ changes: [BoundChange]) throws(LinearOptimizerError) {
+        guard !changes.isEmpty else { return }
+        for c in changes { try prepared.setColumnBounds(c.variable.index, lower: c.lower, upper: c.upper) }
+        completion.update(prepared, columns: changes.map(\.variable.index))
+        guard let problem, problem.isAlive else { return }
+        for c in changes {
+            let j = c.variable.index
+            let (type, l, u) = GLPKProblem.glpkBounds(prepared.columnKinds[j], prepared.columnLower[j], prepared.columnUpper[j])
+            glp_set_col_bnds(problem.pointer, Int32(j + 1), type, l, u)
+        }
+    }
+
     func setRowBounds(_ row: RowID, _ bounds: RowBounds) throws(LinearOptimizerError) {
         try prepared.setRowBounds(row.index, bounds)
         completion.update(prepared, row: row.index)
@@ -103,8 +116,10 @@ final class GLPKSession: MIPSession {
                     report: AttemptReport(strategy: strategy, status: outcome.status, objectiveValue: outcome.objective,
                                           bestBound: outcome.bestBound, seconds: seconds),
                     heuristicAccepted: outcome.heuristicAccepted)
-                return GLPKSolver.result(outcome, [attempt], options: options, start: start, heuristic: nil,
-                                         granularity: granularity, seconds: seconds)
+                var result = GLPKSolver.result(outcome, [attempt], options: options, start: start, heuristic: nil,
+                                               granularity: granularity, seconds: seconds)
+                result.rootReducedCosts = outcome.rootCosts
+                return result
                 }
             } catch {
                 // GLPK failed an internal check: the problem is gone; solve the usual way below.

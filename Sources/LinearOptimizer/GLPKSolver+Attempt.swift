@@ -16,6 +16,8 @@ extension GLPKSolver {
         var presolveUsed = false
         /// True when the run was cut by its time limit: the next strategy may continue.
         var stoppedByTime = false
+        /// The LP relaxation's reduced costs (`SolverOptions.reportsReducedCosts`).
+        var rootCosts: ReducedCosts?
     }
 
     /// One strategy run, re-run with other settings when GLPK fails an internal check (see
@@ -128,6 +130,7 @@ extension GLPKSolver {
 
         if let settled = settledByKnownBound(prepared, start: checkedStart, options: options) { return settled }
         var relaxationBound: Double?
+        var rootCosts: ReducedCosts?
         var fixedByCost: [Int] = []
         if !presolve {
             if loaded == nil {
@@ -155,11 +158,13 @@ extension GLPKSolver {
             // The LP relaxation's optimum bounds the MIP's, whatever the search does next.
             let lpBound = glp_get_obj_val(p)
             relaxationBound = lpBound
+            rootCosts = options.reportsReducedCosts ? reducedCosts(prepared, problem) : nil
             let bound = tighter(lpBound, options.knownBound, maximize: prepared.model.sense == .maximize) ?? lpBound
             if let settled = settledAtRoot(prepared, problem, bound: bound, start: checkedStart,
                                            granularity: granularity, options: options) {
                 var settled = settled
                 if case .notGiven = settled.startOutcome { settled.startOutcome = startOutcome }
+                settled.rootCosts = rootCosts
                 return settled
             }
             if options.reducedCostFixing, var start = checkedStart {
@@ -181,17 +186,21 @@ extension GLPKSolver {
                     if var settled = settledAtRoot(prepared, problem, bound: bound, start: better,
                                                    granularity: granularity, options: options) {
                         settled.nodeCount = (settled.nodeCount ?? 0) + nodes
+                        settled.rootCosts = rootCosts
                         return settled
                     }
                 }
                 fixedByCost = fixByReducedCost(prepared, problem, start: start, step: granularity ?? 0)
-                if loaded != nil, !fixedByCost.isEmpty,
+                // Columns the caller fixed (an earlier stage's reduced costs) make it compact too.
+                let compacts = !fixedByCost.isEmpty || prepared.columnKinds.contains(.fixed)
+                if loaded != nil, compacts,
                    var outcome = solveRestricted(prepared, fixed: fixedByCost, start: start, strategy: strategy,
                                                  recovery: recovery, options: options, milliseconds: milliseconds,
                                                  granularity: granularity, basis: basis) {
                     restoreBounds(prepared, problem, fixedByCost)
                     if case .notGiven = outcome.startOutcome { outcome.startOutcome = startOutcome }
                     outcome.nodeCount = (outcome.nodeCount ?? 0) + neighbourhoodNodes
+                    outcome.rootCosts = rootCosts
                     return outcome
                 }
             }
@@ -248,6 +257,7 @@ extension GLPKSolver {
         outcome.nodeCount = monitor.nodeCount > 0 ? monitor.nodeCount : nil
         outcome.presolveUsed = presolve
         outcome.stoppedByTime = code == GLP_ETMLIM
+        outcome.rootCosts = rootCosts
         if mipStatus == GLP_OPT || mipStatus == GLP_FEAS {
             var values = [Double](repeating: 0, count: prepared.columnCount)
             for j in 0..<prepared.columnCount {
@@ -423,6 +433,28 @@ extension GLPKSolver {
         guard glp_get_status(p) == GLP_OPT else { return nil }
         return ((0..<prepared.columnCount).map { glp_get_col_stat(p, Int32($0 + 1)) == GLP_BS },
                 (0..<prepared.rowCount).map { glp_get_row_stat(p, Int32($0 + 1)) == GLP_BS })
+    }
+
+    /// The reduced costs of the binaries at a bound of the LP optimum of `problem`; a column
+    /// whose reduced cost has the wrong sign (within the LP's tolerances) costs nothing to move.
+    static func reducedCosts(_ prepared: PreparedModel, _ problem: GLPKProblem) -> ReducedCosts? {
+        let p = problem.pointer
+        guard glp_get_status(p) == GLP_OPT else { return nil }
+        let maximize = prepared.model.sense == .maximize
+        var columns: [Int] = [], values: [Double] = [], costs: [Double] = []
+        for j in 0..<prepared.columnCount where prepared.columnIsInteger[j] {
+            let column = Int32(j + 1)
+            let status = glp_get_col_stat(p, column)
+            guard status == GLP_NL || status == GLP_NU else { continue }
+            let d = glp_get_col_dual(p, column)
+            // Maximising, a column at its lower bound has d ≤ 0 and one at its upper bound d ≥ 0.
+            let cost = (status == GLP_NL) == maximize ? -d : d
+            guard cost > 0 else { continue }
+            columns.append(j)
+            values.append(glp_get_col_prim(p, column).rounded())
+            costs.append(cost)
+        }
+        return ReducedCosts(bound: glp_get_obj_val(p), maximize: maximize, columns: columns, values: values, costs: costs)
     }
 
     /// Puts back the bounds of the columns `fixByReducedCost` fixed.

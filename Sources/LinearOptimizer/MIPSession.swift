@@ -10,6 +10,8 @@ public protocol MIPSession: AnyObject {
     /// The model as it stands, with the changes made so far.
     var model: LinearModel { get }
     func setBounds(_ variable: VariableID, lower: Double, upper: Double) throws(LinearOptimizerError)
+    /// Several columns' bounds at once (what `setBounds` does for each, in one update).
+    func setBounds(_ changes: [BoundChange]) throws(LinearOptimizerError)
     func setRowBounds(_ row: RowID, _ bounds: RowBounds) throws(LinearOptimizerError)
     /// Replaces the objective (no constant).
     func setObjective(_ sense: OptimizationSense, terms: [Term]) throws(LinearOptimizerError)
@@ -22,6 +24,25 @@ public protocol MIPSession: AnyObject {
     /// The basis the LP of the solves that follow starts from: one recorded under `key`, or
     /// (nil or unknown key) the optimum of the loaded model's LP relaxation.
     func startFrom(basis key: Int?)
+}
+
+/// New bounds for one column of a session's model.
+public struct BoundChange: Sendable {
+    public let variable: VariableID
+    public let lower: Double
+    public let upper: Double
+
+    public init(_ variable: VariableID, lower: Double, upper: Double) {
+        self.variable = variable
+        self.lower = lower
+        self.upper = upper
+    }
+}
+
+extension MIPSession {
+    public func setBounds(_ changes: [BoundChange]) throws(LinearOptimizerError) {
+        for c in changes { try setBounds(c.variable, lower: c.lower, upper: c.upper) }
+    }
 }
 
 extension MIPSolver {

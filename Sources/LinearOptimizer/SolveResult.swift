@@ -45,6 +45,9 @@ public struct SolveResult: Sendable {
     /// Solutions from the heuristic closure accepted by GLPK as new incumbents.
     public let heuristicSolutionsAccepted: Int
     public let attempts: [AttemptReport]
+    /// The reduced costs of the LP relaxation's optimum, when asked for
+    /// (`SolverOptions.reportsReducedCosts`) and the LP was solved; nil otherwise.
+    public internal(set) var rootReducedCosts: ReducedCosts? = nil
 
     /// Value of a variable; nil if there is no solution or the handle is out of range.
     public func value(_ variable: VariableID) -> Double? {

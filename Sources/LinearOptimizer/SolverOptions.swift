@@ -39,6 +39,9 @@ public struct SolverOptions: Sendable, Hashable {
     /// The search on the columns reduced-cost fixing leaves free is made by
     /// `DenseBranchAndBound` first (GLPK's when it gives no answer). Off: GLPK's only.
     public var denseSearch = true
+    /// A session's solve returns the reduced costs of its LP relaxation's optimum
+    /// (`SolveResult.rootReducedCosts`), for the solves of later stages to fix columns with.
+    public var reportsReducedCosts = false
     /// Tests only: the first n runs of each strategy make GLPK fail an internal check on purpose
     /// (through the guard), so that the recovery is exercised.
     var provokedInternalFailures = 0

@@ -81,7 +81,8 @@ struct ExchangeSearch: Sendable {
     }
 
     /// `selected` improved for stage `stage`: `floors` are the lowest values the earlier
-    /// stages' terms may take, `fixed` a candidate that must keep its value. Returns nil when
+    /// stages' terms may take, `fixed` a candidate that must keep its value, and so must every
+    /// candidate `frozen` marks (when given). Returns nil when
     /// `selected` itself breaks a constraint (the solver's start is then left as it was).
     ///
     /// Passes, at most 20, while a move is made: first every candidate that fits is added, in
@@ -91,12 +92,13 @@ struct ExchangeSearch: Sendable {
     /// pairs without a look at them), then checked in full: the same moves as scanning
     /// `entering` from its start, in a fraction of the time (a national re-solve's exchanges
     /// were a quarter of the explanations' CPU).
-    func improved(_ selected: [Bool], stage: Int, floors: [Double], fixed: Int?) -> [Bool]? {
+    func improved(_ selected: [Bool], stage: Int, floors: [Double], fixed: Int?, frozen: [Bool]? = nil) -> [Bool]? {
         var state = State(search: self, selected: selected)
         guard state.holds else { return nil }
         let term = values[stage]
         let order = entering[stage]
-        var tree = CandidateTree(self, order: order, stages: floors.count) { !state.selected[$0] && $0 != fixed }
+        let moves = { (i: Int) in i != fixed && !(frozen?[i] ?? false) }
+        var tree = CandidateTree(self, order: order, stages: floors.count) { !state.selected[$0] && moves($0) }
         var passes = 0
         var moved = true
         while moved && passes < 20 {
@@ -113,7 +115,7 @@ struct ExchangeSearch: Sendable {
                 }
                 from = k + 1
             }
-            for a in 0..<count where state.selected[a] && !forced[a] && a != fixed {
+            for a in 0..<count where state.selected[a] && !forced[a] && moves(a) {
                 let above = Self.countAbove(term[a], in: enteringTerms[stage])
                 let money = cap - state.used + cost[a]
                 let need = floors.indices.map { floors[$0] - state.sums[$0] + values[$0][a] }

@@ -93,10 +93,20 @@ extension Selector {
         } catch {
             throw .solver(error)
         }
+        // Columns fixed by the reduced costs of earlier stages' LPs (`ReducedCosts`): a column
+        // that cannot move without taking a stage below the value it is now held at keeps its
+        // value in every later stage. Exact; their bounds are put back at the end.
+        var chainFixed: [Int] = []
+        // The same, by candidate: the exchanges leave them as they are.
+        var frozen = [Bool](repeating: false, count: p.candidates.count)
+        let candidateOfColumn = Dictionary(uniqueKeysWithValues: sm.x.enumerated().map { ($1.index, $0) })
         defer {
             for s in sessions {
                 try? s.setBounds(sm.x[i], lower: 0, upper: 1)
                 for row in models.stageRows { try? s.setRowBounds(row, .free) }
+                try? s.setBounds(chainFixed.map { j in
+                    BoundChange(VariableID(j), lower: sm.model.variables[j].lower, upper: sm.model.variables[j].upper)
+                })
             }
         }
         func inCents(_ result: SelectionResult) -> SelectionResult? {
@@ -110,7 +120,7 @@ extension Selector {
         var floors: [Double] = []
         for (index, (name, _)) in models.plan.enumerated() {
             if var s = start, let better = models.exchange.improved(sm.x.map { s[$0.index] > 0.5 }, stage: index,
-                                                                    floors: floors, fixed: i) {
+                                                                    floors: floors, fixed: i, frozen: frozen) {
                 for (j, x) in sm.x.enumerated() { s[x.index] = better[j] ? 1 : 0 }
                 sm.completeTotals(&s)
                 start = s
@@ -139,12 +149,31 @@ extension Selector {
             floors.append(bound.interval.0)
             do {
                 for s in sessions { try s.setRowBounds(models.stageRows[index], bound) }
+                if let costs = r.rootReducedCosts, let value = r.objectiveValue {
+                    let fixings = costs.fixed(reaching: value).filter { $0.column != sm.x[i].index }
+                    // Only when the stage's answer keeps every one of them (it reaches the value).
+                    if fixings.allSatisfy({ abs(r.values[$0.column] - $0.value) < 0.5 }) {
+                        let already = Set(chainFixed)
+                        let changes = fixings.filter { !already.contains($0.column) && sm.model.variables[$0.column].lower < sm.model.variables[$0.column].upper }
+                            .map { BoundChange(VariableID($0.column), lower: $0.value, upper: $0.value) }
+                        for s in sessions { try s.setBounds(changes) }
+                        chainFixed += changes.map(\.variable.index)
+                        for c in changes { if let k = candidateOfColumn[c.variable.index] { frozen[k] = true } }
+                    }
+                }
             } catch {
                 throw .solver(error)
             }
         }
         let result: SelectionResult
-        if softStage, let balance, let sparse = models.balance {
+        if softStage, !lastValues.isEmpty, stages.allSatisfy({ $0.status.hasSolution }),
+           let settled = try onlyTie(sm, models, integer: integer, values: lastValues, frozen: frozen, fixed: i,
+                                     began: began, clock: clock) {
+            // No other selection ties with this one on every integer stage: the soft-balance stage
+            // has nothing to choose (`finish` gives its exact imbalance).
+            stages.append(settled)
+            result = finish(p, sm, stages, values: lastValues)
+        } else if softStage, let balance, let sparse = models.balance {
             let width = sm.model.variables.count
             let seed = lastValues.isEmpty ? nil : lastValues + [Double](repeating: 0, count: sparse.variables.count - width)
             balance.startFrom(basis: 0)
@@ -157,5 +186,41 @@ extension Selector {
             result = finish(p, sm, stages, values: lastValues)
         }
         return inCents(result)
+    }
+
+    /// The soft-balance stage of a re-solve, settled when `values` (its answer after the last
+    /// integer stage, every stage row held) is the only selection that reaches every stage: the
+    /// most candidates any other selection can change, searched in the integer session with the
+    /// stage rows as they are, is 0. Nil when another selection may tie (found, or not ruled out
+    /// within the stage's node limit): the stage is then solved.
+    func onlyTie(_ sm: SelectionModel, _ models: ResolveModels, integer: any MIPSession, values: [Double], frozen: [Bool],
+                 fixed i: Int, began: ContinuousClock.Instant, clock: ContinuousClock) throws(Failure) -> StageResult? {
+        var terms: [Term] = []
+        var ones = 0
+        for (k, x) in sm.x.enumerated() where !frozen[k] && k != i && sm.model.variables[x.index].lower < sm.model.variables[x.index].upper {
+            let selected = values[x.index] > 0.5
+            if selected { ones += 1 }
+            terms.append(Term(x, selected ? -1 : 1))
+        }
+        let alone = StageResult(term: "balance", status: .optimal,
+                                sentence: "No other selection reaches every earlier stage: its imbalance is the least.",
+                                value: nil, bestBound: nil, gap: 0, seconds: 0, nodes: 0, provenByGranularity: false)
+        guard !terms.isEmpty else { return alone }
+        let same = -Double(ones)
+        integer.startFrom(basis: models.plan.count - 1)
+        do {
+            try integer.setObjective(.maximize, terms: terms)
+        } catch {
+            throw .solver(error)
+        }
+        // The known bound `same + 1` stops the search at the first selection that changes one
+        // candidate: the optimum may pass it, but only whether one exists is asked here.
+        let r = try run(sm.model, start: values, began: began, clock: clock, stage: models.plan.count, term: "tie",
+                        session: integer, knownBound: same + 1)
+        guard r.status == .optimal, let value = r.objectiveValue, value < same + 0.5 else { return nil }
+        var settled = alone
+        settled.seconds = r.seconds
+        settled.nodes = r.nodeCount
+        return settled
     }
 }

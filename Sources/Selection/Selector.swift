@@ -274,6 +274,7 @@ public struct Selector: Sendable {
         // found there (ARA committee: explanations 1.4–1.5 → 1.1–1.2 s). The first stage keeps it:
         // without it one re-solve of that committee stopped at its node limit (Benchmarks/README.md).
         options.reducedCostFixing = session != nil
+        options.reportsReducedCosts = session != nil && term != "balance"
         if session != nil, index > 0 { options.strategies = options.strategies.map { var s = $0; s.feasibilityPump = false; return s } }
         if index == 0 && timeLimit == nil { options.firstSolutionNodeLimit = firstSelectionNodeLimit }
         if let timeLimit {

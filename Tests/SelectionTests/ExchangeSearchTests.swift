@@ -28,10 +28,13 @@ import TestSupport
             let start = feasible[Int(seed) % feasible.count].chosen
             let n = p.candidates.count
             let fixed = seed % 3 == 0 ? nil : Int(seed) % n
+            // Every fourth seed, some candidates frozen as well (a re-solve's chained fixings).
+            let frozen = seed % 4 == 1 ? (0..<n).map { ($0 * 7 + Int(seed)) % 3 == 0 } : nil
             for stage in plan.indices {
                 let floors = (0..<stage).map { Double(Self.value(p, start, $0)) - 1e-6 }
                 let bools = (0..<n).map { start.contains($0) }
-                let better = try #require(search.improved(bools, stage: stage, floors: floors, fixed: fixed), "seed \(seed)")
+                let better = try #require(search.improved(bools, stage: stage, floors: floors, fixed: fixed, frozen: frozen), "seed \(seed)")
+                if let frozen { for j in 0..<n where frozen[j] { #expect(better[j] == bools[j], "seed \(seed) stage \(stage): frozen project moved") } }
                 let chosen = (0..<n).filter { better[$0] }
                 #expect(allowed.contains(chosen), "seed \(seed) stage \(stage): \(chosen) is not a feasible selection")
                 for j in 0..<stage { #expect(Self.value(p, chosen, j) >= Self.value(p, start, j), "seed \(seed) stage \(stage)") }
