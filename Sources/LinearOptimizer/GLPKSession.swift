@@ -22,6 +22,8 @@ final class GLPKSession: MIPSession {
     private var startKey: Int?
     /// Completes start solutions (their continuous values) on its own copy of the model.
     private let completion: ContinuousCompletion
+    /// The answers of the searches on compact problems made so far (one matrix: this session's).
+    private let memo = CompactMemo()
 
     /// Loads the model as given, before any change: the basis every solve starts from is the
     /// optimum of its LP relaxation, whatever job comes first.
@@ -108,7 +110,7 @@ final class GLPKSession: MIPSession {
                 let outcome = try GLPKSolver.runGuardedAttempt(
                     prepared, strategy: strategy, recovery: .asAsked, options: options, milliseconds: milliseconds,
                     start: start, heuristic: nil, granularity: granularity, provokeFailure: false, loaded: loaded,
-                    completion: completion)
+                    completion: completion, memo: memo)
                 // A failure of the warm start itself (a basis GLPK refuses) is retried the usual way.
                 guard case .solverError = outcome.status else {
                 let seconds = GLPKSolver.seconds(began.duration(to: clock.now))

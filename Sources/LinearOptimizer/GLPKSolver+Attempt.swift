@@ -105,7 +105,8 @@ extension GLPKSolver {
     static func runGuardedAttempt(
         _ prepared: PreparedModel, strategy: SearchStrategy, recovery: Recovery, options: SolverOptions,
         milliseconds: Int32?, start: [Double]?, heuristic: IncumbentHeuristic?, granularity: Double?,
-        provokeFailure: Bool, loaded: GLPKProblem? = nil, completion shared: ContinuousCompletion? = nil
+        provokeFailure: Bool, loaded: GLPKProblem? = nil, completion shared: ContinuousCompletion? = nil,
+        memo: CompactMemo? = nil
     ) throws(GLPKInternalFailure) -> AttemptOutcome {
         let clock = ContinuousClock()
         let began = clock.now
@@ -179,7 +180,7 @@ extension GLPKSolver {
                 }
                 if loaded != nil, let (better, nodes) = improvedNearRelaxation(
                     prepared, problem, start: start, strategy: strategy, recovery: recovery, options: options,
-                    milliseconds: milliseconds, granularity: granularity, basis: basis) {
+                    milliseconds: milliseconds, granularity: granularity, basis: basis, memo: memo) {
                     start = better
                     checkedStart = better
                     neighbourhoodNodes = nodes
@@ -196,7 +197,7 @@ extension GLPKSolver {
                 if loaded != nil, compacts,
                    var outcome = solveRestricted(prepared, fixed: fixedByCost, start: start, strategy: strategy,
                                                  recovery: recovery, options: options, milliseconds: milliseconds,
-                                                 granularity: granularity, basis: basis) {
+                                                 granularity: granularity, basis: basis, memo: memo) {
                     restoreBounds(prepared, problem, fixedByCost)
                     if case .notGiven = outcome.startOutcome { outcome.startOutcome = startOutcome }
                     outcome.nodeCount = (outcome.nodeCount ?? 0) + neighbourhoodNodes
@@ -353,7 +354,8 @@ extension GLPKSolver {
     static func improvedNearRelaxation(_ prepared: PreparedModel, _ problem: GLPKProblem, start: [Double],
                                        strategy: SearchStrategy, recovery: Recovery, options: SolverOptions,
                                        milliseconds: Int32?, granularity: Double?,
-                                       basis: () -> (columns: [Bool], rows: [Bool])? = { nil }) -> ([Double], Int)? {
+                                       basis: () -> (columns: [Bool], rows: [Bool])? = { nil },
+                                       memo: CompactMemo? = nil) -> ([Double], Int)? {
         let p = problem.pointer
         guard glp_get_status(p) == GLP_OPT, let value = prepared.model.objectiveValue(of: start) else { return nil }
         var agreeing: [Int] = []
@@ -365,7 +367,7 @@ extension GLPKSolver {
         limited.firstSolutionNodeLimit = nil
         guard let outcome = solveRestricted(prepared, fixed: agreeing, start: start, strategy: strategy, recovery: recovery,
                                             options: limited, milliseconds: milliseconds, granularity: granularity,
-                                            startOnly: true, basis: basis),
+                                            startOnly: true, basis: basis, memo: memo),
               !outcome.values.isEmpty, let found = outcome.objective else { return nil }
         let better = prepared.model.sense == .maximize ? found > value + 1e-9 : found < value - 1e-9
         return better ? (outcome.values, outcome.nodeCount ?? 0) : nil
@@ -384,7 +386,7 @@ extension GLPKSolver {
     static func solveRestricted(_ prepared: PreparedModel, fixed columns: [Int], start: [Double], strategy: SearchStrategy,
                                 recovery: Recovery, options: SolverOptions, milliseconds: Int32?,
                                 granularity: Double?, startOnly: Bool = false,
-                                basis: () -> (columns: [Bool], rows: [Bool])? = { nil }) -> AttemptOutcome? {
+                                basis: () -> (columns: [Bool], rows: [Bool])? = { nil }, memo: CompactMemo? = nil) -> AttemptOutcome? {
         var fixed = [Double?](repeating: nil, count: prepared.columnCount)
         for j in columns { fixed[j] = start[j].rounded() }
         for j in 0..<prepared.columnCount where prepared.columnKinds[j] == .fixed { fixed[j] = prepared.columnLower[j] }
@@ -393,11 +395,17 @@ extension GLPKSolver {
         options.reducedCostFixing = false
         let compactStart = kept.map { start[$0] }
         var outcome: AttemptOutcome
-        let own = options.denseSearch && DenseBranchAndBound.takes(compact) ? DenseBranchAndBound.solve(
-            compact, start: compactStart, granularity: granularity, options: options,
-            basic: basis().map { b in (kept.map { b.columns[$0] }, keptRows.map { b.rows[$0] }) },
-            nodeLimit: options.nodeLimit ?? DenseBranchAndBound.defaultNodeLimit, acceptUnproven: startOnly) : nil
-        if let own {
+        let takes = options.denseSearch && DenseBranchAndBound.takes(compact)
+        let basic = takes ? basis().map { b in (kept.map { b.columns[$0] }, keptRows.map { b.rows[$0] }) } : nil
+        let key = memo == nil ? nil : CompactMemo.key(
+            compact, kept: kept, keptRows: keptRows, start: compactStart, basis: basic.map { $0.0 + $0.1 }, strategy: strategy,
+            recovery: recovery.description, options: options, milliseconds: milliseconds, granularity: granularity,
+            startOnly: startOnly)
+        if let key, let recalled = memo?.answer(key) {
+            outcome = recalled
+        } else if takes, let own = DenseBranchAndBound.solve(
+            compact, start: compactStart, granularity: granularity, options: options, basic: basic,
+            nodeLimit: options.nodeLimit ?? DenseBranchAndBound.defaultNodeLimit, acceptUnproven: startOnly) {
             outcome = AttemptOutcome(status: own.proven ? .optimal : .feasible,
                                      sentence: own.proven ? "Proven optimal by the search on the columns left free."
                                          : "The search on the columns left free stopped at its node limit: the best solution found is returned, not proven optimal.")
@@ -406,6 +414,7 @@ extension GLPKSolver {
             outcome.bestBound = own.proven ? own.objective : nil
             outcome.nodeCount = own.nodes
             outcome.startOutcome = own.startAccepted ? .accepted : .rejected("the start solution is not feasible")
+            if let key { memo?.record(key, outcome) }
         } else {
             do throws(GLPKInternalFailure) {
                 outcome = try runGuardedAttempt(compact, strategy: strategy, recovery: recovery, options: options,
@@ -414,6 +423,7 @@ extension GLPKSolver {
             } catch {
                 return nil
             }
+            if let key { memo?.record(key, outcome) }
         }
         var full = outcome
         if !outcome.values.isEmpty {

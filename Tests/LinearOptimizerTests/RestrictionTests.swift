@@ -77,3 +77,45 @@ struct RestrictionTests {
         #expect(prepared.restricted(fixing: [0: 1, 1: 1]) != nil)
     }
 }
+
+/// The memo of a session's compact searches (`CompactMemo`) recalls an answer only for the same
+/// search: the same fixings with another objective, other row bounds or another start are
+/// searched again, and every answer equals the one made without the memo.
+@Suite struct CompactMemoTests {
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func recallsOnlyTheSameSearch(seed: UInt64) throws {
+        let base = RestrictionTests.model(seed: seed)
+        var rng = SeededGenerator(seed: seed + 90)
+        let x = base.variables.indices.filter { base.variables[$0].kind == .binary }
+        var models = [base]
+        var other = base
+        other.setObjective(.maximize, terms: x.map { Term(VariableID($0), Double(Int.random(in: -3...9, using: &rng))) }, constant: 7)
+        models.append(other)
+        var tighter = base
+        tighter.setRowBounds(RowID(0), .lessOrEqual((base.rows[0].terms.reduce(0) { $0 + $1.coefficient } * 0.25).rounded()))
+        models.append(tighter)
+        let memo = CompactMemo()
+        try GLPKEnvironment.run { () throws(LinearOptimizerError) in
+            for round in 0..<2 {
+                for (k, model) in models.enumerated() {
+                    let prepared = try PreparedModel(model)
+                    let fixedColumns = [x[0], x[9]]
+                    let start = [Double](repeating: 0, count: model.variables.count)
+                    for startValue in [0.0, 1.0] {
+                        var s = start
+                        s[x[5]] = startValue
+                        let plain = GLPKSolver.solveRestricted(prepared, fixed: fixedColumns, start: s, strategy: .glpkDefaults,
+                                                               recovery: .asAsked, options: SolverOptions(), milliseconds: nil,
+                                                               granularity: nil)
+                        let recalled = GLPKSolver.solveRestricted(prepared, fixed: fixedColumns, start: s, strategy: .glpkDefaults,
+                                                                  recovery: .asAsked, options: SolverOptions(), milliseconds: nil,
+                                                                  granularity: nil, memo: memo)
+                        #expect(plain?.status == recalled?.status, "seed \(seed) model \(k) round \(round)")
+                        #expect(plain?.values == recalled?.values, "seed \(seed) model \(k) start \(startValue) round \(round)")
+                        #expect(plain?.objective == recalled?.objective, "seed \(seed) model \(k) round \(round)")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -96,6 +96,22 @@ struct SessionTests {
         return v
     }
 
+    /// `job` solved in `session` from the greedy start with reduced-cost fixing (the session put
+    /// back after), and the changed model.
+    static func solvedFromStart(_ session: any MIPSession, _ model: LinearModel, _ job: Job,
+                                budget: Double) -> (LinearModel, SolveResult?) {
+        let changed = Self.changed(model, job, budget: budget)
+        try? session.setBounds(VariableID(job.variable), lower: job.value, upper: job.value)
+        try? session.setRowBounds(RowID(0), .lessOrEqual((budget * job.budgetShare).rounded()))
+        try? session.setObjective(.maximize, terms: job.objective.enumerated().map { Term(VariableID($0.offset), $0.element) })
+        let start = Self.greedyStart(changed)
+        var options = SolverOptions()
+        options.reducedCostFixing = true
+        let r = try? session.solve(options: options, start: changed.isFeasible(start) ? start : nil)
+        try? session.setBounds(VariableID(job.variable), lower: 0, upper: 1)
+        return (changed, r)
+    }
+
     @Test("solves from a start (columns fixed by their reduced costs, the rest searched in a compact problem) equal brute force",
           arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func reducedCostFixing(seed: UInt64) throws {
@@ -104,17 +120,33 @@ struct SessionTests {
         let jobs = Self.jobs(model, count: 12, seed: seed + 200)
         try GLPKSolver().withSession(model) { session in
             for job in jobs {
-                let changed = Self.changed(model, job, budget: budget)
-                try? session.setBounds(VariableID(job.variable), lower: job.value, upper: job.value)
-                try? session.setRowBounds(RowID(0), .lessOrEqual((budget * job.budgetShare).rounded()))
-                try? session.setObjective(.maximize, terms: job.objective.enumerated().map { Term(VariableID($0.offset), $0.element) })
-                let start = Self.greedyStart(changed)
-                var options = SolverOptions()
-                options.reducedCostFixing = true
-                let r = try? session.solve(options: options, start: changed.isFeasible(start) ? start : nil)
+                let (changed, r) = Self.solvedFromStart(session, model, job, budget: budget)
                 #expect(r?.objectiveValue == Fixtures.bruteForceOptimum(changed), "seed \(seed)")
                 if let values = r?.values, !values.isEmpty { #expect(changed.isFeasible(values)) }
-                try? session.setBounds(VariableID(job.variable), lower: 0, upper: 1)
+            }
+        }
+    }
+
+    @Test("a compact search asked again in a session (the same job after others) gives the same answer, equal to brute force",
+          arguments: [3, 4] as [UInt64])
+    func repeatedCompactSearches(seed: UInt64) throws {
+        let model = Fixtures.smallSelection(seed: seed + 40, projects: 13)
+        let budget = Self.budget(model)
+        var jobs = Self.jobs(model, count: 6, seed: seed + 300)
+        // Jobs that differ only by their objective, then every job again in the other order.
+        jobs += jobs.map { var j = $0; j.objective = j.objective.map { 9 - $0 }; return j }
+        let order = Array(jobs.indices) + Array(jobs.indices.reversed())
+        var first: [Int: SolveResult] = [:]
+        try GLPKSolver().withSession(model) { session in
+            for k in order {
+                let (changed, r) = Self.solvedFromStart(session, model, jobs[k], budget: budget)
+                #expect(r?.objectiveValue == Fixtures.bruteForceOptimum(changed), "seed \(seed) job \(k)")
+                if let values = r?.values, !values.isEmpty { #expect(changed.isFeasible(values), "seed \(seed) job \(k)") }
+                if let earlier = first[k] {
+                    #expect(r?.values == earlier.values && r?.nodeCount == earlier.nodeCount, "seed \(seed) job \(k) asked again")
+                } else {
+                    first[k] = r
+                }
             }
         }
     }
