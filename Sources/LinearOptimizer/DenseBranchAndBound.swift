@@ -145,17 +145,27 @@ enum DenseBranchAndBound {
             if fractional.isEmpty {
                 var values = Array(simplex.value.prefix(n))
                 for j in integers { values[j] = values[j].rounded() + 0 }
-                guard let found = checked(prepared, values, options: options),
-                      let value = prepared.model.objectiveValue(of: found) else { return nil }
-                if incumbent == nil || (maximize ? value > incumbentValue : value < incumbentValue) {
-                    incumbent = found
-                    incumbentValue = value
-                    isStart = false
-                    if reachesKnownBound() {
-                        return Answer(values: found, objective: value, nodes: nodes, proven: true, isStart: false, startAccepted: startAccepted)
+                if let found = checked(prepared, values, options: options), let value = prepared.model.objectiveValue(of: found) {
+                    if incumbent == nil || (maximize ? value > incumbentValue : value < incumbentValue) {
+                        incumbent = found
+                        incumbentValue = value
+                        isStart = false
+                        if reachesKnownBound() {
+                            return Answer(values: found, objective: value, nodes: nodes, proven: true, isStart: false, startAccepted: startAccepted)
+                        }
+                    }
+                    continue
+                }
+                // Integral only within the tolerance, and rounded it breaks a row (a budget row's
+                // coefficients of millions turn 1e-7 into cents): branched on the columns strictly
+                // between two integers inside their bounds, as if fractional. None: GLPK decides.
+                for j in integers where simplex.isBasic(j) {
+                    let x = simplex.value[j]
+                    if x != x.rounded(), x.rounded(.down) >= simplex.lower[j], x.rounded(.up) <= simplex.upper[j] {
+                        fractional.append((j, x))
                     }
                 }
-                continue
+                guard !fractional.isEmpty else { return nil }
             }
             // Reduced-cost fixing in the node's subtree: a nonbasic integer column whose move
             // off its bound would take the bound past the cutoff keeps its value below.
