@@ -23,15 +23,8 @@ final class ContinuousCompletion {
         glp_set_row_bnds(problem.pointer, Int32(i + 1), type, l, u)
     }
 
-    /// Follows a change of the model's column `j` (the bounds of an integer column are set by each completion).
-    func update(_ prepared: PreparedModel, column j: Int) {
-        self.prepared = prepared
-        guard let problem, problem.isAlive, !prepared.columnIsInteger[j] else { return }
-        let (type, l, u) = GLPKProblem.glpkBounds(prepared.columnKinds[j], prepared.columnLower[j], prepared.columnUpper[j])
-        glp_set_col_bnds(problem.pointer, Int32(j + 1), type, l, u)
-    }
-
-    /// Follows a change of the model's columns `columns`.
+    /// Follows a change of the model's columns `columns` (the bounds of an integer column are set
+    /// by each completion).
     func update(_ prepared: PreparedModel, columns: [Int]) {
         self.prepared = prepared
         guard let problem, problem.isAlive else { return }

@@ -37,12 +37,7 @@ final class GLPKSession: MIPSession {
     var model: LinearModel { prepared.model }
 
     func setBounds(_ variable: VariableID, lower: Double, upper: Double) throws(LinearOptimizerError) {
-        try prepared.setColumnBounds(variable.index, lower: lower, upper: upper)
-        completion.update(prepared, column: variable.index)
-        guard let problem, problem.isAlive else { return }
-        let j = variable.index
-        let (type, l, u) = GLPKProblem.glpkBounds(prepared.columnKinds[j], prepared.columnLower[j], prepared.columnUpper[j])
-        glp_set_col_bnds(problem.pointer, Int32(j + 1), type, l, u)
+        try setBounds([BoundChange(variable, lower: lower, upper: upper)])
     }
 
     /// The model is copied once for all the changes (the completion holds it too), not once each.

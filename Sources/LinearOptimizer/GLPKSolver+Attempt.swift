@@ -393,6 +393,7 @@ extension GLPKSolver {
         guard let (compact, kept, keptRows) = prepared.restricted(fixing: fixed), !kept.isEmpty else { return nil }
         var options = options
         options.reducedCostFixing = false
+        options.reportsReducedCosts = false
         let compactStart = kept.map { start[$0] }
         var outcome: AttemptOutcome
         let takes = options.denseSearch && DenseBranchAndBound.takes(compact)

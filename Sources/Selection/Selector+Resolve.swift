@@ -20,6 +20,8 @@ struct ResolveModels: Sendable {
     let exchange: ExchangeSearch
     /// The greedy start of each re-solve (`hint`: the selection's projects, taken first).
     let greedy: GreedyStart
+    /// The candidate of each binary column of `integer`.
+    let candidateOfColumn: [Int: Int]
 
     init(_ p: SelectionProblem, hint: Set<String>) throws(Selector.Failure) {
         plan = try Selector.stagesPlan(p)
@@ -31,6 +33,7 @@ struct ResolveModels: Sendable {
         sm.model.setObjective(.maximize, terms: terms.first ?? [])
         integer = sm
         stageTerms = terms
+        candidateOfColumn = Dictionary(uniqueKeysWithValues: sm.x.enumerated().map { ($1.index, $0) })
         if p.territory.mode == .soft || p.sector.mode == .soft {
             balance = Selector.sparseBalanceModel(p, base: sm.model, x: sm.x)
         } else {
@@ -99,7 +102,6 @@ extension Selector {
         var chainFixed: [Int] = []
         // The same, by candidate: the exchanges leave them as they are.
         var frozen = [Bool](repeating: false, count: p.candidates.count)
-        let candidateOfColumn = Dictionary(uniqueKeysWithValues: sm.x.enumerated().map { ($1.index, $0) })
         defer {
             for s in sessions {
                 try? s.setBounds(sm.x[i], lower: 0, upper: 1)
@@ -133,7 +135,8 @@ extension Selector {
             }
             let known = models.stageTerms[index].isEmpty ? 0 : onReference ? reference[index] : nil
             let r = try run(sm.model, start: start, began: began, clock: clock, stage: index, term: name,
-                            reserve: softStage ? Self.balanceStageReserve : 0, session: integer, knownBound: known)
+                            reserve: softStage ? Self.balanceStageReserve : 0, session: integer, knownBound: known,
+                            reducedCosts: index < models.plan.count - 1 || softStage)
             stages.append(stage(name, r))
             // A stage with no selection ends the re-solve, through the same check in cents as
             // its end: the stage before may have reached its value with a selection the
@@ -158,7 +161,7 @@ extension Selector {
                             .map { BoundChange(VariableID($0.column), lower: $0.value, upper: $0.value) }
                         for s in sessions { try s.setBounds(changes) }
                         chainFixed += changes.map(\.variable.index)
-                        for c in changes { if let k = candidateOfColumn[c.variable.index] { frozen[k] = true } }
+                        for c in changes { if let k = models.candidateOfColumn[c.variable.index] { frozen[k] = true } }
                     }
                 }
             } catch {

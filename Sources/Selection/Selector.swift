@@ -261,10 +261,12 @@ public struct Selector: Sendable {
     static let balanceStageReserve = 0.2
 
     /// Solves one stage within what is left of the time limit, less `reserve` of it kept for
-    /// the stages that follow.
+    /// the stages that follow; with `reducedCosts`, a session's solve returns its LP's reduced
+    /// costs (`SolveResult.rootReducedCosts`), for the stages after it.
     func run(_ model: LinearModel, start: [Double]?, began: ContinuousClock.Instant,
              clock: ContinuousClock, stage index: Int, term: String, reserve: Double = 0,
-             session: (any MIPSession)? = nil, knownBound: Double? = nil) throws(Failure) -> SolveResult {
+             session: (any MIPSession)? = nil, knownBound: Double? = nil,
+             reducedCosts: Bool = false) throws(Failure) -> SolveResult {
         var options = SolverOptions(relativeGap: relativeGap, strategies: Self.strategies(stage: index, term: term))
         options.nodeLimit = stageNodeLimit
         if term == "balance", stageNodeLimit == nil, timeLimit == nil { options.nodeLimit = balanceStageNodeLimit }
@@ -274,7 +276,7 @@ public struct Selector: Sendable {
         // found there (ARA committee: explanations 1.4–1.5 → 1.1–1.2 s). The first stage keeps it:
         // without it one re-solve of that committee stopped at its node limit (Benchmarks/README.md).
         options.reducedCostFixing = session != nil
-        options.reportsReducedCosts = session != nil && term != "balance"
+        options.reportsReducedCosts = reducedCosts
         if session != nil, index > 0 { options.strategies = options.strategies.map { var s = $0; s.feasibilityPump = false; return s } }
         if index == 0 && timeLimit == nil { options.firstSolutionNodeLimit = firstSelectionNodeLimit }
         if let timeLimit {
