@@ -6,18 +6,22 @@ import CGLPK
 /// continuous values (e.g. the slack of soft balance rows), then checks the whole
 /// solution in Swift. Lives inside one `GLPKEnvironment.run` call.
 final class ContinuousCompletion {
-    private var prepared: PreparedModel
+    /// The model, shared with the session that changes it (`update`), or its own.
+    private let shared: PreparedModelBox
     private var problem: GLPKProblem?
     /// The basis every completion starts from (GLPK's advanced basis of the matrix, or the one
     /// `prime` found), so that a completion does not depend on the ones made before it (a
     /// `GLPKSession` keeps one `ContinuousCompletion` for all its solves).
     private var basis: (rows: [Int32], columns: [Int32])?
 
-    init(_ prepared: PreparedModel) { self.prepared = prepared }
+    init(_ prepared: PreparedModel) { shared = PreparedModelBox(prepared) }
+
+    /// Reads the model of `shared` as it is when used: a session changes it in place.
+    init(_ shared: PreparedModelBox) { self.shared = shared }
 
     /// Follows a change of the model's row `i` (a session's change).
-    func update(_ prepared: PreparedModel, row i: Int) {
-        self.prepared = prepared
+    func update(row i: Int) {
+        let prepared = shared.prepared
         guard let problem, problem.isAlive else { return }
         let (type, l, u) = GLPKProblem.glpkBounds(prepared.rowKinds[i], prepared.rowLower[i], prepared.rowUpper[i])
         glp_set_row_bnds(problem.pointer, Int32(i + 1), type, l, u)
@@ -25,8 +29,8 @@ final class ContinuousCompletion {
 
     /// Follows a change of the model's columns `columns` (the bounds of an integer column are set
     /// by each completion).
-    func update(_ prepared: PreparedModel, columns: [Int]) {
-        self.prepared = prepared
+    func update(columns: [Int]) {
+        let prepared = shared.prepared
         guard let problem, problem.isAlive else { return }
         for j in columns where !prepared.columnIsInteger[j] {
             let (type, l, u) = GLPKProblem.glpkBounds(prepared.columnKinds[j], prepared.columnLower[j], prepared.columnUpper[j])
@@ -35,8 +39,8 @@ final class ContinuousCompletion {
     }
 
     /// Follows a change of the model's objective.
-    func updateObjective(_ prepared: PreparedModel) {
-        self.prepared = prepared
+    func updateObjective() {
+        let prepared = shared.prepared
         guard let problem, problem.isAlive else { return }
         glp_set_obj_dir(problem.pointer, prepared.model.sense == .maximize ? GLP_MAX : GLP_MIN)
         for j in 0..<prepared.columnCount { glp_set_obj_coef(problem.pointer, Int32(j + 1), prepared.objective[j]) }
@@ -44,6 +48,7 @@ final class ContinuousCompletion {
 
     /// The completed, checked solution, or the reason it is not feasible.
     func complete(_ values: [Double], tolerance: Double = 1e-6) -> Result<[Double], CompletionFailure> {
+        let prepared = shared.prepared
         guard values.count == prepared.columnCount else {
             return .failure(CompletionFailure(reason: "it has \(values.count) values for \(prepared.columnCount) variables"))
         }
@@ -71,12 +76,14 @@ final class ContinuousCompletion {
     /// that LP's final basis as the one every completion starts from: a few pivots from any
     /// other integer values (a `GLPKSession` primes its completion when it loads its model).
     func prime() {
+        let prepared = shared.prepared
         guard prepared.columnIsInteger.contains(false) else { return }
         var values = (0..<prepared.columnCount).map { prepared.columnLower[$0].isFinite ? prepared.columnLower[$0] : 0 }
         _ = solveContinuousPart(&values, keepBasis: true)
     }
 
     private func solveContinuousPart(_ solution: inout [Double], keepBasis: Bool = false) -> Result<Void, CompletionFailure> {
+        let prepared = shared.prepared
         let lp: GLPKProblem
         if let existing = problem, existing.isAlive {
             lp = existing
@@ -124,6 +131,13 @@ final class ContinuousCompletion {
         }
         return .success(())
     }
+}
+
+/// A `PreparedModel` read by reference: a session and its completion share one, which the
+/// session changes in place (with a copy each, every change copied the model's arrays).
+final class PreparedModelBox {
+    var prepared: PreparedModel
+    init(_ prepared: PreparedModel) { self.prepared = prepared }
 }
 
 /// Why a candidate solution was not usable.

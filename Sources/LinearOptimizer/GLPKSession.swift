@@ -13,7 +13,8 @@ import CGLPK
 /// internal error, is made the usual way on a new problem (with its re-runs, `Recovery`); after
 /// such an error the problem is loaded again for the next solve.
 final class GLPKSession: MIPSession {
-    private var prepared: PreparedModel
+    /// The model as it stands, shared with `completion`.
+    private let shared: PreparedModelBox
     private var problem: GLPKProblem?
     /// The statuses of the rows and columns every solve starts from (1-based, slot 0 unused).
     private var basis: (rows: [Int32], columns: [Int32])?
@@ -28,13 +29,13 @@ final class GLPKSession: MIPSession {
     /// Loads the model as given, before any change: the basis every solve starts from is the
     /// optimum of its LP relaxation, whatever job comes first.
     init(_ prepared: PreparedModel) {
-        self.prepared = prepared
-        completion = ContinuousCompletion(prepared)
+        shared = PreparedModelBox(prepared)
+        completion = ContinuousCompletion(shared)
         _ = loaded(first: true)
         completion.prime()
     }
 
-    var model: LinearModel { prepared.model }
+    var model: LinearModel { shared.prepared.model }
 
     func setBounds(_ variable: VariableID, lower: Double, upper: Double) throws(LinearOptimizerError) {
         try setBounds([BoundChange(variable, lower: lower, upper: upper)])
@@ -43,32 +44,32 @@ final class GLPKSession: MIPSession {
     /// The model is copied once for all the changes (the completion holds it too), not once each.
     func setBounds(_ changes: [BoundChange]) throws(LinearOptimizerError) {
         guard !changes.isEmpty else { return }
-        for c in changes { try prepared.setColumnBounds(c.variable.index, lower: c.lower, upper: c.upper) }
-        completion.update(prepared, columns: changes.map(\.variable.index))
+        for c in changes { try shared.prepared.setColumnBounds(c.variable.index, lower: c.lower, upper: c.upper) }
+        completion.update(columns: changes.map(\.variable.index))
         guard let problem, problem.isAlive else { return }
         for c in changes {
             let j = c.variable.index
-            let (type, l, u) = GLPKProblem.glpkBounds(prepared.columnKinds[j], prepared.columnLower[j], prepared.columnUpper[j])
+            let (type, l, u) = GLPKProblem.glpkBounds(shared.prepared.columnKinds[j], shared.prepared.columnLower[j], shared.prepared.columnUpper[j])
             glp_set_col_bnds(problem.pointer, Int32(j + 1), type, l, u)
         }
     }
 
     func setRowBounds(_ row: RowID, _ bounds: RowBounds) throws(LinearOptimizerError) {
-        try prepared.setRowBounds(row.index, bounds)
-        completion.update(prepared, row: row.index)
+        try shared.prepared.setRowBounds(row.index, bounds)
+        completion.update(row: row.index)
         guard let problem, problem.isAlive else { return }
         let i = row.index
-        let (type, l, u) = GLPKProblem.glpkBounds(prepared.rowKinds[i], prepared.rowLower[i], prepared.rowUpper[i])
+        let (type, l, u) = GLPKProblem.glpkBounds(shared.prepared.rowKinds[i], shared.prepared.rowLower[i], shared.prepared.rowUpper[i])
         glp_set_row_bnds(problem.pointer, Int32(i + 1), type, l, u)
     }
 
     func setObjective(_ sense: OptimizationSense, terms: [Term]) throws(LinearOptimizerError) {
-        try prepared.setObjective(sense, terms: terms)
-        completion.updateObjective(prepared)
+        try shared.prepared.setObjective(sense, terms: terms)
+        completion.updateObjective()
         guard let problem, problem.isAlive else { return }
         glp_set_obj_dir(problem.pointer, sense == .maximize ? GLP_MAX : GLP_MIN)
         glp_set_obj_coef(problem.pointer, 0, 0)
-        for j in 0..<prepared.columnCount { glp_set_obj_coef(problem.pointer, Int32(j + 1), prepared.objective[j]) }
+        for j in 0..<shared.prepared.columnCount { glp_set_obj_coef(problem.pointer, Int32(j + 1), shared.prepared.objective[j]) }
     }
 
     func recordBasis(_ key: Int) throws(LinearOptimizerError) {
@@ -91,11 +92,11 @@ final class GLPKSession: MIPSession {
 
     func startFrom(basis key: Int?) { startKey = key }
 
-    func solve(options: SolverOptions, start: [Double]?) throws(LinearOptimizerError) -> SolveResult {
-        try GLPKSolver.check(prepared.model, options: options, start: start)
+    func solve(options: SolverOptions, start: [Double]?, rounding: IncumbentHeuristic?) throws(LinearOptimizerError) -> SolveResult {
+        try GLPKSolver.check(shared.prepared.model, options: options, start: start)
         let clock = ContinuousClock()
         let began = clock.now
-        let granularity = options.granularity.resolve(for: prepared.model)
+        let granularity = options.granularity.resolve(for: shared.prepared.model)
         var milliseconds: Int32?
         if let limit = options.timeLimit { milliseconds = Int32(clamping: Int64(Swift.max(0, limit * 1000))) }
         if options.strategies.count == 1, options.provokedInternalFailures == 0, let loaded = loaded() {
@@ -103,9 +104,9 @@ final class GLPKSession: MIPSession {
             let strategy = options.strategies[0]
             do throws(GLPKInternalFailure) {
                 let outcome = try GLPKSolver.runGuardedAttempt(
-                    prepared, strategy: strategy, recovery: .asAsked, options: options, milliseconds: milliseconds,
+                    shared.prepared, strategy: strategy, recovery: .asAsked, options: options, milliseconds: milliseconds,
                     start: start, heuristic: nil, granularity: granularity, provokeFailure: false, loaded: loaded,
-                    completion: completion, memo: memo)
+                    completion: completion, memo: memo, rounding: rounding)
                 // A failure of the warm start itself (a basis GLPK refuses) is retried the usual way.
                 guard case .solverError = outcome.status else {
                 let seconds = GLPKSolver.seconds(began.duration(to: clock.now))
@@ -123,7 +124,7 @@ final class GLPKSession: MIPSession {
                 problem = nil
             }
         }
-        let (outcome, attempts) = GLPKSolver.runStrategies(prepared, options: options, start: start, heuristic: nil,
+        let (outcome, attempts) = GLPKSolver.runStrategies(shared.prepared, options: options, start: start, heuristic: nil,
                                                            granularity: granularity, clock: clock, began: began)
         return GLPKSolver.result(outcome, attempts, options: options, start: start, heuristic: nil,
                                  granularity: granularity, seconds: GLPKSolver.seconds(began.duration(to: clock.now)))
@@ -133,7 +134,7 @@ final class GLPKSession: MIPSession {
     /// computed); nil when GLPK failed doing it.
     private func loaded(first: Bool = false) -> GLPKProblem? {
         if let problem, problem.isAlive { return problem }
-        let fresh = GLPKProblem(prepared, names: false)
+        let fresh = GLPKProblem(shared.prepared, names: false)
         do throws(GLPKInternalFailure) {
             _ = try GLPKGuard.scale(fresh, flags: GLP_SF_AUTO).get()
             if first {
@@ -155,8 +156,8 @@ final class GLPKSession: MIPSession {
     /// The statuses of the rows and columns of `problem` (1-based, slot 0 unused).
     private func statuses(_ problem: GLPKProblem) -> (rows: [Int32], columns: [Int32]) {
         let p = problem.pointer
-        return ([0] + (0..<prepared.rowCount).map { glp_get_row_stat(p, Int32($0 + 1)) },
-                [0] + (0..<prepared.columnCount).map { glp_get_col_stat(p, Int32($0 + 1)) })
+        return ([0] + (0..<shared.prepared.rowCount).map { glp_get_row_stat(p, Int32($0 + 1)) },
+                [0] + (0..<shared.prepared.columnCount).map { glp_get_col_stat(p, Int32($0 + 1)) })
     }
 
     /// Sets the starting basis: the one recorded under the key asked for, else the loaded
@@ -164,7 +165,7 @@ final class GLPKSession: MIPSession {
     private func restoreBasis(_ problem: GLPKProblem) {
         let p = problem.pointer
         guard let basis = startKey.flatMap({ recorded[$0] }) ?? basis else { return glp_std_basis(p) }
-        for i in stride(from: 1, through: prepared.rowCount, by: 1) { glp_set_row_stat(p, Int32(i), basis.rows[i]) }
-        for j in stride(from: 1, through: prepared.columnCount, by: 1) { glp_set_col_stat(p, Int32(j), basis.columns[j]) }
+        for i in stride(from: 1, through: shared.prepared.rowCount, by: 1) { glp_set_row_stat(p, Int32(i), basis.rows[i]) }
+        for j in stride(from: 1, through: shared.prepared.columnCount, by: 1) { glp_set_col_stat(p, Int32(j), basis.columns[j]) }
     }
 }

@@ -106,7 +106,7 @@ extension GLPKSolver {
         _ prepared: PreparedModel, strategy: SearchStrategy, recovery: Recovery, options: SolverOptions,
         milliseconds: Int32?, start: [Double]?, heuristic: IncumbentHeuristic?, granularity: Double?,
         provokeFailure: Bool, loaded: GLPKProblem? = nil, completion shared: ContinuousCompletion? = nil,
-        memo: CompactMemo? = nil
+        memo: CompactMemo? = nil, rounding: IncumbentHeuristic? = nil
     ) throws(GLPKInternalFailure) -> AttemptOutcome {
         let clock = ContinuousClock()
         let began = clock.now
@@ -161,8 +161,13 @@ extension GLPKSolver {
             relaxationBound = lpBound
             rootCosts = options.reportsReducedCosts ? reducedCosts(prepared, problem) : nil
             let bound = tighter(lpBound, options.knownBound, maximize: prepared.model.sense == .maximize) ?? lpBound
-            if let settled = settledAtRoot(prepared, problem, bound: bound, start: checkedStart,
-                                           granularity: granularity, options: options) {
+            var root = settledAtRoot(prepared, problem, bound: bound, start: checkedStart, granularity: granularity, options: options)
+            // A start made from the LP optimum, when the LP and the start leave the stage open.
+            if root == nil, let rounding, let better = roundedStart(prepared, problem, rounding, than: checkedStart, completion: completion) {
+                checkedStart = better
+                root = settledAtRoot(prepared, problem, bound: bound, start: better, granularity: granularity, options: options)
+            }
+            if let settled = root {
                 var settled = settled
                 if case .notGiven = settled.startOutcome { settled.startOutcome = startOutcome }
                 settled.rootCosts = rootCosts
@@ -291,6 +296,21 @@ extension GLPKSolver {
             break
         }
         return outcome
+    }
+
+    /// The solution `rounding` makes from the LP optimum of `problem`, checked and completed,
+    /// when it is better than `start` (or there is none); nil otherwise.
+    static func roundedStart(_ prepared: PreparedModel, _ problem: GLPKProblem, _ rounding: IncumbentHeuristic,
+                             than start: [Double]?, completion: ContinuousCompletion) -> [Double]? {
+        let p = problem.pointer
+        guard glp_get_status(p) == GLP_OPT else { return nil }
+        let point = (0..<prepared.columnCount).map { glp_get_col_prim(p, Int32($0 + 1)) }
+        guard let made = rounding(point), made.count == prepared.columnCount, made.allSatisfy(\.isFinite),
+              case .success(let solution) = completion.complete(made),
+              let value = prepared.model.objectiveValue(of: solution) else { return nil }
+        guard let start, let current = prepared.model.objectiveValue(of: start) else { return solution }
+        let tolerance = 1e-9 * Swift.max(1, abs(current))
+        return (prepared.model.sense == .maximize ? value > current + tolerance : value < current - tolerance) ? solution : nil
     }
 
     /// The start solution, returned without a search when it reaches the bound known from

@@ -15,7 +15,11 @@ public protocol MIPSession: AnyObject {
     func setRowBounds(_ row: RowID, _ bounds: RowBounds) throws(LinearOptimizerError)
     /// Replaces the objective (no constant).
     func setObjective(_ sense: OptimizationSense, terms: [Term]) throws(LinearOptimizerError)
-    func solve(options: SolverOptions, start: [Double]?) throws(LinearOptimizerError) -> SolveResult
+    /// Solves the model as it stands. `rounding`, when given, is called once with the LP
+    /// optimum of the model (a value per variable) and may return a solution made from it: it is
+    /// checked and completed like `start`, and replaces it when better. It changes how fast the
+    /// optimum is found, never the optimum; a session without an LP of its own may ignore it.
+    func solve(options: SolverOptions, start: [Double]?, rounding: IncumbentHeuristic?) throws(LinearOptimizerError) -> SolveResult
     /// Solves the LP relaxation of the model as it stands and keeps its optimal basis under
     /// `key`, for the solves that `startFrom(basis: key)`. Recorded in a fixed state (before any
     /// job, in the same order on every thread), it keeps the answers independent of the jobs'
@@ -40,6 +44,10 @@ public struct BoundChange: Sendable {
 }
 
 extension MIPSession {
+    public func solve(options: SolverOptions, start: [Double]?) throws(LinearOptimizerError) -> SolveResult {
+        try solve(options: options, start: start, rounding: nil)
+    }
+
     public func setBounds(_ changes: [BoundChange]) throws(LinearOptimizerError) {
         for c in changes { try setBounds(c.variable, lower: c.lower, upper: c.upper) }
     }
@@ -80,7 +88,8 @@ final class ModelSession: MIPSession {
         model.setObjective(sense, terms: terms)
     }
 
-    func solve(options: SolverOptions, start: [Double]?) throws(LinearOptimizerError) -> SolveResult {
+    /// The model is solved from scratch by a solver that has no LP to round: `rounding` is not used.
+    func solve(options: SolverOptions, start: [Double]?, rounding: IncumbentHeuristic?) throws(LinearOptimizerError) -> SolveResult {
         try solver.solve(model, options: options, start: start)
     }
 

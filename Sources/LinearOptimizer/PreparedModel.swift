@@ -136,16 +136,22 @@ struct PreparedModel: Sendable {
 
     /// A variable's bounds as GLPK gets them (an integer's rounded inward), checked.
     private static func columnBounds(_ variable: Variable, _ what: @autoclosure () -> String) throws(LinearOptimizerError) -> (Double, Double) {
-        var (lower, upper) = variable.effectiveBounds
-        try checkBound(lower, upper, what())
-        if variable.kind.isInteger {
-            lower = lower.isFinite ? (lower - 1e-9).rounded(.up) : lower
-            upper = upper.isFinite ? (upper + 1e-9).rounded(.down) : upper
-            guard lower <= upper else {
-                throw LinearOptimizerError(.inconsistentBounds, "The bounds [\(variable.lower), \(variable.upper)] of integer \(what()) contain no integer; widen them or make the variable continuous.")
+        try columnBounds(variable.lower, variable.upper, kind: variable.kind, what())
+    }
+
+    /// Bounds `lower` and `upper` of a variable of `kind` as GLPK gets them, checked.
+    private static func columnBounds(_ lower: Double, _ upper: Double, kind: VariableKind,
+                                     _ what: @autoclosure () -> String) throws(LinearOptimizerError) -> (Double, Double) {
+        var (l, u) = kind == .binary ? (Swift.max(lower, 0), Swift.min(upper, 1)) : (lower, upper)
+        try checkBound(l, u, what())
+        if kind.isInteger {
+            l = l.isFinite ? (l - 1e-9).rounded(.up) : l
+            u = u.isFinite ? (u + 1e-9).rounded(.down) : u
+            guard l <= u else {
+                throw LinearOptimizerError(.inconsistentBounds, "The bounds [\(lower), \(upper)] of integer \(what()) contain no integer; widen them or make the variable continuous.")
             }
         }
-        return (lower, upper)
+        return (l, u)
     }
 
     /// Changes the bounds of variable `j`, checked as at loading.
@@ -153,10 +159,7 @@ struct PreparedModel: Sendable {
         guard model.variables.indices.contains(j) else {
             throw LinearOptimizerError(.unknownVariable, "Variable #\(j) does not exist: the model has \(model.variables.count) variables.")
         }
-        var variable = model.variables[j]
-        variable.lower = lower
-        variable.upper = upper
-        let (l, u) = try Self.columnBounds(variable, "variable '\(variable.name)' (#\(j))")
+        let (l, u) = try Self.columnBounds(lower, upper, kind: model.variables[j].kind, "variable '\(model.variables[j].name)' (#\(j))")
         model.setBounds(VariableID(j), lower: lower, upper: upper)
         columnLower[j] = l
         columnUpper[j] = u
@@ -203,7 +206,9 @@ struct PreparedModel: Sendable {
         guard lower != .infinity, upper != -.infinity else {
             throw LinearOptimizerError(.inconsistentBounds, "The bounds of \(what()) are [\(lower), \(upper)]; a lower bound cannot be +inf nor an upper bound -inf.")
         }
-        for bound in [lower, upper] where bound.isFinite && abs(bound) > maximumMagnitude {
+        // Each bound on its own (no array: a session checks every bound it changes).
+        let tooLarge = { (bound: Double) in bound.isFinite && abs(bound) > maximumMagnitude }
+        if let bound = tooLarge(lower) ? lower : tooLarge(upper) ? upper : nil {
             throw LinearOptimizerError(.valueTooLarge, "A bound of \(what()) is \(bound), beyond +/-\(maximumMagnitude); use an infinity for no bound or rescale the model.")
         }
         guard lower <= upper else {

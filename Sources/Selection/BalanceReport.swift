@@ -56,7 +56,9 @@ extension SelectionProblem {
     /// The money of `selected` and the engaged projects by key of `money`, and its total, in cents.
     func moneyByKey(_ selected: [Int], money: KeyPath<Candidate, [String: Int64]>) -> (byKey: [String: Int64], total: Int64) {
         var byKey: [String: Int64] = [:]
-        for c in selected.map({ candidates[$0] }) + engaged { for (k, v) in c[keyPath: money] { byKey[k, default: 0] += v } }
+        // The candidates read in place, not copied (a re-solve counts its imbalance each time).
+        for i in selected { for (k, v) in candidates[i][keyPath: money] { byKey[k, default: 0] += v } }
+        for c in engaged { for (k, v) in c[keyPath: money] { byKey[k, default: 0] += v } }
         return (byKey, byKey.values.reduce(0, +))
     }
 

@@ -137,6 +137,84 @@ struct ExchangeSearch: Sendable {
         return state.selected
     }
 
+    /// A start for stage `stage` made from its LP optimum (`relaxation`, one value per
+    /// candidate). The LP optimum has a few fractional candidates (as many as the rows it meets
+    /// exactly, the envelope and the earlier stages' rows); each rounding is tried: all of
+    /// them left out, and each one taken with the others left out. A rounding over the envelope
+    /// or a budget row gives up the selected candidate that covers the excess with the least of
+    /// this stage's term (every floor kept); one below an earlier stage's floor takes, while it
+    /// is below, the candidate that fits and brings the most of that term (up to what is
+    /// missing), then the most of this stage's term, then the largest LP value, then the least
+    /// money. The best rounding (the first of equals) is then `improved`.
+    ///
+    /// The LP optimum is within a unit or two of the stage's optimum where the previous stage's
+    /// answer, the usual start, can be ten below it (a national removal's acquisition stage),
+    /// and the search that follows fixes every column whose reduced cost caps the bound below
+    /// its start. Nil when no rounding can be repaired. `fixed` and the candidates `frozen`
+    /// marks keep their LP value (a bound of theirs).
+    func rounded(_ relaxation: [Double], stage: Int, floors: [Double], fixed: Int?, frozen: [Bool]? = nil) -> [Bool]? {
+        guard relaxation.count == count else { return nil }
+        let moves = { (i: Int) in i != fixed && !(frozen?[i] ?? false) }
+        let whole = State(search: self, selected: relaxation.map { $0 > 1 - 1e-6 })
+        guard whole.holds else { return nil }
+        let fractional = (0..<count).filter { !whole.selected[$0] && relaxation[$0] > 1e-6 && moves($0) && !blocked[$0] }
+        var best: State?
+        for up in [nil] + fractional.prefix(Self.roundingsTried).map(Optional.some) {
+            var state = whole
+            if let up {
+                guard finess[up].allSatisfy({ state.taken[$0] == 0 }) else { continue }
+                state.add(up)
+            }
+            guard repair(&state, stage: stage, floors: floors, relaxation: relaxation, moves: moves) else { continue }
+            if best == nil || state.sums[stage] > best!.sums[stage] + 1e-9 { best = state }
+        }
+        guard let best else { return nil }
+        return improved(best.selected, stage: stage, floors: floors, fixed: fixed, frozen: frozen)
+    }
+
+    /// Fractional candidates of an LP optimum taken one at a time by `rounded`, at most.
+    static let roundingsTried = 8
+
+    /// `state` brought within the envelope and the budget rows by giving up one candidate, then
+    /// up to every floor by adding candidates (see `rounded`); false when it cannot be.
+    private func repair(_ state: inout State, stage: Int, floors: [Double], relaxation: [Double], moves: (Int) -> Bool) -> Bool {
+        if !state.withinMoney {
+            var drop = -1
+            var dropKey = (0.0, Int64(0))
+            for a in 0..<count where state.selected[a] && moves(a) && !forced[a] {
+                guard state.used - cost[a] <= cap,
+                      budgetRows.indices.allSatisfy({ r in state.rowUsed[r] - (budgetRows[r].members[a] ? cost[a] : 0) <= budgetRows[r].cap }),
+                      floors.indices.allSatisfy({ state.sums[$0] - values[$0][a] >= floors[$0] }) else { continue }
+                let key = (-values[stage][a], -cost[a])
+                if drop < 0 || key > dropKey {
+                    drop = a
+                    dropKey = key
+                }
+            }
+            guard drop >= 0 else { return false }
+            state.remove(drop)
+        }
+        guard state.holds else { return false }
+        var added = 0
+        while let j = floors.indices.first(where: { state.sums[$0] < floors[$0] }) {
+            guard added < count else { return false }
+            let missing = floors[j] - state.sums[j]
+            var best = -1
+            var bestKey = (0.0, 0.0, 0.0, Int64(0))
+            for b in 0..<count where !state.selected[b] && moves(b) && values[j][b] > 0 && state.fits(b, floors: floors) {
+                let key = (Swift.min(values[j][b], missing), values[stage][b], relaxation[b], -cost[b])
+                if best < 0 || key > bestKey {
+                    best = b
+                    bestKey = key
+                }
+            }
+            guard best >= 0 else { return false }
+            state.add(best)
+            added += 1
+        }
+        return true
+    }
+
     /// Each candidate's FINESS by number (0, 1… in the order first met), and the numbers.
     static func numbered(_ p: SelectionProblem) -> (perCandidate: [[Int]], numbers: [FINESS: Int]) {
         var numbers: [FINESS: Int] = [:]
@@ -182,6 +260,11 @@ struct ExchangeSearch: Sendable {
             for i in 0..<s.count where selected[i] { apply(i, sign: 1) }
         }
 
+        /// Whether the selection keeps the envelope and every budget row.
+        var withinMoney: Bool {
+            used <= search.cap && zip(rowUsed, search.budgetRows).allSatisfy { $0 <= $1.cap }
+        }
+
         /// Whether the selection keeps every constraint the moves keep.
         var holds: Bool {
             used <= search.cap && zip(rowUsed, search.budgetRows).allSatisfy { $0 <= $1.cap } && taken.allSatisfy { $0 <= 1 }
@@ -214,6 +297,16 @@ struct ExchangeSearch: Sendable {
         func canAdd(_ b: Int, floors: [Double]) -> Bool {
             guard used + search.cost[b] <= search.cap, search.finess[b].allSatisfy({ taken[$0] == 0 }) else { return false }
             for (s, floor) in floors.enumerated() where sums[s] + search.values[s][b] < floor { return false }
+            for (r, row) in search.budgetRows.enumerated() where row.members[b] && rowUsed[r] + search.cost[b] > row.cap { return false }
+            return balanceHolds(with: b, without: nil)
+        }
+
+        /// Whether `b` can be added, whatever the floors still missing: the envelope, the budget
+        /// rows, one grant per ESSMS, the hard balance bands, and no floor met before falls
+        /// below it.
+        func fits(_ b: Int, floors: [Double]) -> Bool {
+            guard !search.blocked[b], used + search.cost[b] <= search.cap, search.finess[b].allSatisfy({ taken[$0] == 0 }) else { return false }
+            for (s, floor) in floors.enumerated() where sums[s] >= floor && sums[s] + search.values[s][b] < floor { return false }
             for (r, row) in search.budgetRows.enumerated() where row.members[b] && rowUsed[r] + search.cost[b] > row.cap { return false }
             return balanceHolds(with: b, without: nil)
         }

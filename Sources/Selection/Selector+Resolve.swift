@@ -134,9 +134,20 @@ extension Selector {
                 throw .solver(error)
             }
             let known = models.stageTerms[index].isEmpty ? 0 : onReference ? reference[index] : nil
+            // From the second stage on, a start is also made from the stage's LP optimum.
+            let base = start
+            let stageFloors = floors, stageFrozen = frozen
+            let rounding: IncumbentHeuristic? = index == 0 ? nil : { lp in
+                guard let chosen = models.exchange.rounded(sm.x.map { lp[$0.index] }, stage: index, floors: stageFloors,
+                                                           fixed: i, frozen: stageFrozen) else { return nil }
+                var s = base ?? lp
+                for (j, x) in sm.x.enumerated() { s[x.index] = chosen[j] ? 1 : 0 }
+                sm.completeTotals(&s)
+                return s
+            }
             let r = try run(sm.model, start: start, began: began, clock: clock, stage: index, term: name,
                             reserve: softStage ? Self.balanceStageReserve : 0, session: integer, knownBound: known,
-                            reducedCosts: index < models.plan.count - 1 || softStage)
+                            reducedCosts: index < models.plan.count - 1 || softStage, rounding: rounding)
             stages.append(stage(name, r))
             // A stage with no selection ends the re-solve, through the same check in cents as
             // its end: the stage before may have reached its value with a selection the

@@ -266,7 +266,7 @@ public struct Selector: Sendable {
     func run(_ model: LinearModel, start: [Double]?, began: ContinuousClock.Instant,
              clock: ContinuousClock, stage index: Int, term: String, reserve: Double = 0,
              session: (any MIPSession)? = nil, knownBound: Double? = nil,
-             reducedCosts: Bool = false) throws(Failure) -> SolveResult {
+             reducedCosts: Bool = false, rounding: IncumbentHeuristic? = nil) throws(Failure) -> SolveResult {
         var options = SolverOptions(relativeGap: relativeGap, strategies: Self.strategies(stage: index, term: term))
         options.nodeLimit = stageNodeLimit
         if term == "balance", stageNodeLimit == nil, timeLimit == nil { options.nodeLimit = balanceStageNodeLimit }
@@ -284,7 +284,7 @@ public struct Selector: Sendable {
             options.timeLimit = max(0.5, timeLimit * (1 - reserve) - elapsed)
         }
         do {
-            if let session { return try session.solve(options: options, start: start) }
+            if let session { return try session.solve(options: options, start: start, rounding: rounding) }
             return try solver.solve(model, options: options, start: start)
         } catch {
             throw .solver(error)

@@ -46,6 +46,50 @@ import TestSupport
         #expect(improvements > 20)
     }
 
+    @Test("a start rounded from an LP point is feasible, meets the floors, keeps the fixed and frozen projects, and loses nothing on an integral point",
+          arguments: [BalanceRule.Mode.off, .hard])
+    func roundedStartsAreFeasible(mode: BalanceRule.Mode) throws {
+        var made = 0, repaired = 0
+        for seed in UInt64(1)...160 {
+            let p = RandomSelectionInstances.instance(seed: seed, mode: mode)
+            let feasible = RandomSelectionInstances.feasibleSelections(p)
+            let allowed = Set(feasible.map(\.chosen))
+            guard feasible.count > 1 else { continue }
+            let plan = try Selector.stagesPlan(p)
+            let search = ExchangeSearch(p, plan: plan)
+            let n = p.candidates.count
+            // The point: a feasible selection G, with some candidates outside it fractional
+            // (an LP optimum is a few fractional candidates on top of whole ones), or G whole.
+            let g = feasible[(Int(seed) * 7) % feasible.count].chosen
+            let integral = seed % 3 == 0
+            let fixed = seed % 2 == 0 ? nil : g.first
+            let frozen = seed % 4 == 1 ? (0..<n).map { ($0 * 5 + Int(seed)) % 4 == 0 } : nil
+            // One member of G fractional too (not a fixed or frozen one: an LP keeps those at
+            // their bound), so that its rounding down may fall below a floor.
+            let split = integral ? nil : g.last(where: { $0 != fixed && !(frozen?[$0] ?? false) })
+            let point = (0..<n).map { j in
+                j == split ? 0.6 : g.contains(j) ? 1.0 : !integral && (j + Int(seed)) % 3 == 0 && !(frozen?[j] ?? false) ? 0.4 : 0
+            }
+            for stage in plan.indices.dropFirst() {
+                // Floors a unit or so below G's values, as an earlier stage's row holds them.
+                let floors = (0..<stage).map { Double(Self.value(p, g, $0)) - Double((Int(seed) + $0) % 2) - 1e-6 }
+                guard let r = search.rounded(point, stage: stage, floors: floors, fixed: fixed, frozen: frozen) else { continue }
+                made += 1
+                let chosen = (0..<n).filter { r[$0] }
+                #expect(allowed.contains(chosen), "seed \(seed) stage \(stage): \(chosen) is not a feasible selection")
+                for j in 0..<stage { #expect(Double(Self.value(p, chosen, j)) >= floors[j], "seed \(seed) stage \(stage): floor \(j)") }
+                if let fixed { #expect(r[fixed] == (point[fixed] > 0.5), "seed \(seed) stage \(stage): fixed project moved") }
+                if let frozen {
+                    for j in 0..<n where frozen[j] { #expect(r[j] == (point[j] > 0.5), "seed \(seed) stage \(stage): frozen project moved") }
+                }
+                if integral { #expect(Self.value(p, chosen, stage) >= Self.value(p, g, stage), "seed \(seed) stage \(stage)") }
+                if chosen != g { repaired += 1 }
+            }
+        }
+        #expect(made > 60)
+        #expect(repaired > 20)
+    }
+
     @Test("a start that breaks a constraint is left to the solver")
     func infeasibleStartRefused() throws {
         for seed in UInt64(1)...40 {
