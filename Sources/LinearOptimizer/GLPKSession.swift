@@ -41,9 +41,11 @@ final class GLPKSession: MIPSession {
         try setBounds([BoundChange(variable, lower: lower, upper: upper)])
     }
 
-    /// The model is copied once for all the changes (the completion holds it too), not once each.
+    /// The changes are made in place in the model the completion shares, then in GLPK's problem.
     func setBounds(_ changes: [BoundChange]) throws(LinearOptimizerError) {
         guard !changes.isEmpty else { return }
+        if changes.contains(where: { !shared.prepared.columnIsInteger.indices.contains($0.variable.index)
+                                     || !shared.prepared.columnIsInteger[$0.variable.index] }) { detected = nil }
         for c in changes { try shared.prepared.setColumnBounds(c.variable.index, lower: c.lower, upper: c.upper) }
         completion.update(columns: changes.map(\.variable.index))
         guard let problem, problem.isAlive else { return }
@@ -64,12 +66,25 @@ final class GLPKSession: MIPSession {
     }
 
     func setObjective(_ sense: OptimizationSense, terms: [Term]) throws(LinearOptimizerError) {
+        detected = nil
         try shared.prepared.setObjective(sense, terms: terms)
         completion.updateObjective()
         guard let problem, problem.isAlive else { return }
         glp_set_obj_dir(problem.pointer, sense == .maximize ? GLP_MAX : GLP_MIN)
         glp_set_obj_coef(problem.pointer, 0, 0)
         for j in 0..<shared.prepared.columnCount { glp_set_obj_coef(problem.pointer, Int32(j + 1), shared.prepared.objective[j]) }
+    }
+
+    /// The objective's granularity as detected for the objective and the continuous columns'
+    /// bounds as they stand (forgotten when either changes): once per stage, not once per solve.
+    private var detected: Double??
+
+    private func granularity(_ option: ObjectiveGranularity) -> Double? {
+        guard case .automatic = option else { return option.resolve(for: shared.prepared.model) }
+        if let detected { return detected }
+        let step = option.resolve(for: shared.prepared.model)
+        detected = .some(step)
+        return step
     }
 
     func recordBasis(_ key: Int) throws(LinearOptimizerError) {
@@ -96,7 +111,7 @@ final class GLPKSession: MIPSession {
         try GLPKSolver.check(shared.prepared.model, options: options, start: start)
         let clock = ContinuousClock()
         let began = clock.now
-        let granularity = options.granularity.resolve(for: shared.prepared.model)
+        let granularity = granularity(options.granularity)
         var milliseconds: Int32?
         if let limit = options.timeLimit { milliseconds = Int32(clamping: Int64(Swift.max(0, limit * 1000))) }
         if options.strategies.count == 1, options.provokedInternalFailures == 0, let loaded = loaded() {

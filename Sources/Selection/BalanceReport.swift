@@ -40,17 +40,7 @@ extension SelectionProblem {
     /// solver reports is that of its own point, whose slacks may sit up to its tolerances below
     /// those of the rounded selection; the selection's value is this one.
     public func softImbalance(_ selected: [Int]) -> Double {
-        var imbalance = 0.0
-        for (spec, money) in [(territory, \Candidate.territoryMoney), (sector, \Candidate.sectorMoney)] where spec.mode == .soft {
-            let (byKey, cents) = moneyByKey(selected, money: money)
-            let total = Double(cents)
-            for k in spec.keys {
-                let a = Double(byKey[k] ?? 0)
-                let t = spec.targets[k] ?? 0
-                imbalance += Swift.max(0, (1 - spec.tolerance) * t * total - a) + Swift.max(0, a - (1 + spec.tolerance) * t * total)
-            }
-        }
-        return imbalance / 100
+        SoftImbalance(self).of(selected)
     }
 
     /// The money of `selected` and the engaged projects by key of `money`, and its total, in cents.
@@ -64,4 +54,63 @@ extension SelectionProblem {
 
     public func territoryBalance(_ selected: [Int]) -> [BalanceLine] { balance(territory, selected: selected, money: \.territoryMoney) }
     public func sectorBalance(_ selected: [Int]) -> [BalanceLine] { balance(sector, selected: selected, money: \.sectorMoney) }
+}
+
+/// `SelectionProblem.softImbalance` with the money of every candidate by key numbered once, for
+/// a problem whose imbalance is counted again and again (one per explanation re-solve): the
+/// same sums of cents and the same arithmetic in the same order, without a dictionary per count.
+struct SoftImbalance: Sendable {
+    struct Balance: Sendable {
+        var tolerance: Double
+        var targets: [Double]
+        /// The number of each key of the balance, in its order (a key listed twice counts twice).
+        var numbers: [Int]
+        /// Per candidate, its money by key number (keys outside the balance left out), and its total.
+        var money: [[(key: Int, cents: Int64)]]
+        var totals: [Int64]
+        /// The engaged projects' money by key number, and its total.
+        var engaged: [Int64]
+        var engagedTotal: Int64
+    }
+
+    let balances: [Balance]
+
+    init(_ p: SelectionProblem) {
+        var balances: [Balance] = []
+        for (spec, money) in [(p.territory, \Candidate.territoryMoney), (p.sector, \Candidate.sectorMoney)] where spec.mode == .soft {
+            let number = Dictionary(spec.keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            var engaged = [Int64](repeating: 0, count: spec.keys.count)
+            var engagedTotal: Int64 = 0
+            for c in p.engaged {
+                for (k, v) in c[keyPath: money] {
+                    if let n = number[k] { engaged[n] += v }
+                    engagedTotal += v
+                }
+            }
+            balances.append(Balance(
+                tolerance: spec.tolerance, targets: spec.keys.map { spec.targets[$0] ?? 0 }, numbers: spec.keys.map { number[$0]! },
+                money: p.candidates.map { c in c[keyPath: money].compactMap { k, v in number[k].map { (key: $0, cents: v) } } },
+                totals: p.candidates.map { $0[keyPath: money].values.reduce(0, +) }, engaged: engaged, engagedTotal: engagedTotal))
+        }
+        self.balances = balances
+    }
+
+    /// The imbalance of `selected`, in euros.
+    func of(_ selected: [Int]) -> Double {
+        var imbalance = 0.0
+        for b in balances {
+            var byKey = b.engaged
+            var cents = b.engagedTotal
+            for i in selected {
+                for m in b.money[i] { byKey[m.key] += m.cents }
+                cents += b.totals[i]
+            }
+            let total = Double(cents)
+            for (k, t) in b.targets.enumerated() {
+                let a = Double(byKey[b.numbers[k]])
+                imbalance += Swift.max(0, (1 - b.tolerance) * t * total - a) + Swift.max(0, a - (1 + b.tolerance) * t * total)
+            }
+        }
+        return imbalance / 100
+    }
 }

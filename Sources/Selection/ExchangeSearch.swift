@@ -25,6 +25,8 @@ struct ExchangeSearch: Sendable {
     let forced: [Bool]
     let cap: Int64
     let budgetRows: [(cap: Int64, members: [Bool])]
+    /// Per candidate, the budget rows it belongs to (a move looks at those only).
+    let rowsOf: [[Int]]
     let balances: [Balance]
     /// Per stage, the candidates that may enter (never blocked, a positive term), by
     /// decreasing term (ties by index); their terms; and each candidate's place there.
@@ -53,7 +55,9 @@ struct ExchangeSearch: Sendable {
         blocked = p.candidates.map { $0.finess.contains(where: engaged.contains) }
         forced = p.candidates.map { p.forced.contains($0.id) }
         cap = p.available.cents
-        budgetRows = p.budgetRows.map { row in (row.cap.cents, p.candidates.map { row.members.contains($0.id) }) }
+        let budgetRows = p.budgetRows.map { row in (cap: row.cap.cents, members: p.candidates.map { row.members.contains($0.id) }) }
+        self.budgetRows = budgetRows
+        rowsOf = p.candidates.indices.map { i in budgetRows.indices.filter { budgetRows[$0].members[i] } }
         var balances: [Balance] = []
         for (spec, money) in [(p.territory, \Candidate.territoryMoney), (p.sector, \Candidate.sectorMoney)] where spec.mode == .hard {
             let index = Dictionary(uniqueKeysWithValues: spec.keys.enumerated().map { ($1, $0) })
@@ -273,7 +277,7 @@ struct ExchangeSearch: Sendable {
 
         mutating func apply(_ i: Int, sign: Int64) {
             used += sign * search.cost[i]
-            for (r, row) in search.budgetRows.enumerated() where row.members[i] { rowUsed[r] += sign * search.cost[i] }
+            for r in search.rowsOf[i] { rowUsed[r] += sign * search.cost[i] }
             for f in search.finess[i] { taken[f] += Int(sign) }
             for s in sums.indices { sums[s] += Double(sign) * search.values[s][i] }
             for (b, spec) in search.balances.enumerated() {
@@ -297,7 +301,7 @@ struct ExchangeSearch: Sendable {
         func canAdd(_ b: Int, floors: [Double]) -> Bool {
             guard used + search.cost[b] <= search.cap, search.finess[b].allSatisfy({ taken[$0] == 0 }) else { return false }
             for (s, floor) in floors.enumerated() where sums[s] + search.values[s][b] < floor { return false }
-            for (r, row) in search.budgetRows.enumerated() where row.members[b] && rowUsed[r] + search.cost[b] > row.cap { return false }
+            for r in search.rowsOf[b] where rowUsed[r] + search.cost[b] > search.budgetRows[r].cap { return false }
             return balanceHolds(with: b, without: nil)
         }
 
@@ -307,7 +311,7 @@ struct ExchangeSearch: Sendable {
         func fits(_ b: Int, floors: [Double]) -> Bool {
             guard !search.blocked[b], used + search.cost[b] <= search.cap, search.finess[b].allSatisfy({ taken[$0] == 0 }) else { return false }
             for (s, floor) in floors.enumerated() where sums[s] >= floor && sums[s] + search.values[s][b] < floor { return false }
-            for (r, row) in search.budgetRows.enumerated() where row.members[b] && rowUsed[r] + search.cost[b] > row.cap { return false }
+            for r in search.rowsOf[b] where rowUsed[r] + search.cost[b] > search.budgetRows[r].cap { return false }
             return balanceHolds(with: b, without: nil)
         }
 
@@ -315,9 +319,9 @@ struct ExchangeSearch: Sendable {
             guard used - search.cost[a] + search.cost[b] <= search.cap else { return false }
             for (s, floor) in floors.enumerated() where sums[s] - search.values[s][a] + search.values[s][b] < floor { return false }
             for f in search.finess[b] where taken[f] > 0 && !search.finess[a].contains(f) { return false }
-            for (r, row) in search.budgetRows.enumerated() where row.members[b] {
-                let change = search.cost[b] - (row.members[a] ? search.cost[a] : 0)
-                if rowUsed[r] + change > row.cap { return false }
+            for r in search.rowsOf[b] {
+                let change = search.cost[b] - (search.budgetRows[r].members[a] ? search.cost[a] : 0)
+                if rowUsed[r] + change > search.budgetRows[r].cap { return false }
             }
             return balanceHolds(with: b, without: a)
         }

@@ -188,6 +188,8 @@ public struct Explainer: Sendable {
             }
         }
         let budgetSpent = next < jobs.count
+        // The FINESS the selection and the engaged projects hold, gathered once for every project.
+        let taken = Set(r.selected.flatMap { p.candidates[$0].finess }).union(p.engagedFINESS)
         var out: [ProjectExplanation] = []
         for (id, _) in projects {
             if engagedIDs.contains(id), let c = p.engaged.first(where: { $0.id == id }) {
@@ -249,7 +251,7 @@ public struct Explainer: Sendable {
                     e.forcingCost = forced.cost
                     e.rankedTerms = Self.rankedCountTerms(p.objective)
                     e.dropped = forced.dropped
-                    e.envelopeToEnter = envelopeToEnter(p, r, i)
+                    e.envelopeToEnter = envelopeToEnter(p, r, i, taken: taken)
                     e.proven = !unproven.contains(i)
                     e.reason = Self.displacedReason(e, cost: forced.cost, available: p.available)
                 } else if unproven.contains(i) {
@@ -411,8 +413,9 @@ public struct Explainer: Sendable {
     /// The envelope with which candidate `i` is selected on top of the selection: the money used
     /// plus its amount, when it shares no FINESS with the selection and every hard balance row
     /// still holds with it (shares do not depend on the envelope); nil otherwise.
-    func envelopeToEnter(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int) -> Money? {
-        let taken = Set(r.selected.flatMap { p.candidates[$0].finess }).union(p.engagedFINESS)
+    /// `taken`: the FINESS of the selection and the engaged projects, when already gathered.
+    func envelopeToEnter(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int, taken: Set<FINESS>? = nil) -> Money? {
+        let taken = taken ?? Set(r.selected.flatMap { p.candidates[$0].finess }).union(p.engagedFINESS)
         guard p.candidates[i].finess.allSatisfy({ !taken.contains($0) }) else { return nil }
         guard p.hardBalanceHolds(r.selected + [i]) else { return nil }
         return max(p.available, r.used + p.candidates[i].amount)

@@ -22,6 +22,8 @@ struct ResolveModels: Sendable {
     let greedy: GreedyStart
     /// The candidate of each binary column of `integer`.
     let candidateOfColumn: [Int: Int]
+    /// Counts each re-solve's soft imbalance.
+    let imbalance: SoftImbalance
 
     init(_ p: SelectionProblem, hint: Set<String>) throws(Selector.Failure) {
         plan = try Selector.stagesPlan(p)
@@ -34,6 +36,7 @@ struct ResolveModels: Sendable {
         integer = sm
         stageTerms = terms
         candidateOfColumn = Dictionary(uniqueKeysWithValues: sm.x.enumerated().map { ($1.index, $0) })
+        imbalance = SoftImbalance(p)
         if p.territory.mode == .soft || p.sector.mode == .soft {
             balance = Selector.sparseBalanceModel(p, base: sm.model, x: sm.x)
         } else {
@@ -153,7 +156,7 @@ extension Selector {
             // its end: the stage before may have reached its value with a selection the
             // solver's tolerances let over the envelope (0,96 € over 1,68 M€), which made this
             // stage's row impossible to meet; `solve`, with its cuts, then answers.
-            guard r.status.hasSolution else { return inCents(finish(p, sm, stages, values: lastValues)) }
+            guard r.status.hasSolution else { return inCents(finish(p, sm, stages, values: lastValues, imbalance: models.imbalance)) }
             if onReference, let value = r.objectiveValue {
                 onReference = Self.reaches(value, reference[index])
             }
@@ -186,7 +189,7 @@ extension Selector {
             // No other selection ties with this one on every integer stage: the soft-balance stage
             // has nothing to choose (`finish` gives its exact imbalance).
             stages.append(settled)
-            result = finish(p, sm, stages, values: lastValues)
+            result = finish(p, sm, stages, values: lastValues, imbalance: models.imbalance)
         } else if softStage, let balance, let sparse = models.balance {
             let width = sm.model.variables.count
             let seed = lastValues.isEmpty ? nil : lastValues + [Double](repeating: 0, count: sparse.variables.count - width)
@@ -195,9 +198,9 @@ extension Selector {
                             session: balance)
             stages.append(stage("balance", r))
             if r.status.hasSolution { lastValues = Array(r.values.prefix(width)) }
-            result = finish(p, sm, stages, values: lastValues)
+            result = finish(p, sm, stages, values: lastValues, imbalance: models.imbalance)
         } else {
-            result = finish(p, sm, stages, values: lastValues)
+            result = finish(p, sm, stages, values: lastValues, imbalance: models.imbalance)
         }
         return inCents(result)
     }

@@ -376,13 +376,15 @@ public struct Selector: Sendable {
                     gap: r.gap, seconds: r.seconds, nodes: r.nodeCount, provenByGranularity: r.provenByGranularity)
     }
 
-    func finish(_ p: SelectionProblem, _ sm: SelectionModel, _ stages: [StageResult], values: [Double]) -> SelectionResult {
+    /// The result of `stages`, the selection read from `values`; `imbalance`, when given, counts
+    /// the soft imbalance (as `SelectionProblem.softImbalance`).
+    func finish(_ p: SelectionProblem, _ sm: SelectionModel, _ stages: [StageResult], values: [Double],
+                imbalance: SoftImbalance? = nil) -> SelectionResult {
         let selected = values.isEmpty ? [] : sm.x.indices.filter { values[sm.x[$0].index] > 0.5 }
-        let chosen = selected.map { p.candidates[$0] }
         var stages = stages
         if let b = stages.indices.last(where: { stages[$0].term == "balance" }), stages[b].status.hasSolution, !values.isEmpty {
             // The imbalance of the selection returned, in cents, not that of the solver's point.
-            let exact = p.softImbalance(selected)
+            let exact = imbalance?.of(selected) ?? p.softImbalance(selected)
             stages[b].value = exact
             if stages[b].status == .optimal {
                 stages[b].bestBound = exact
@@ -413,10 +415,10 @@ public struct Selector: Sendable {
             sentence = "a selection was found but not proven optimal in every stage"
         }
         return SelectionResult(status: status, sentence: sentence, selected: selected, stages: stages,
-                               used: chosen.reduce(Money.zero) { $0 + $1.amount },
-                               finess: chosen.reduce(0) { $0 + $1.finessCount },
-                               acquisitions: chosen.reduce(0) { $0 + $1.acquisitions },
-                               score: chosen.reduce(0) { $0 + $1.score },
+                               used: selected.reduce(Money.zero) { $0 + p.candidates[$1].amount },
+                               finess: selected.reduce(0) { $0 + p.candidates[$1].finessCount },
+                               acquisitions: selected.reduce(0) { $0 + p.candidates[$1].acquisitions },
+                               score: selected.reduce(0) { $0 + p.candidates[$1].score },
                                gap: stages.compactMap(\.gap).max() ?? 0, model: sm)
     }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
 import FundingRules
 import ScenarioModel
 import Selection
@@ -150,24 +151,32 @@ extension Committee {
                                   resolveLimit: settings.explainLimit ?? Explainer.defaultResolveLimit(candidates: problem.candidates.count))
         explainer.progress = progress.resolves
         explainer.asked = Set(settings.explain)
+        let undecided = result.status == .infeasible || result.status == .timeLimit
+        // The next in line does not depend on the explanations: it is computed beside them, on a
+        // thread of its own, and its answer is the same (each solve is deterministic). The
+        // explanations keep every core busy; the next in line, a chain of solves one after the
+        // other, then only adds its share of the CPU to the run instead of its whole length.
+        let problem = problem, nextInLine = NextInLine(selector: selector, changes: settings.nextInLine)
+        let pending = !undecided && result.status.hasSelection && settings.nextInLine > 0
+            ? BackgroundWork { () throws(Selector.Failure) in try nextInLine.compute(problem, result) } : nil
         if result.status.hasSelection { progress.phase?(.explaining) }
         let explanations = result.status.hasSelection ? explainer.explain(problem, result, projects: projectTitles) : []
         lap("explain")
         var run = SelectionRun(result: result, explanations: explanations, nextInLine: [], infeasibility: nil,
                                analysisFailure: nil, pinCost: nil, phases: [])
-        let undecided = result.status == .infeasible || result.status == .timeLimit
         do {
             if undecided {
                 progress.phase?(.diagnosing)
                 run.infeasibility = try InfeasibilityAnalyzer.sharing(timeLimit: settings.timeLimit, relativeGap: settings.relativeGap)
                     .analyze(problem, undecided: result.status == .timeLimit)
-            } else if result.status.hasSelection && settings.nextInLine > 0 {
+            } else if let pending {
                 progress.phase?(.nextInLine)
-                run.nextInLine = try NextInLine(selector: selector, changes: settings.nextInLine).compute(problem, result)
+                run.nextInLine = try pending.wait().get()
             }
         } catch {
             run.analysisFailure = error
         }
+        // For the next in line: what is left of it once the explanations are done.
         lap(undecided ? "infeasibility" : "next_in_line")
         if !problem.forced.isEmpty || !problem.excluded.isEmpty, result.status.hasSelection {
             progress.phase?(.pins)
@@ -186,5 +195,33 @@ extension Committee {
     static func seconds(_ d: Duration) -> Double {
         let c = d.components
         return Double(c.seconds) + Double(c.attoseconds) * 1e-18
+    }
+}
+
+/// A computation run on a thread of its own (not one of the workers the explanations keep
+/// busy), started at once and waited for later.
+final class BackgroundWork<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written once by the thread before `done` is signalled, read after `wait` has it.
+    private var outcome: Result<T, Selector.Failure>?
+
+    init(_ body: @escaping @Sendable () throws(Selector.Failure) -> T) {
+        let thread = Thread { [self] in
+            do throws(Selector.Failure) {
+                outcome = .success(try body())
+            } catch {
+                outcome = .failure(error)
+            }
+            done.signal()
+        }
+        // The main thread's stack, on which this work ran before.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The outcome, once the thread has it.
+    func wait() -> Result<T, Selector.Failure> {
+        done.wait()
+        return outcome!
     }
 }

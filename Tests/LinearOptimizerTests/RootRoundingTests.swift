@@ -86,6 +86,19 @@ import TestSupport
         #expect(nodesWith < nodesWithout)
     }
 
+    @Test("a session detects the objective's granularity again when the objective changes", arguments: Array(UInt64(1)...12))
+    func granularityFollowsTheObjective(seed: UInt64) throws {
+        let model = Fixtures.smallSelection(seed: seed + 90, projects: 12)
+        let budget = SessionTests.budget(model)
+        // Objectives in whole units, then in halves, in one session: a step of 1 kept for the
+        // halves would prove a start half a unit below the optimum.
+        var jobs = SessionTests.jobs(model, count: 16, seed: seed + 900)
+        for k in jobs.indices where k % 2 == 1 { jobs[k].objective = jobs[k].objective.map { $0 + 0.5 } }
+        for (changed, r) in try Self.solved(model, jobs, budget: budget, rounding: nil) {
+            #expect(r?.objectiveValue == Fixtures.bruteForceOptimum(changed), "seed \(seed)")
+        }
+    }
+
     /// The first optimal assignment by enumeration, and its value.
     static func optimum(_ model: LinearModel) -> ([Double], Double)? {
         let n = model.variables.count
