@@ -98,7 +98,8 @@ public struct SelectionRun: Sendable {
     public var analysisFailure: Selector.Failure?
     /// What the committee's pins cost against the selection without them (nil without pins).
     public var pinCost: PinCost?
-    /// Seconds of `select`, `explain`, and `next_in_line` or `infeasibility`, then `pins` when there are.
+    /// Seconds of `select`, `explain`, and `next_in_line` or `infeasibility`, then `pins` when there are
+    /// (the next in line runs beside the explanations: its seconds are the wait for it after them).
     public var phases: [(name: String, seconds: Double)]
 
     /// Whether there is a selection (optimal or feasible).
