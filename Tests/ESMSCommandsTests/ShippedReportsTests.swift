@@ -27,6 +27,10 @@ import TestSupport
 
     static func report(_ folder: String) throws -> (URL, CommandResult) {
         if let done = produced[folder] { return done }
+        if produced.isEmpty {
+            // The reports' folders (some 25 MB) are removed when the test process ends.
+            atexit { for (dir, _) in ShippedReportsTests.produced.values { try? FileManager.default.removeItem(at: dir) } }
+        }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esms-shipped-\(UUID().uuidString)")
         let r = try CommandRunner.run(shipped[folder]! + ["-o", dir.path], environment: ["SOURCE_DATE_EPOCH": epochs[folder]!])
         produced[folder] = (dir, r)
