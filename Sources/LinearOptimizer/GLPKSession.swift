@@ -21,7 +21,7 @@ final class GLPKSession: MIPSession {
     /// Bases recorded by `recordBasis`, and the one the next solves start from.
     private var recorded: [Int: (rows: [Int32], columns: [Int32])] = [:]
     private var startKey: Int?
-    /// Completes start solutions (their continuous values) on its own copy of the model.
+    /// Completes start solutions (their continuous values), reading the model `shared` holds.
     private let completion: ContinuousCompletion
     /// The answers of the searches on compact problems made so far (one matrix: this session's).
     private let memo = CompactMemo()

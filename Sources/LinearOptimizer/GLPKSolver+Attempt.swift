@@ -305,8 +305,8 @@ extension GLPKSolver {
         let p = problem.pointer
         guard glp_get_status(p) == GLP_OPT else { return nil }
         let point = (0..<prepared.columnCount).map { glp_get_col_prim(p, Int32($0 + 1)) }
-        guard let made = rounding(point), made.count == prepared.columnCount, made.allSatisfy(\.isFinite),
-              case .success(let solution) = completion.complete(made),
+        // The completion checks it as it checks a start (its length, every value, every row).
+        guard let made = rounding(point), case .success(let solution) = completion.complete(made),
               let value = prepared.model.objectiveValue(of: solution) else { return nil }
         guard let start, let current = prepared.model.objectiveValue(of: start) else { return solution }
         let tolerance = 1e-9 * Swift.max(1, abs(current))

@@ -298,11 +298,10 @@ struct ExchangeSearch: Sendable {
             apply(i, sign: -1)
         }
 
+        /// Whether `b` can be added with every floor met.
         func canAdd(_ b: Int, floors: [Double]) -> Bool {
-            guard used + search.cost[b] <= search.cap, search.finess[b].allSatisfy({ taken[$0] == 0 }) else { return false }
             for (s, floor) in floors.enumerated() where sums[s] + search.values[s][b] < floor { return false }
-            for r in search.rowsOf[b] where rowUsed[r] + search.cost[b] > search.budgetRows[r].cap { return false }
-            return balanceHolds(with: b, without: nil)
+            return fits(b, floors: floors)
         }
 
         /// Whether `b` can be added, whatever the floors still missing: the envelope, the budget

@@ -413,9 +413,8 @@ public struct Explainer: Sendable {
     /// The envelope with which candidate `i` is selected on top of the selection: the money used
     /// plus its amount, when it shares no FINESS with the selection and every hard balance row
     /// still holds with it (shares do not depend on the envelope); nil otherwise.
-    /// `taken`: the FINESS of the selection and the engaged projects, when already gathered.
-    func envelopeToEnter(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int, taken: Set<FINESS>? = nil) -> Money? {
-        let taken = taken ?? Set(r.selected.flatMap { p.candidates[$0].finess }).union(p.engagedFINESS)
+    /// `taken`: the FINESS of the selection and the engaged projects (gathered once by `explain`).
+    func envelopeToEnter(_ p: SelectionProblem, _ r: SelectionResult, _ i: Int, taken: Set<FINESS>) -> Money? {
         guard p.candidates[i].finess.allSatisfy({ !taken.contains($0) }) else { return nil }
         guard p.hardBalanceHolds(r.selected + [i]) else { return nil }
         return max(p.available, r.used + p.candidates[i].amount)
