@@ -303,7 +303,7 @@ final class DenseSimplex {
                 let j = candidates[k]
                 let width = upper[j] - lower[j]
                 let drop = abs(alpha[j]) * width
-                if width.isFinite, slope - drop > 0 {
+                if width.isFinite, slope - drop > Self.primalTolerance * Swift.max(1, abs(target)) {
                     flips[flipped] = j
                     flipped &+= 1
                     slope -= drop
@@ -396,20 +396,78 @@ final class DenseSimplex {
     }
 
     /// Checks the dual ray of row `r` (ρ in `rho`) before infeasibility is believed:
-    /// ρ·[A −I] z = 0 for every z of the model, so the leaving variable equals −Σ α_j z_j over
-    /// the others, whose range on their boxes must miss its bounds (every α computed again, none
-    /// left out as negligible).
+    /// Σ_j (ρ·a_j) z_j = ρ·(Ax − s) = 0 for every z of the model, whatever ρ, so the leaving
+    /// variable times its α equals −Σ α_j z_j over the others, whose range on their boxes must
+    /// miss its bounds by more than the rounding of those sums (every α computed again, none
+    /// left out as negligible; the basic ones with a bounded box counted too, their α being 0
+    /// only up to the inverse's rounding). A row's logical is its activity, so its box is also
+    /// the range its columns' boxes give it: a logical with an infinite bound and an α of
+    /// rounding noise (1e-16) no longer makes the range infinite, and the rounding is bounded
+    /// on each side by the terms of that side, not by 1e-7 of the largest sum (on the national
+    /// re-solves, 7 500 rays were doubted that way and their nodes searched as if feasible).
     private func provesInfeasible(row r: Int) -> Bool {
         let leaving = basic[r]
+        let pivot = dot(rho, leaving)
+        guard pivot > 0.5 else { return false }
         var low = 0.0, high = 0.0
-        for j in 0..<total where j != leaving && position[j] < 0 {
+        // What rounding can move each sum by: each α_j = ρ·a_j is a dot product, off by at most
+        // a few ulps of Σ|ρ_i a_ij|, times the bound it multiplies on that side.
+        var lowSize = 0.0, highSize = 0.0
+        var activity: (low: [Double], high: [Double])?
+        for j in 0..<total where j != leaving {
             let a = -dot(rho, j)
             guard a != 0 else { continue }
-            let (l, u) = (lower[j], upper[j])
-            if a > 0 { low += a * l; high += a * u } else { low += a * u; high += a * l }
+            var (l, u) = (lower[j], upper[j])
+            if j >= columns, !(l.isFinite && u.isFinite) {
+                if activity == nil { activity = activityRanges() }
+                if let range = activity { l = Swift.max(l, range.low[j - columns]); u = Swift.min(u, range.high[j - columns]) }
+            }
+            // A basic one's α is rounding only; left out when its box is unbounded, as the
+            // proof always did (it would make the range infinite).
+            if position[j] >= 0, !(l.isFinite && u.isFinite) { continue }
+            let m = magnitude(rho, j)
+            let (forLow, forHigh) = a > 0 ? (l, u) : (u, l)
+            low += a * forLow
+            high += a * forHigh
+            lowSize += m * abs(forLow)
+            highSize += m * abs(forHigh)
         }
-        let margin = 1e-7 * Swift.max(1, abs(low.isFinite ? low : 0), abs(high.isFinite ? high : 0))
-        return high < lower[leaving] - margin || low > upper[leaving] + margin
+        let (l, u) = (lower[leaving], upper[leaving])
+        let own = magnitude(rho, leaving) * Swift.max(1, abs(l.isFinite ? l : 0), abs(u.isFinite ? u : 0))
+        return high < pivot * l - 1e-12 * (highSize + own) || low > pivot * u + 1e-12 * (lowSize + own)
+    }
+
+    /// Σ|ρ_i a_ij| for the column of variable j in [A −I].
+    private func magnitude(_ rho: UnsafeMutableBufferPointer<Double>, _ j: Int) -> Double {
+        if j >= columns { return abs(rho[j &- columns]) }
+        var s = 0.0
+        for k in columnStart[j]..<columnStart[j &+ 1] { s += abs(rho[entryRow[k]] * entryValue[k]) }
+        return s
+    }
+
+    /// The range of each row's activity (scaled) over the columns' current boxes, each side
+    /// widened by a bound on the rounding of its sum: an unbounded column makes that side
+    /// infinite.
+    private func activityRanges() -> (low: [Double], high: [Double]) {
+        var low = [Double](repeating: 0, count: rows), high = [Double](repeating: 0, count: rows)
+        var lowSize = [Double](repeating: 0, count: rows), highSize = [Double](repeating: 0, count: rows)
+        for j in 0..<columns {
+            for e in columnStart[j]..<columnStart[j + 1] {
+                let a = entryValue[e], i = entryRow[e]
+                guard a != 0 else { continue }
+                let (p, q) = (a * lower[j], a * upper[j])
+                let (least, most) = (Swift.min(p, q), Swift.max(p, q))
+                low[i] += least
+                high[i] += most
+                lowSize[i] += abs(least)
+                highSize[i] += abs(most)
+            }
+        }
+        for i in 0..<rows {
+            low[i] -= 1e-12 * lowSize[i] + Double.leastNormalMagnitude
+            high[i] += 1e-12 * highSize[i] + Double.leastNormalMagnitude
+        }
+        return (low, high)
     }
 
     /// Inverts the basis from scratch (Gauss–Jordan, partial pivoting); false when singular.
