@@ -45,7 +45,7 @@ final class GLPKSession: MIPSession {
     func setBounds(_ changes: [BoundChange]) throws(LinearOptimizerError) {
         guard !changes.isEmpty else { return }
         if changes.contains(where: { !shared.prepared.columnIsInteger.indices.contains($0.variable.index)
-                                     || !shared.prepared.columnIsInteger[$0.variable.index] }) { detected = nil }
+                                     || !shared.prepared.columnIsInteger[$0.variable.index] }) { detected = [:] }
         for c in changes { try shared.prepared.setColumnBounds(c.variable.index, lower: c.lower, upper: c.upper) }
         completion.update(columns: changes.map(\.variable.index))
         guard let problem, problem.isAlive else { return }
@@ -66,7 +66,6 @@ final class GLPKSession: MIPSession {
     }
 
     func setObjective(_ sense: OptimizationSense, terms: [Term]) throws(LinearOptimizerError) {
-        detected = nil
         try shared.prepared.setObjective(sense, terms: terms)
         completion.updateObjective()
         guard let problem, problem.isAlive else { return }
@@ -75,15 +74,21 @@ final class GLPKSession: MIPSession {
         for j in 0..<shared.prepared.columnCount { glp_set_obj_coef(problem.pointer, Int32(j + 1), shared.prepared.objective[j]) }
     }
 
-    /// The objective's granularity as detected for the objective and the continuous columns'
-    /// bounds as they stand (forgotten when either changes): once per stage, not once per solve.
-    private var detected: Double??
+    /// The objective's granularity as detected, by objective (its coefficients), for the
+    /// continuous columns' bounds as they stand (all forgotten when those change): once per
+    /// objective of the session, not once per solve. The re-solves of a selection come back to
+    /// the same few stage objectives thousands of times, and detecting one costs a rational
+    /// approximation of every coefficient.
+    private var detected: [[Double]: Double?] = [:]
 
     private func granularity(_ option: ObjectiveGranularity) -> Double? {
         guard case .automatic = option else { return option.resolve(for: shared.prepared.model) }
-        if let detected { return detected }
+        let key = shared.prepared.objective
+        if let known = detected[key] { return known }
         let step = option.resolve(for: shared.prepared.model)
-        detected = .some(step)
+        // One-off objectives (a re-solve's tie check) do not pile up.
+        if detected.count >= 16 { detected = [:] }
+        detected[key] = .some(step)
         return step
     }
 
