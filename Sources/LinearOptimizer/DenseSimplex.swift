@@ -413,14 +413,14 @@ final class DenseSimplex {
         // What rounding can move each sum by: each α_j = ρ·a_j is a dot product, off by at most
         // a few ulps of Σ|ρ_i a_ij|, times the bound it multiplies on that side.
         var lowSize = 0.0, highSize = 0.0
-        var activity: (low: [Double], high: [Double])?
         for j in 0..<total where j != leaving {
             let a = -dot(rho, j)
             guard a != 0 else { continue }
             var (l, u) = (lower[j], upper[j])
             if j >= columns, !(l.isFinite && u.isFinite) {
-                if activity == nil { activity = activityRanges() }
-                if let range = activity { l = Swift.max(l, range.low[j - columns]); u = Swift.min(u, range.high[j - columns]) }
+                let range = activityRange(row: j - columns)
+                l = Swift.max(l, range.low)
+                u = Swift.min(u, range.high)
             }
             // A basic one's α is rounding only; left out when its box is unbounded, as the
             // proof always did (it would make the range infinite).
@@ -445,29 +445,41 @@ final class DenseSimplex {
         return s
     }
 
-    /// The range of each row's activity (scaled) over the columns' current boxes, each side
+    /// The matrix by rows (made when a proof first needs it): each row's columns and entries.
+    private var byRow: (start: [Int], column: [Int], value: [Double])?
+
+    /// The range of row `i`'s activity (scaled) over its columns' current boxes, each side
     /// widened by a bound on the rounding of its sum: an unbounded column makes that side
     /// infinite.
-    private func activityRanges() -> (low: [Double], high: [Double]) {
-        var low = [Double](repeating: 0, count: rows), high = [Double](repeating: 0, count: rows)
-        var lowSize = [Double](repeating: 0, count: rows), highSize = [Double](repeating: 0, count: rows)
-        for j in 0..<columns {
-            for e in columnStart[j]..<columnStart[j + 1] {
-                let a = entryValue[e], i = entryRow[e]
-                guard a != 0 else { continue }
-                let (p, q) = (a * lower[j], a * upper[j])
-                let (least, most) = (Swift.min(p, q), Swift.max(p, q))
-                low[i] += least
-                high[i] += most
-                lowSize[i] += abs(least)
-                highSize[i] += abs(most)
+    private func activityRange(row i: Int) -> (low: Double, high: Double) {
+        if byRow == nil {
+            var start = [Int](repeating: 0, count: rows + 1)
+            for e in 0..<columnStart[columns] { start[entryRow[e] + 1] += 1 }
+            for r in 0..<rows { start[r + 1] += start[r] }
+            var fill = Array(start.prefix(rows))
+            var column = [Int](repeating: 0, count: columnStart[columns]), value = [Double](repeating: 0, count: columnStart[columns])
+            for j in 0..<columns {
+                for e in columnStart[j]..<columnStart[j + 1] {
+                    column[fill[entryRow[e]]] = j
+                    value[fill[entryRow[e]]] = entryValue[e]
+                    fill[entryRow[e]] += 1
+                }
             }
+            byRow = (start, column, value)
         }
-        for i in 0..<rows {
-            low[i] -= 1e-12 * lowSize[i] + Double.leastNormalMagnitude
-            high[i] += 1e-12 * highSize[i] + Double.leastNormalMagnitude
+        guard let byRow else { return (-.infinity, .infinity) }
+        var low = 0.0, high = 0.0, lowSize = 0.0, highSize = 0.0
+        for e in byRow.start[i]..<byRow.start[i + 1] {
+            let a = byRow.value[e], j = byRow.column[e]
+            guard a != 0 else { continue }
+            let (p, q) = (a * lower[j], a * upper[j])
+            let (least, most) = (Swift.min(p, q), Swift.max(p, q))
+            low += least
+            high += most
+            lowSize += abs(least)
+            highSize += abs(most)
         }
-        return (low, high)
+        return (low - 1e-12 * lowSize - Double.leastNormalMagnitude, high + 1e-12 * highSize + Double.leastNormalMagnitude)
     }
 
     /// Inverts the basis from scratch (Gauss–Jordan, partial pivoting); false when singular.

@@ -105,12 +105,15 @@ struct ExchangeSearch: Sendable {
         var tree = CandidateTree(self, order: order, stages: floors.count) { !state.selected[$0] && moves($0) }
         var passes = 0
         var moved = true
+        // What a candidate must bring to each earlier stage (filled in place, move by move).
+        var need = [Double](repeating: 0, count: floors.count)
         while moved && passes < 20 {
             moved = false
             passes += 1
             var from = 0
-            while let k = tree.first(from: from, to: order.count, money: cap - state.used,
-                                     need: floors.indices.map { floors[$0] - state.sums[$0] }) {
+            while true {
+                for s in floors.indices { need[s] = floors[s] - state.sums[s] }
+                guard let k = tree.first(from: from, to: order.count, money: cap - state.used, need: need) else { break }
                 let b = order[k]
                 if state.canAdd(b, floors: floors) {
                     state.add(b)
@@ -122,7 +125,7 @@ struct ExchangeSearch: Sendable {
             for a in 0..<count where state.selected[a] && !forced[a] && moves(a) {
                 let above = Self.countAbove(term[a], in: enteringTerms[stage])
                 let money = cap - state.used + cost[a]
-                let need = floors.indices.map { floors[$0] - state.sums[$0] + values[$0][a] }
+                for s in floors.indices { need[s] = floors[s] - state.sums[s] + values[s][a] }
                 var from = 0
                 while let k = tree.first(from: from, to: above, money: money, need: need) {
                     let b = order[k]
@@ -252,6 +255,9 @@ struct ExchangeSearch: Sendable {
         var sums: [Double]
         var balance: [[Int64]]
         var balanceTotal: [Int64]
+        /// FINESS held twice or more, and blocked candidates selected: both 0 when it holds.
+        var overTaken = 0
+        var blockedSelected = 0
 
         init(search s: ExchangeSearch, selected: [Bool]) {
             search = s
@@ -271,14 +277,18 @@ struct ExchangeSearch: Sendable {
 
         /// Whether the selection keeps every constraint the moves keep.
         var holds: Bool {
-            used <= search.cap && zip(rowUsed, search.budgetRows).allSatisfy { $0 <= $1.cap } && taken.allSatisfy { $0 <= 1 }
-                && (0..<search.count).allSatisfy { !selected[$0] || !search.blocked[$0] } && balanceHolds(balance, balanceTotal)
+            used <= search.cap && zip(rowUsed, search.budgetRows).allSatisfy { $0 <= $1.cap } && overTaken == 0
+                && blockedSelected == 0 && balanceHolds(balance, balanceTotal)
         }
 
         mutating func apply(_ i: Int, sign: Int64) {
             used += sign * search.cost[i]
             for r in search.rowsOf[i] { rowUsed[r] += sign * search.cost[i] }
-            for f in search.finess[i] { taken[f] += Int(sign) }
+            for f in search.finess[i] {
+                if sign > 0 { if taken[f] == 1 { overTaken += 1 } } else if taken[f] == 2 { overTaken -= 1 }
+                taken[f] += Int(sign)
+            }
+            if search.blocked[i] { blockedSelected += Int(sign) }
             for s in sums.indices { sums[s] += Double(sign) * search.values[s][i] }
             for (b, spec) in search.balances.enumerated() {
                 for m in spec.money[i] {
