@@ -20,13 +20,14 @@ public enum CommandRunner {
         return nil
     }
 
-    /// Runs `esms arguments`. `redirect` is shell redirections applied to it (`> /dev/full`,
-    /// `>&-`), through /bin/sh; `standardOutput` replaces the captured stdout (then empty).
+    /// Runs `esms arguments` (`binary`, when given, instead of the built one). `redirect` is
+    /// shell redirections applied to it (`> /dev/full`, `>&-`), through /bin/sh;
+    /// `standardOutput` replaces the captured stdout (then empty).
     public static func run(_ arguments: [String], in directory: URL = Fixture.repositoryRoot,
                            environment: [String: String] = [:], redirect: String? = nil,
-                           standardOutput: FileHandle? = nil) throws -> CommandResult {
+                           standardOutput: FileHandle? = nil, binary: URL? = nil) throws -> CommandResult {
         let out = Pipe(), err = Pipe()
-        let process = try launch(arguments, in: directory, environment: environment, redirect: redirect,
+        let process = try launch(arguments, in: directory, environment: environment, redirect: redirect, binary: binary,
                                  standardOutput: standardOutput ?? out.fileHandleForWriting, standardError: err.fileHandleForWriting)
         // The parent's copies of the write ends, closed so that reading ends with the child.
         try? out.fileHandleForWriting.close()
@@ -48,9 +49,9 @@ public enum CommandRunner {
 
     /// Starts `esms arguments` and returns at once (to stop it while it runs).
     public static func launch(_ arguments: [String], in directory: URL = Fixture.repositoryRoot,
-                              environment: [String: String] = [:], redirect: String? = nil,
+                              environment: [String: String] = [:], redirect: String? = nil, binary: URL? = nil,
                               standardOutput: FileHandle? = nil, standardError: FileHandle? = nil) throws -> Process {
-        guard let executable else { throw RunnerError.noExecutable }
+        guard let executable = binary ?? executable else { throw RunnerError.noExecutable }
         let process = Process()
         if let redirect {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -105,6 +105,9 @@ public struct FINESSExtract: Sendable {
     public static func parse(_ bytes: [UInt8], file: String, allCategories: Bool = false,
                              nomenclature: CategoryNomenclature = .shipped) -> FINESSExtract {
         var reader = ExtractReader(file: file, allCategories: allCategories, nomenclature: nomenclature)
+        guard nomenclature.check(reading: file, &reader.diagnostics) else {
+            return FINESSExtract(rows: [], summary: reader.summary, diagnostics: reader.diagnostics)
+        }
         let utf8 = TextDecoding.isValidUTF8(bytes)
         reader.summary.encoding = utf8 ? .utf8 : .windows1252
         bytes.withUnsafeBufferPointer { reader.read($0) }

@@ -8,6 +8,7 @@ extension Register {
     /// reported and left out; duplicate FINESS numbers are errors.
     public static func load(_ table: CSVTable, nomenclature: CategoryNomenclature = .shipped,
                             diagnostics d: inout Diagnostics) -> Register {
+        guard nomenclature.check(reading: table.file, &d) else { return Register([]) }
         let schema = TableSchema(table: table, required: requiredColumns, optional: optionalColumns, diagnostics: &d)
         guard requiredColumns.allSatisfy(schema.has) else { return Register([]) }
         let schema_finess = schema.column("finess")

@@ -99,10 +99,10 @@ public struct CategoryNomenclature: Sendable {
         return n
     }
 
-    /// The nomenclature shipped with esms (`finess-categories-full.csv`: 312 codes, 98 of them ESSMS).
+    /// The nomenclature shipped with esms (`finess-categories-full.csv`: 312 codes, 98 of them
+    /// ESSMS); empty when its file is not found (`shippedFile`), which the loaders report.
     public static let shipped: CategoryNomenclature = {
-        guard let url = Bundle.module.url(forResource: "finess-categories-full", withExtension: "csv"),
-              let data = try? Data(contentsOf: url) else {
+        guard let url = shippedFile, let data = try? Data(contentsOf: url) else {
             return CategoryNomenclature(categories: [])
         }
         var d = Diagnostics()
@@ -120,4 +120,44 @@ public struct CategoryNomenclature: Sendable {
         }
         return CategoryNomenclature(categories: list)
     }()
+
+    /// The folder SwiftPM copies this module's resources to, beside the executable (or the test
+    /// runner) that links it.
+    public static let resourceFolder = "esms_ScenarioModel.resources"
+
+    /// The shipped nomenclature's file, looked for in `resourceFolder` beside the executable as
+    /// run and as linked to, and in the main bundle; nil when it is in none of them. Not
+    /// `Bundle.module`, which stops the process (a fatal error, signal 4) when the folder is
+    /// missing, e.g. for an `esms` copied without it.
+    public static let shippedFile: URL? = {
+        var folders = [Bundle.main.bundleURL]
+        if let executable = Bundle.main.executableURL {
+            folders.append(executable.deletingLastPathComponent())
+            folders.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        if let resources = Bundle.main.resourceURL { folders.append(resources) }
+        for folder in folders {
+            let file = folder.appendingPathComponent(resourceFolder).appendingPathComponent("finess-categories-full.csv")
+            if FileManager.default.isReadableFile(atPath: file.path) { return file }
+        }
+        return nil
+    }()
+
+    /// Whether it holds no category (the shipped one when its file was not found).
+    public var isEmpty: Bool { categories.isEmpty }
+
+    /// Reports an empty nomenclature (the shipped one not found beside the executable) as an
+    /// error of the file about to be read with it: every row would otherwise be an unknown
+    /// category. False when it reported one.
+    public func check(reading file: String, _ d: inout Diagnostics) -> Bool {
+        guard isEmpty else { return true }
+        d.error("nomenclature-missing", at: SourceLocation(file: file),
+                .fr("la nomenclature des catégories FINESS livrée avec esms est introuvable : ce fichier ne peut pas être lu sans elle",
+                    en: "the FINESS category nomenclature shipped with esms cannot be found: this file cannot be read without it"),
+                expected: .fr("le dossier \(Self.resourceFolder) (finess-categories-full.csv) à côté de l'exécutable esms",
+                              en: "the folder \(Self.resourceFolder) (finess-categories-full.csv) beside the esms executable"),
+                hint: .fr("installez esms avec ce dossier, ou lancez-le depuis son dossier de compilation",
+                          en: "install esms with that folder, or run it from its build folder"))
+        return false
+    }
 }

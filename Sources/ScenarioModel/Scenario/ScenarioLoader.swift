@@ -47,6 +47,8 @@ public struct ScenarioLoader {
     public mutating func load(_ path: String, variant: String? = nil) -> Result<Scenario, ScenarioError> {
         var d = Diagnostics()
         let display = path
+        // Without the category nomenclature every establishment would be an error of its own.
+        guard nomenclature.check(reading: display, &d) else { return .failure(ScenarioError(d)) }
         guard let bytes = Self.read(path) else {
             d.error("file-missing", at: SourceLocation(file: display), .fr("le fichier de scénario ne peut pas être lu", en: "the scenario file cannot be read"),
                     expected: .readableYAML,
