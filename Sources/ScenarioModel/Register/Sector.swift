@@ -139,6 +139,9 @@ public struct CategoryNomenclature: Sendable {
         for folder in folders {
             let file = folder.appendingPathComponent(resourceFolder).appendingPathComponent("finess-categories-full.csv")
             if FileManager.default.isReadableFile(atPath: file.path) { return file }
+            // SwiftPM's bundle on Apple platforms.
+            if let bundle = Bundle(url: folder.appendingPathComponent("esms_ScenarioModel.bundle")),
+               let url = bundle.url(forResource: "finess-categories-full", withExtension: "csv") { return url }
         }
         return nil
     }()
