@@ -452,22 +452,7 @@ final class DenseSimplex {
     /// widened by a bound on the rounding of its sum: an unbounded column makes that side
     /// infinite.
     private func activityRange(row i: Int) -> (low: Double, high: Double) {
-        if byRow == nil {
-            var start = [Int](repeating: 0, count: rows + 1)
-            for e in 0..<columnStart[columns] { start[entryRow[e] + 1] += 1 }
-            for r in 0..<rows { start[r + 1] += start[r] }
-            var fill = Array(start.prefix(rows))
-            var column = [Int](repeating: 0, count: columnStart[columns]), value = [Double](repeating: 0, count: columnStart[columns])
-            for j in 0..<columns {
-                for e in columnStart[j]..<columnStart[j + 1] {
-                    column[fill[entryRow[e]]] = j
-                    value[fill[entryRow[e]]] = entryValue[e]
-                    fill[entryRow[e]] += 1
-                }
-            }
-            byRow = (start, column, value)
-        }
-        guard let byRow else { return (-.infinity, .infinity) }
+        let byRow = self.byRow ?? matrixByRow()
         var low = 0.0, high = 0.0, lowSize = 0.0, highSize = 0.0
         for e in byRow.start[i]..<byRow.start[i + 1] {
             let a = byRow.value[e], j = byRow.column[e]
@@ -480,6 +465,24 @@ final class DenseSimplex {
             highSize += abs(most)
         }
         return (low - 1e-12 * lowSize - Double.leastNormalMagnitude, high + 1e-12 * highSize + Double.leastNormalMagnitude)
+    }
+
+    /// Makes `byRow` from the matrix by columns, and returns it.
+    private func matrixByRow() -> (start: [Int], column: [Int], value: [Double]) {
+        var start = [Int](repeating: 0, count: rows + 1)
+        for e in 0..<columnStart[columns] { start[entryRow[e] + 1] += 1 }
+        for r in 0..<rows { start[r + 1] += start[r] }
+        var fill = Array(start.prefix(rows))
+        var column = [Int](repeating: 0, count: columnStart[columns]), value = [Double](repeating: 0, count: columnStart[columns])
+        for j in 0..<columns {
+            for e in columnStart[j]..<columnStart[j + 1] {
+                column[fill[entryRow[e]]] = j
+                value[fill[entryRow[e]]] = entryValue[e]
+                fill[entryRow[e]] += 1
+            }
+        }
+        byRow = (start, column, value)
+        return (start, column, value)
     }
 
     /// Inverts the basis from scratch (Gauss–Jordan, partial pivoting); false when singular.

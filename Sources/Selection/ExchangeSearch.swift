@@ -277,8 +277,7 @@ struct ExchangeSearch: Sendable {
 
         /// Whether the selection keeps every constraint the moves keep.
         var holds: Bool {
-            used <= search.cap && zip(rowUsed, search.budgetRows).allSatisfy { $0 <= $1.cap } && overTaken == 0
-                && blockedSelected == 0 && balanceHolds(balance, balanceTotal)
+            withinMoney && overTaken == 0 && blockedSelected == 0 && balanceHolds(balance, balanceTotal)
         }
 
         mutating func apply(_ i: Int, sign: Int64) {

@@ -124,6 +124,10 @@ public struct CategoryNomenclature: Sendable {
     /// The folder SwiftPM copies this module's resources to, beside the executable (or the test
     /// runner) that links it.
     public static let resourceFolder = "esms_ScenarioModel.resources"
+    /// Its name on Apple platforms, where it is a bundle.
+    static let resourceBundle = "esms_ScenarioModel.bundle"
+    /// The shipped nomenclature's file name, without its `.csv`.
+    static let shippedFileName = "finess-categories-full"
 
     /// The shipped nomenclature's file, looked for in `resourceFolder` beside the executable as
     /// run and as linked to, and in the main bundle; nil when it is in none of them. Not
@@ -137,11 +141,11 @@ public struct CategoryNomenclature: Sendable {
         }
         if let resources = Bundle.main.resourceURL { folders.append(resources) }
         for folder in folders {
-            let file = folder.appendingPathComponent(resourceFolder).appendingPathComponent("finess-categories-full.csv")
+            let file = folder.appendingPathComponent(resourceFolder).appendingPathComponent(shippedFileName + ".csv")
             if FileManager.default.isReadableFile(atPath: file.path) { return file }
             // SwiftPM's bundle on Apple platforms.
-            if let bundle = Bundle(url: folder.appendingPathComponent("esms_ScenarioModel.bundle")),
-               let url = bundle.url(forResource: "finess-categories-full", withExtension: "csv") { return url }
+            if let bundle = Bundle(url: folder.appendingPathComponent(resourceBundle)),
+               let url = bundle.url(forResource: shippedFileName, withExtension: "csv") { return url }
         }
         return nil
     }()
