@@ -65,6 +65,7 @@ public struct NextInLine: Sendable {
         // a time limit"). Such a change is `feasible`, its status says so.
         self.selector.balanceStageNodeLimit = min(selector.balanceStageNodeLimit, max(1, nodeLimit))
         self.selector = Frontier.bounded(self.selector)
+        self.selector.settlesUntiedBalance = true
         self.changes = changes
         self.solveLimit = solveLimit
         self.nodeLimit = max(1, nodeLimit)
@@ -76,9 +77,10 @@ public struct NextInLine: Sendable {
         var current = r
         var currentBudget = p.available
         var solves = 0
+        var known: [LevelKey: LevelAnswer] = [:]
         var out: [NextInLineChange] = []
         while out.count < changes && solves < solveLimit {
-            guard let (cost, proven, cheapest) = try cheapestImprovement(p, current, solves: &solves) else { break }
+            guard let (cost, proven, cheapest) = try cheapestImprovement(p, current, solves: &solves, known: &known) else { break }
             // Not above the envelope: the current selection is not optimal there, nothing sure to say.
             guard cost > currentBudget, solves < solveLimit else { break }
             let budget = cost
@@ -160,52 +162,43 @@ public struct NextInLine: Sendable {
         return nil
     }
 
+    /// A least-cost solve: its level and the values its rows keep (those of levels 0...level).
+    struct LevelKey: Hashable {
+        var level: Int
+        var values: [Double]
+    }
+
+    /// A least-cost solve's answer: proven or not, and its selection when it has one.
+    struct LevelAnswer {
+        var proven: Bool
+        var chosen: [Int]?
+    }
+
     /// The least cost (in cents, from the chosen candidates' amounts) of a selection strictly
-    /// better than `r`; nil when none exists at any envelope.
-    func cheapestImprovement(_ p: SelectionProblem, _ r: SelectionResult, solves: inout Int) throws(Selector.Failure)
+    /// better than `r`; nil when none exists at any envelope. A level's solve depends on `r`
+    /// only through the values of `r` at that level and the ones before: a solve `known` from an
+    /// earlier change with the same values is not made again (from one change to the next only
+    /// the last levels' values move, and the first levels' solves came back the same). It counts
+    /// as a solve all the same, so that `solveLimit` stops at the same change.
+    func cheapestImprovement(_ p: SelectionProblem, _ r: SelectionResult, solves: inout Int,
+                             known: inout [LevelKey: LevelAnswer]) throws(Selector.Failure)
         -> (Money, proven: Bool, selection: [Int])? {
         let levels = Self.levels(p.objective)
         var best: Money?
         var bestSelection: [Int] = []
         var proven = true
         for i in levels.indices where solves < solveLimit {
-            var sm = SelectionModel(p, budget: nil, withSoftBalance: false)
-            sm.model.setRowBounds(sm.budgetRow, .free)
-            for j in 0...i {
-                let level = levels[j]
-                var terms: [Term] = []
-                for (t, w) in level.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where w != 0 {
-                    terms += sm.terms(t, p).map { Term($0.variable, $0.coefficient * w) }
-                }
-                let v = Self.value(level, r), half = Self.step(level, p) / 2
-                sm.model.addRow(j < i ? "keep_\(j)" : "improve_\(j)", terms, .greaterOrEqual(j < i ? v - half : v + half))
-            }
-            let cost = p.candidates.indices.map { Term(sm.x[$0], SelectionModel.euros(p.candidates[$0].amount.cents)) }
-            sm.model.setObjective(.minimize, terms: cost)
-            var options = SolverOptions(relativeGap: 0)
-            options.timeLimit = selector.timeLimit
-            options.reducedCostFixing = true
-            let start = Self.improvingStart(p, r, level: levels[i]).map { chosen -> [Double] in
-                var v = [Double](repeating: 0, count: sm.model.variables.count)
-                for c in chosen { v[sm.x[c].index] = 1 }
-                sm.completeTotals(&v)
-                return v
-            }
-            if p.territory.mode == .hard || p.sector.mode == .hard {
-                options.nodeLimit = nodeLimit
-            } else if selector.timeLimit == nil {
-                options.nodeLimit = coveringNodeLimit
-            }
-            let s: SolveResult
-            do {
-                s = try selector.solver.solve(sm.model, options: options, start: start)
-            } catch {
-                throw .solver(error)
+            let key = LevelKey(level: i, values: levels[0...i].map { Self.value($0, r) })
+            let answer: LevelAnswer
+            if let recalled = known[key] {
+                answer = recalled
+            } else {
+                answer = try leastCost(p, r, level: i, levels: levels)
+                known[key] = answer
             }
             solves += 1
-            if s.status != .optimal, s.status != .infeasible { proven = false }
-            guard s.status.hasSolution else { continue }
-            let chosen = sm.x.indices.filter { s.values[sm.x[$0].index] > 0.5 }
+            if !answer.proven { proven = false }
+            guard let chosen = answer.chosen else { continue }
             let spent = chosen.reduce(Money.zero) { $0 + p.candidates[$1].amount }
             if best == nil || spent < best! {
                 best = spent
@@ -213,5 +206,45 @@ public struct NextInLine: Sendable {
             }
         }
         return best.map { ($0, proven, bestSelection) }
+    }
+
+    /// The least-cost selection better than `r` at `levels[i]` with the earlier levels kept.
+    func leastCost(_ p: SelectionProblem, _ r: SelectionResult, level i: Int, levels: [[ObjectiveTerm: Double]])
+        throws(Selector.Failure) -> LevelAnswer {
+        var sm = SelectionModel(p, budget: nil, withSoftBalance: false)
+        sm.model.setRowBounds(sm.budgetRow, .free)
+        for j in 0...i {
+            let level = levels[j]
+            var terms: [Term] = []
+            for (t, w) in level.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where w != 0 {
+                terms += sm.terms(t, p).map { Term($0.variable, $0.coefficient * w) }
+            }
+            let v = Self.value(level, r), half = Self.step(level, p) / 2
+            sm.model.addRow(j < i ? "keep_\(j)" : "improve_\(j)", terms, .greaterOrEqual(j < i ? v - half : v + half))
+        }
+        let cost = p.candidates.indices.map { Term(sm.x[$0], SelectionModel.euros(p.candidates[$0].amount.cents)) }
+        sm.model.setObjective(.minimize, terms: cost)
+        var options = SolverOptions(relativeGap: 0)
+        options.timeLimit = selector.timeLimit
+        options.reducedCostFixing = true
+        let start = Self.improvingStart(p, r, level: levels[i]).map { chosen -> [Double] in
+            var v = [Double](repeating: 0, count: sm.model.variables.count)
+            for c in chosen { v[sm.x[c].index] = 1 }
+            sm.completeTotals(&v)
+            return v
+        }
+        if p.territory.mode == .hard || p.sector.mode == .hard {
+            options.nodeLimit = nodeLimit
+        } else if selector.timeLimit == nil {
+            options.nodeLimit = coveringNodeLimit
+        }
+        let s: SolveResult
+        do {
+            s = try selector.solver.solve(sm.model, options: options, start: start)
+        } catch {
+            throw .solver(error)
+        }
+        return LevelAnswer(proven: s.status == .optimal || s.status == .infeasible,
+                           chosen: s.status.hasSolution ? sm.x.indices.filter { s.values[sm.x[$0].index] > 0.5 } : nil)
     }
 }

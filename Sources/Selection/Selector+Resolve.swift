@@ -206,15 +206,28 @@ extension Selector {
     }
 
     /// The soft-balance stage of a re-solve, settled when `values` (its answer after the last
-    /// integer stage, every stage row held) is the only selection that reaches every stage: the
-    /// most candidates any other selection can change, searched in the integer session with the
-    /// stage rows as they are, is 0. Nil when another selection may tie (found, or not ruled out
-    /// within the stage's node limit): the stage is then solved.
+    /// integer stage, every stage row held) is the only selection that reaches every stage (see
+    /// `untied`), searched in the integer session with the stage rows as they are. `frozen`
+    /// candidates and candidate `i` cannot move there. Nil when another selection may tie.
     func onlyTie(_ sm: SelectionModel, _ models: ResolveModels, integer: any MIPSession, values: [Double], frozen: [Bool],
                  fixed i: Int, began: ContinuousClock.Instant, clock: ContinuousClock) throws(Failure) -> StageResult? {
+        integer.startFrom(basis: models.plan.count - 1)
+        return try untied(sm, sm.model, values: values, keep: { frozen[$0] || $0 == i }, began: began, clock: clock,
+                          stage: models.plan.count, session: integer)
+    }
+
+    /// The soft-balance stage settled when `values` is the only selection of `model` (the
+    /// integer stages' model, their rows held at the values reached): the most candidates any
+    /// other selection can change (those `keep` leaves out and those fixed by their bounds do not
+    /// move) is 0. Searched in `session` when given (its rows as they are), else on `model`.
+    /// Nil when another selection may tie (found, or not ruled out within the stage's node
+    /// limit): the stage is then solved.
+    func untied(_ sm: SelectionModel, _ model: LinearModel, values: [Double], keep: (Int) -> Bool,
+                began: ContinuousClock.Instant, clock: ContinuousClock, stage: Int,
+                session: (any MIPSession)? = nil) throws(Failure) -> StageResult? {
         var terms: [Term] = []
         var ones = 0
-        for (k, x) in sm.x.enumerated() where !frozen[k] && k != i && sm.model.variables[x.index].lower < sm.model.variables[x.index].upper {
+        for (k, x) in sm.x.enumerated() where !keep(k) && model.variables[x.index].lower < model.variables[x.index].upper {
             let selected = values[x.index] > 0.5
             if selected { ones += 1 }
             terms.append(Term(x, selected ? -1 : 1))
@@ -224,16 +237,16 @@ extension Selector {
                                 value: nil, bestBound: nil, gap: 0, seconds: 0, nodes: 0, provenByGranularity: false)
         guard !terms.isEmpty else { return alone }
         let same = -Double(ones)
-        integer.startFrom(basis: models.plan.count - 1)
+        var searched = model
         do {
-            try integer.setObjective(.maximize, terms: terms)
+            if let session { try session.setObjective(.maximize, terms: terms) } else { searched.setObjective(.maximize, terms: terms) }
         } catch {
             throw .solver(error)
         }
         // The known bound `same + 1` stops the search at the first selection that changes one
         // candidate: the optimum may pass it, but only whether one exists is asked here.
-        let r = try run(sm.model, start: values, began: began, clock: clock, stage: models.plan.count, term: "tie",
-                        session: integer, knownBound: same + 1)
+        let r = try run(searched, start: values, began: began, clock: clock, stage: stage, term: "tie",
+                        session: session, knownBound: same + 1)
         guard r.status == .optimal, let value = r.objectiveValue, value < same + 0.5 else { return nil }
         var settled = alone
         settled.seconds = r.seconds

@@ -48,6 +48,39 @@ import TestSupport
         #expect(checked >= 30)
     }
 
+    /// With `settlesUntiedBalance`, the soft-balance stage is settled without its search only
+    /// when no other selection ties on every priority: the answer stays the enumerated optimum
+    /// with the least imbalance of its ties, on instances with ties and without.
+    @Test func untiedBalanceStageIsSettledOnlyWhenNothingTies() throws {
+        var settled = 0, searched = 0
+        for seed in UInt64(1)...80 {
+            var p = R.instance(seed: seed &* 3_571 &+ 17, mode: .soft)
+            // Without scores, every other instance has selections tied on the priorities.
+            if seed % 2 == 0 { p.candidates = p.candidates.map { var c = $0; c.score = 0; return c } }
+            var selector = Selector()
+            selector.settlesUntiedBalance = true
+            let r = try selector.solve(p)
+            let all = R.feasibleSelections(p)
+            guard let best = all.map(\.tuple).max(by: { $0.lexicographicallyPrecedes($1) }) else { continue }
+            let ties = all.filter { $0.tuple == best }
+            #expect(r.status == .optimal, "seed \(seed): \(r.sentence)")
+            #expect([r.finess, r.acquisitions, r.score] == best, "seed \(seed)")
+            let slack = try #require(R.imbalance(p, r.selected))
+            let least = ties.map(\.slack).min()!
+            #expect(abs(slack - least) <= 1e-6 * max(1, least), "seed \(seed): slack \(slack), least \(least)")
+            let stage = try #require(r.stages.last)
+            #expect(stage.term == "balance")
+            if stage.sentence.hasPrefix("No other selection") {
+                #expect(ties.count == 1, "seed \(seed): settled with \(ties.count) tied selections")
+                settled += 1
+            } else {
+                searched += 1
+            }
+        }
+        #expect(settled > 5)
+        #expect(searched > 5, "the instances must hold selections with ties")
+    }
+
     /// Without a time limit the soft-balance stage stops at `balanceStageNodeLimit` nodes (its
     /// bound may never leave 0: `select` never ended on a committee of 250 candidates). At one
     /// node the priorities stay the exhaustive optimum, the imbalance is never below the least

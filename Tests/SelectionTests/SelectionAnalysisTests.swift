@@ -110,6 +110,46 @@ import TestSupport
             .max { $0.lexicographicallyPrecedes($1) } == [3, 0, 1])
     }
 
+    /// Every change of the next in line, by enumeration: its envelope is the least cost of a
+    /// selection better than the change before it, and its selection is the optimum at that
+    /// envelope with the least imbalance of its ties. Its least-cost solves are recalled from
+    /// one change to the next when their rows are the same, and its re-solves settle the
+    /// soft-balance stage without a search when nothing ties: neither may change an answer.
+    @Test(arguments: [BalanceRule.Mode.soft, .hard])
+    func nextInLineChangesAreTheEnumeratedOnes(mode: BalanceRule.Mode) throws {
+        let selector = Selector()
+        var checked = 0, later = 0
+        for seed in UInt64(1)...40 {
+            let p = R.instance(seed: seed &* 7_727 &+ 11, mode: mode)
+            let r = try selector.solve(p)
+            guard r.status == .optimal else { continue }
+            let unbounded = Money(cents: p.candidates.reduce(0) { $0 + $1.amount.cents })
+            let all = R.feasibleSelections(p, budget: unbounded)
+            func cost(_ chosen: [Int]) -> Int64 { chosen.reduce(Int64(0)) { $0 + p.candidates[$1].amount.cents } }
+            let next = try NextInLine(selector: selector, changes: 3).compute(p, r)
+            var current = [r.finess, r.acquisitions, r.score]
+            for (k, change) in next.enumerated() {
+                let better = all.filter { current.lexicographicallyPrecedes($0.tuple) }
+                let cheapest = try #require(better.map { cost($0.chosen) }.min(), "seed \(seed) change \(k)")
+                #expect(change.budget == Money(cents: cheapest), "seed \(seed) change \(k)")
+                let within = all.filter { cost($0.chosen) <= cheapest }
+                let best = try #require(within.map(\.tuple).max { $0.lexicographicallyPrecedes($1) })
+                #expect([change.finess, change.acquisitions, change.score] == best, "seed \(seed) change \(k)")
+                #expect(change.status == .optimal, "seed \(seed) change \(k)")
+                let least = within.filter { $0.tuple == best }.map(\.slack).min()!
+                let ids = Set(change.entering).union(r.selectedIDs(p)).subtracting(change.leaving)
+                let chosen = p.candidates.indices.filter { ids.contains(p.candidates[$0].id) }
+                let slack = try #require(R.imbalance(p, chosen), "seed \(seed) change \(k)")
+                #expect(abs(slack - least) <= 0.02 + 1e-6 * least, "seed \(seed) change \(k): imbalance \(slack), least \(least)")
+                current = best
+                checked += 1
+                if k > 0 { later += 1 }
+            }
+        }
+        #expect(checked >= 20)
+        #expect(later >= 10, "the instances must hold several changes in a row")
+    }
+
     /// Under a weighted objective with a fractional weight, the first change is the least
     /// envelope at which a better selection exists, to the cent, as enumeration finds it. Its
     /// "better by one step" row was better by 1e-6, which the solver's tolerances met with a tie
