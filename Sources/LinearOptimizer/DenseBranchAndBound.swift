@@ -183,9 +183,12 @@ enum DenseBranchAndBound {
             // fixes the column to the other side and the node is solved again.
             fractional.sort { abs($0.value - $0.value.rounded(.down) - 0.5) < abs($1.value - $1.value.rounded(.down) - 0.5) }
             var tried = 0, refixed = false
-            let snapshot = simplex.snapshot
+            // The node's basis and values, taken when a first column is tried.
+            var snapshot: DenseSimplex.Snapshot?
             for (j, x) in fractional where !costs.reliable(j) && tried < Self.strongCandidates {
                 tried += 1
+                let saved = snapshot ?? simplex.snapshot
+                snapshot = saved
                 let (l, u) = (simplex.lower[j], simplex.upper[j])
                 var gains: [Double] = []
                 for up in [false, true] {
@@ -201,7 +204,7 @@ enum DenseBranchAndBound {
                     gains.append(closed ? .infinity : Swift.max(0, simplex.objective - objective))
                     simplex.lower[j] = l
                     simplex.upper[j] = u
-                    simplex.restore(snapshot)
+                    simplex.restore(saved)
                 }
                 let f = x - x.rounded(.down)
                 if gains[0].isFinite { costs.record(j, up: false, gain: gains[0] / f) }

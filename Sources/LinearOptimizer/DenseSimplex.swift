@@ -55,6 +55,13 @@ final class DenseSimplex {
     private var tolerated: [Bool]
     private var pivotsSinceFactor = 0
     private var factored = false
+    /// `reduced` is what `computeDuals` gives for the basis and its inverse as they are (nothing
+    /// pivoted nor factorised since): computing them again would give the same bits.
+    private var dualsFresh = false
+    /// The basic values are what `computePrimal` gives for the inverse and the nonbasic values
+    /// as they are. With both, a solve that only changed the bounds of basic variables (a
+    /// strong-branching trial, a child node) starts pivoting at once.
+    private var primalFresh = false
 
     static let primalTolerance = 1e-7
     static let dualTolerance = 1e-7
@@ -168,11 +175,12 @@ final class DenseSimplex {
     /// The basis and values, to come back to after a trial (strong branching).
     struct Snapshot {
         fileprivate var basic: [Int], position: [Int], value: [Double], reduced: [Double], inverse: [Double]
-        fileprivate var pivotsSinceFactor: Int, factored: Bool
+        fileprivate var pivotsSinceFactor: Int, factored: Bool, dualsFresh: Bool, primalFresh: Bool
     }
     var snapshot: Snapshot {
         Snapshot(basic: Array(basic), position: Array(position), value: Array(value), reduced: Array(reduced),
-                 inverse: Array(inverse), pivotsSinceFactor: pivotsSinceFactor, factored: factored)
+                 inverse: Array(inverse), pivotsSinceFactor: pivotsSinceFactor, factored: factored,
+                 dualsFresh: dualsFresh, primalFresh: primalFresh)
     }
     func restore(_ s: Snapshot) {
         _ = basic.update(fromContentsOf: s.basic)
@@ -182,6 +190,8 @@ final class DenseSimplex {
         _ = inverse.update(fromContentsOf: s.inverse)
         pivotsSinceFactor = s.pivotsSinceFactor
         factored = s.factored
+        dualsFresh = s.dualsFresh
+        primalFresh = s.primalFresh
     }
 
     /// ρ · a_j for the column of variable j in [A −I].
@@ -202,9 +212,11 @@ final class DenseSimplex {
     func solve(cutoff: Double = .infinity, pivotLimit: Int) -> Outcome {
         for i in 0..<rows { tolerated[i] = false }
         if !factored { guard factor() else { return .failed } }
-        computeDuals()
+        // Duals and values computed again only where something they depend on changed (the
+        // same bits otherwise).
+        if !dualsFresh { computeDuals() }
         guard makeDualFeasible() else { return .failed }
-        computePrimal()
+        if !primalFresh { computePrimal() }
         var rounds = 0
         var done = 0
         while true {
@@ -217,9 +229,9 @@ final class DenseSimplex {
                 // Checked from values and duals computed again (from a fresh factorisation
                 // after the first round) before it is believed.
                 if rounds > 0 { guard factor() else { return .failed } }
-                computeDuals()
+                if !dualsFresh { computeDuals() }
                 guard makeDualFeasible() else { return .failed }
-                computePrimal()
+                if !primalFresh { computePrimal() }
                 if maximumInfeasibility().amount <= Self.primalTolerance { return .optimal }
                 rounds += 1
                 if rounds > 3 { return .failed }
@@ -231,16 +243,17 @@ final class DenseSimplex {
     /// negligible reduced cost stays at 0); false when that bound is infinite.
     private func makeDualFeasible() -> Bool {
         for j in 0..<total where position[j] < 0 {
-            let d = reduced[j]
+            let d = reduced[j], before = value[j]
             if d > Self.dualTolerance {
-                guard lower[j].isFinite else { return false }
+                guard lower[j].isFinite else { primalFresh = false; return false }
                 value[j] = lower[j]
             } else if d < -Self.dualTolerance {
-                guard upper[j].isFinite else { return false }
+                guard upper[j].isFinite else { primalFresh = false; return false }
                 value[j] = upper[j]
             } else if value[j] != lower[j] && value[j] != upper[j] {
                 value[j] = lower[j].isFinite ? lower[j] : upper[j].isFinite ? upper[j] : 0
             }
+            if value[j].bitPattern != before.bitPattern { primalFresh = false }
         }
         return true
     }
@@ -327,6 +340,8 @@ final class DenseSimplex {
                 tolerated[r] = true
                 continue
             }
+            dualsFresh = false
+            primalFresh = false
             if flipped > 0 {
                 // The flipped variables move to their other bound; the basic values follow.
                 for i in 0..<m { column[i] = 0 }
@@ -487,6 +502,8 @@ final class DenseSimplex {
 
     /// Inverts the basis from scratch (Gauss–Jordan, partial pivoting); false when singular.
     private func factor() -> Bool {
+        dualsFresh = false
+        primalFresh = false
         let m = rows
         guard m > 0 else { factored = true; return true }
         var b = [Double](repeating: 0, count: m * m)
@@ -551,12 +568,14 @@ final class DenseSimplex {
             for k in 0..<m { s += row[k] * column[k] }
             value[basic[i]] = -s
         }
+        primalFresh = true
     }
 
     /// y = c_B B⁻¹ (in `rho`), and every reduced cost from it.
     private func computeDuals() {
         duals(into: rho)
         for j in 0..<total { reduced[j] = position[j] >= 0 ? 0 : cost[j] - dot(rho, j) }
+        dualsFresh = true
     }
 
     /// y = c_B B⁻¹.
