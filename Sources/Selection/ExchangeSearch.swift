@@ -33,6 +33,16 @@ struct ExchangeSearch: Sendable {
     let entering: [[Int]]
     let enteringTerms: [[Double]]
     let position: [[Int?]]
+    /// The totals of the selection the searches start near (the committee's selection, for
+    /// its re-solves): a state is made from them and the candidates that differ, instead of
+    /// from every selected candidate. Nil without one, or when a stage's terms are not whole
+    /// numbers (their sums in another order could differ in the last bits).
+    private(set) var near: NearState?
+
+    final class NearState: Sendable {
+        let state: State
+        init(_ state: State) { self.state = state }
+    }
 
     /// A hard balance in cents: the money of each candidate per key, and the band of each key's share.
     struct Balance: Sendable {
@@ -42,7 +52,7 @@ struct ExchangeSearch: Sendable {
         var money: [[(key: Int, cents: Int64)]]
     }
 
-    init(_ p: SelectionProblem, plan: [(String, [ObjectiveTerm: Double])]) {
+    init(_ p: SelectionProblem, plan: [(String, [ObjectiveTerm: Double])], near: Set<String> = []) {
         count = p.candidates.count
         cost = p.candidates.map(\.amount.cents)
         values = plan.map { _, weights in
@@ -81,6 +91,10 @@ struct ExchangeSearch: Sendable {
             var at = [Int?](repeating: nil, count: count)
             for (k, i) in order.enumerated() { at[i] = k }
             return at
+        }
+        let whole = values.allSatisfy { $0.allSatisfy { $0 == $0.rounded() && abs($0) < 1e12 } }
+        if !near.isEmpty, whole {
+            self.near = NearState(State(search: self, selected: p.candidates.map { near.contains($0.id) }))
         }
     }
 
@@ -261,6 +275,22 @@ struct ExchangeSearch: Sendable {
 
         init(search s: ExchangeSearch, selected: [Bool]) {
             search = s
+            if let base = s.near?.state, base.selected.count == selected.count {
+                // The same totals as counted below: whole terms, sums of cents and counts.
+                self.selected = base.selected
+                used = base.used
+                rowUsed = base.rowUsed
+                taken = base.taken
+                sums = base.sums
+                balance = base.balance
+                balanceTotal = base.balanceTotal
+                overTaken = base.overTaken
+                blockedSelected = base.blockedSelected
+                for i in 0..<s.count where selected[i] != base.selected[i] {
+                    if selected[i] { add(i) } else { remove(i) }
+                }
+                return
+            }
             self.selected = selected
             rowUsed = [Int64](repeating: 0, count: s.budgetRows.count)
             taken = [Int](repeating: 0, count: s.finessCount)

@@ -348,8 +348,9 @@ public struct Explainer: Sendable {
                              _ body: (Sessions?) -> Void) {
         guard let models else { return body(nil) }
         func open(_ integer: any MIPSession, _ balance: (any MIPSession)?) {
-            try? models.recordBases(integer: integer, balance: balance, values: values)
-            body(Sessions(models: models, integer: integer, balance: balance, reference: reference))
+            try? models.recordBases(integer: integer, values: values)
+            let deferred = balance.map { BasisOnFirstUse($0) { try? models.recordBalanceBasis($0, values: values) } }
+            body(Sessions(models: models, integer: integer, balance: deferred, reference: reference))
         }
         do {
             try selector.solver.withSession(models.integer.model) { integer in

@@ -27,7 +27,7 @@ struct ResolveModels: Sendable {
 
     init(_ p: SelectionProblem, hint: Set<String>) throws(Selector.Failure) {
         plan = try Selector.stagesPlan(p)
-        exchange = ExchangeSearch(p, plan: plan)
+        exchange = ExchangeSearch(p, plan: plan, near: hint)
         greedy = GreedyStart(p, weights: plan.first?.1 ?? [:], hint: hint)
         var sm = SelectionModel(p, withSoftBalance: false)
         let terms = plan.map { Selector.stageTerms($0.1, sm, p) }
@@ -44,28 +44,93 @@ struct ResolveModels: Sendable {
         }
     }
 
-    /// Records in the sessions the basis each stage's LP starts from: the LP of stage k with the
-    /// stages before it held at the selection's `values` (one per integer stage), and for the
-    /// soft-balance stage every stage held. A re-solve differs from it by one binary, so its
-    /// dual simplex starts a few pivots away instead of from the first stage's optimum (a later
-    /// stage's LP took some 350 pivots from there). Each worker records them in the same state
-    /// and order, so the answers do not depend on the threads. The rows are left free.
-    func recordBases(integer: any MIPSession, balance: (any MIPSession)?, values: [Double]) throws(LinearOptimizerError) {
+    /// Records in the integer session the basis each stage's LP starts from: the LP of stage k
+    /// with the stages before it held at the selection's `values` (one per integer stage). A
+    /// re-solve differs from it by one binary, so its dual simplex starts a few pivots away
+    /// instead of from the first stage's optimum (a later stage's LP took some 350 pivots from
+    /// there). Each worker records them in the same state and order, so the answers do not
+    /// depend on the threads. The rows are left free.
+    func recordBases(integer: any MIPSession, values: [Double]) throws(LinearOptimizerError) {
         guard values.count == plan.count else { return }
-        defer {
-            for row in stageRows {
-                try? integer.setRowBounds(row, .free)
-                try? balance?.setRowBounds(row, .free)
-            }
-        }
+        defer { for row in stageRows { try? integer.setRowBounds(row, .free) } }
         for k in plan.indices {
             try integer.setObjective(.maximize, terms: stageTerms[k])
             for j in 0..<k { try integer.setRowBounds(stageRows[j], Selector.stageBound(values[j])) }
             try integer.recordBasis(k)
         }
-        guard let balance else { return }
+    }
+
+    /// Records in the soft-balance session the basis its stage starts from: every integer
+    /// stage held at the selection's `values`. The rows are left free.
+    func recordBalanceBasis(_ balance: any MIPSession, values: [Double]) throws(LinearOptimizerError) {
+        guard values.count == plan.count else { return }
+        defer { for row in stageRows { try? balance.setRowBounds(row, .free) } }
         for (row, value) in zip(stageRows, values) { try balance.setRowBounds(row, Selector.stageBound(value)) }
         try balance.recordBasis(0)
+    }
+}
+
+/// A session whose starting basis is recorded on its first use, in the state it was opened
+/// in: the soft-balance session of a worker, whose stage most removals settle without it
+/// (national: 13 of 1 014), where recording it on each worker before its first job took a
+/// quarter of a second of the start. The same basis from the same state: the answers do not
+/// change.
+final class BasisOnFirstUse: MIPSession {
+    private let base: any MIPSession
+    private var record: ((any MIPSession) -> Void)?
+
+    init(_ base: any MIPSession, record: @escaping (any MIPSession) -> Void) {
+        self.base = base
+        self.record = record
+    }
+
+    private func ready() {
+        guard let record else { return }
+        self.record = nil
+        record(base)
+    }
+
+    var model: LinearModel { base.model }
+    func setBounds(_ variable: VariableID, lower: Double, upper: Double) throws(LinearOptimizerError) {
+        ready()
+        try base.setBounds(variable, lower: lower, upper: upper)
+    }
+    func setBounds(_ changes: [BoundChange]) throws(LinearOptimizerError) {
+        ready()
+        try base.setBounds(changes)
+    }
+    func setRowBounds(_ row: RowID, _ bounds: RowBounds) throws(LinearOptimizerError) {
+        ready()
+        try base.setRowBounds(row, bounds)
+    }
+    func setObjective(_ sense: OptimizationSense, terms: [Term]) throws(LinearOptimizerError) {
+        ready()
+        try base.setObjective(sense, terms: terms)
+    }
+    func solve(options: SolverOptions, start: [Double]?, rounding: IncumbentHeuristic?) throws(LinearOptimizerError) -> SolveResult {
+        ready()
+        return try base.solve(options: options, start: start, rounding: rounding)
+    }
+    func recordBasis(_ key: Int) throws(LinearOptimizerError) {
+        ready()
+        try base.recordBasis(key)
+    }
+    func startFrom(basis key: Int?) {
+        ready()
+        base.startFrom(basis: key)
+    }
+}
+
+/// A change of a solver session's bounds or rows, made later.
+enum SessionChange {
+    case bounds([BoundChange])
+    case row(RowID, RowBounds)
+
+    func apply(to session: any MIPSession) throws(LinearOptimizerError) {
+        switch self {
+        case .bounds(let changes): try session.setBounds(changes)
+        case .row(let row, let bounds): try session.setRowBounds(row, bounds)
+        }
     }
 }
 
@@ -93,12 +158,15 @@ extension Selector {
         guard !softStage || balance != nil else { return nil }
         let sm = models.integer
         let fixed = forcing ? 1.0 : 0.0
-        let sessions = [integer] + (softStage ? [balance!] : [])
         do {
-            for s in sessions { try s.setBounds(sm.x[i], lower: fixed, upper: fixed) }
+            try integer.setBounds(sm.x[i], lower: fixed, upper: fixed)
         } catch {
             throw .solver(error)
         }
+        // The soft-balance session gets the same bounds and rows only when its stage is solved
+        // (most removals settle it without a search): its changes wait here, in order.
+        var pending: [SessionChange] = softStage ? [.bounds([BoundChange(sm.x[i], lower: fixed, upper: fixed)])] : []
+        var balanceChanged = false
         // Columns fixed by the reduced costs of earlier stages' LPs (`ReducedCosts`): a column
         // that cannot move without taking a stage below the value it is now held at keeps its
         // value in every later stage. Exact; their bounds are put back at the end.
@@ -106,7 +174,7 @@ extension Selector {
         // The same, by candidate: the exchanges leave them as they are.
         var frozen = [Bool](repeating: false, count: p.candidates.count)
         defer {
-            for s in sessions {
+            for s in [integer] + (balanceChanged ? [balance!] : []) {
                 try? s.setBounds(sm.x[i], lower: 0, upper: 1)
                 for row in models.stageRows { try? s.setRowBounds(row, .free) }
                 try? s.setBounds(chainFixed.map { j in
@@ -165,7 +233,8 @@ extension Selector {
             let bound = Self.stageBound(r.objectiveValue ?? 0)
             floors.append(bound.interval.0)
             do {
-                for s in sessions { try s.setRowBounds(models.stageRows[index], bound) }
+                try integer.setRowBounds(models.stageRows[index], bound)
+                if softStage { pending.append(.row(models.stageRows[index], bound)) }
                 if let costs = r.rootReducedCosts, let value = r.objectiveValue {
                     let fixings = costs.fixed(reaching: value).filter { $0.column != sm.x[i].index }
                     // Only when the stage's answer keeps every one of them (it reaches the value).
@@ -173,7 +242,8 @@ extension Selector {
                         let already = Set(chainFixed)
                         let changes = fixings.filter { !already.contains($0.column) && sm.model.variables[$0.column].lower < sm.model.variables[$0.column].upper }
                             .map { BoundChange(VariableID($0.column), lower: $0.value, upper: $0.value) }
-                        for s in sessions { try s.setBounds(changes) }
+                        try integer.setBounds(changes)
+                        if softStage { pending.append(.bounds(changes)) }
                         chainFixed += changes.map(\.variable.index)
                         for c in changes { if let k = models.candidateOfColumn[c.variable.index] { frozen[k] = true } }
                     }
@@ -193,6 +263,12 @@ extension Selector {
         } else if softStage, let balance, let sparse = models.balance {
             let width = sm.model.variables.count
             let seed = lastValues.isEmpty ? nil : lastValues + [Double](repeating: 0, count: sparse.variables.count - width)
+            balanceChanged = true
+            do {
+                for change in pending { try change.apply(to: balance) }
+            } catch {
+                throw .solver(error)
+            }
             balance.startFrom(basis: 0)
             let r = try run(sparse, start: seed, began: began, clock: clock, stage: models.plan.count, term: "balance",
                             session: balance)

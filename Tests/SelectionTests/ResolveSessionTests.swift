@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import LinearOptimizer
 import ScenarioModel
 @testable import Selection
 import Testing
@@ -56,6 +57,49 @@ import TestSupport
         #expect(checked > 40)
         #expect(tied > 5, "the instances must hold removals with several optimal selections")
         #expect(alone > 5)
+    }
+
+    @Test("a soft-balance session whose basis is recorded on first use answers as one recorded before any job")
+    func balanceBasisOnFirstUseGivesTheSameAnswers() throws {
+        var compared = 0, balanced = 0
+        for seed in UInt64(0)..<40 {
+            var p = RandomSelectionInstances.instance(seed: seed, mode: .soft)
+            // Without scores, every other instance has removals whose optima tie.
+            if seed % 2 == 0 { p.candidates = p.candidates.map { var c = $0; c.score = 0; return c } }
+            let r = try Selector().solve(p)
+            guard r.status == .optimal else { continue }
+            let hint = Set(r.selectedIDs(p))
+            let models = try ResolveModels(p, hint: hint)
+            let values = r.stages.prefix(models.plan.count).compactMap(\.value)
+            func answers(eager: Bool) throws -> [[Int]] {
+                var out: [[Int]] = []
+                try Selector().solver.withSession(models.integer.model) { integer in
+                    try? Selector().solver.withSession(models.balance!) { opened in
+                        try? models.recordBases(integer: integer, values: values)
+                        var recorded = 0
+                        let balance: any MIPSession
+                        if eager {
+                            try? models.recordBalanceBasis(opened, values: values)
+                            balance = opened
+                        } else {
+                            balance = BasisOnFirstUse(opened) { recorded += 1; try? models.recordBalanceBasis($0, values: values) }
+                        }
+                        for i in r.selected {
+                            let s = try? Selector().resolve(p, models, integer: integer, balance: balance, candidate: i,
+                                                            forcing: false, hint: hint, reference: values)
+                            out.append((s?.selected ?? [-1]) + [s?.stages.last?.nodes ?? -1])
+                            if s?.stages.last?.sentence.hasPrefix("No other selection") == false { balanced += 1 }
+                        }
+                        #expect(recorded <= 1)
+                    }
+                }
+                return out
+            }
+            #expect(try answers(eager: true) == answers(eager: false), "seed \(seed)")
+            compared += 1
+        }
+        #expect(compared > 20)
+        #expect(balanced > 5, "the soft-balance stage must be solved in some re-solves")
     }
 
     @Test("a forcing's re-solve is the lexicographic optimum of the selections that hold it")
