@@ -21,6 +21,10 @@ final class GLPKSession: MIPSession {
     /// Bases recorded by `recordBasis`, and the one the next solves start from.
     private var recorded: [Int: (rows: [Int32], columns: [Int32])] = [:]
     private var startKey: Int?
+    /// The next solves keep the basis the problem holds (`startFromLastBasis`).
+    private var keepsLast = false
+    /// The problem was loaded again since its last solve: it holds no basis of a solve.
+    private var reloaded = true
     /// Completes start solutions (their continuous values), reading the model `shared` holds.
     private let completion: ContinuousCompletion
     /// The answers of the searches on compact problems made so far (one matrix: this session's).
@@ -110,7 +114,12 @@ final class GLPKSession: MIPSession {
         recorded[key] = statuses(loaded)
     }
 
-    func startFrom(basis key: Int?) { startKey = key }
+    func startFrom(basis key: Int?) {
+        startKey = key
+        keepsLast = false
+    }
+
+    func startFromLastBasis() { keepsLast = true }
 
     func solve(options: SolverOptions, start: [Double]?, rounding: IncumbentHeuristic?) throws(LinearOptimizerError) -> SolveResult {
         try GLPKSolver.check(shared.prepared.model, options: options, start: start)
@@ -120,7 +129,8 @@ final class GLPKSession: MIPSession {
         var milliseconds: Int32?
         if let limit = options.timeLimit { milliseconds = Int32(clamping: Int64(Swift.max(0, limit * 1000))) }
         if options.strategies.count == 1, options.provokedInternalFailures == 0, let loaded = loaded() {
-            restoreBasis(loaded)
+            if !keepsLast || reloaded { restoreBasis(loaded) }
+            reloaded = false
             let strategy = options.strategies[0]
             do throws(GLPKInternalFailure) {
                 let outcome = try GLPKSolver.runGuardedAttempt(
@@ -170,6 +180,7 @@ final class GLPKSession: MIPSession {
             return nil
         }
         problem = fresh
+        reloaded = true
         return fresh
     }
 

@@ -28,6 +28,16 @@ public protocol MIPSession: AnyObject {
     /// The basis the LP of the solves that follow starts from: one recorded under `key`, or
     /// (nil or unknown key) the optimum of the loaded model's LP relaxation.
     func startFrom(basis key: Int?)
+    /// The LP of the solves that follow starts from the basis the session's last solve ended
+    /// with (in the same job, a state that does not depend on the jobs before it), until the
+    /// next `startFrom(basis:)`: where the next model differs from the last one only by its
+    /// objective, its LP starts primal feasible.
+    func startFromLastBasis()
+}
+
+extension MIPSession {
+    /// Without a basis of its own, the recorded one (or none).
+    public func startFromLastBasis() { startFrom(basis: nil) }
 }
 
 /// New bounds for one column of a session's model.

@@ -119,6 +119,10 @@ final class BasisOnFirstUse: MIPSession {
         ready()
         base.startFrom(basis: key)
     }
+    func startFromLastBasis() {
+        ready()
+        base.startFromLastBasis()
+    }
 }
 
 /// A change of a solver session's bounds or rows, made later.
@@ -287,7 +291,8 @@ extension Selector {
     /// candidates and candidate `i` cannot move there. Nil when another selection may tie.
     func onlyTie(_ sm: SelectionModel, _ models: ResolveModels, integer: any MIPSession, values: [Double], frozen: [Bool],
                  fixed i: Int, began: ContinuousClock.Instant, clock: ContinuousClock) throws(Failure) -> StageResult? {
-        integer.startFrom(basis: models.plan.count - 1)
+        // From the basis of the last stage's LP: the same rows and bounds, another objective.
+        integer.startFromLastBasis()
         return try untied(sm, sm.model, values: values, keep: { frozen[$0] || $0 == i }, began: began, clock: clock,
                           stage: models.plan.count, session: integer)
     }

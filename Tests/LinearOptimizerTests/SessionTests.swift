@@ -72,6 +72,44 @@ struct SessionTests {
         }
     }
 
+    @Test("a solve from the last solve's basis, with another objective, equals brute force and the cold solve", arguments: [4, 5] as [UInt64])
+    func fromLastBasis(seed: UInt64) throws {
+        let model = Fixtures.smallSelection(seed: seed, projects: 14)
+        let budget = Self.budget(model)
+        let jobs = Self.jobs(model, count: 12, seed: seed + 200)
+        var failure: (any Error)?
+        var checked = 0
+        try GLPKSolver().withSession(model) { session in
+            for (k, job) in jobs.enumerated() {
+                do {
+                    try session.setBounds(VariableID(job.variable), lower: job.value, upper: job.value)
+                    try session.setRowBounds(RowID(0), .lessOrEqual((budget * job.budgetShare).rounded()))
+                    try session.setObjective(.maximize, terms: job.objective.enumerated().map { Term(VariableID($0.offset), $0.element) })
+                    session.startFrom(basis: nil)
+                    _ = try session.solve(options: SolverOptions(), start: nil)
+                    // The next job's objective, on this job's rows and bounds, from the basis just left.
+                    let next = jobs[(k + 1) % jobs.count].objective
+                    try session.setObjective(.maximize, terms: next.enumerated().map { Term(VariableID($0.offset), $0.element) })
+                    session.startFromLastBasis()
+                    let warm = try session.solve(options: SolverOptions(), start: nil)
+                    var changed = Self.changed(model, job, budget: budget)
+                    changed.setObjective(.maximize, terms: next.enumerated().map { Term(VariableID($0.offset), $0.element) })
+                    let cold = try GLPKSolver().solve(changed)
+                    #expect(warm.status == cold.status, "job \(k)")
+                    #expect(warm.objectiveValue == cold.objectiveValue, "job \(k)")
+                    #expect(warm.objectiveValue == Fixtures.bruteForceOptimum(changed), "job \(k)")
+                    if !warm.values.isEmpty { #expect(changed.isFeasible(warm.values), "job \(k)") }
+                    checked += 1
+                    try session.setBounds(VariableID(job.variable), lower: 0, upper: 1)
+                } catch {
+                    failure = error
+                }
+            }
+        }
+        if let failure { throw failure }
+        #expect(checked == jobs.count)
+    }
+
     @Test("a session's answers do not depend on the order of its solves")
     func orderIndependent() throws {
         let model = Fixtures.smallSelection(seed: 7, projects: 40)
