@@ -85,7 +85,7 @@ struct ReportCommand: ParsableCommand {
     var timeLimit: Double? { solve.timeLimit }
     var gap: Double { solve.gap }
 
-    @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each (default: 200, or 20 above 400 candidates, where each re-solve is a national-scale solve): the projects left out with the highest priority score first, the selected ones with the lowest.",
+    @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each (default: every project; a national committee of 1 879 candidates takes some 9 s on two cores): the projects left out with the highest priority score first, the selected ones with the lowest.",
                                valueName: "n"))
     var explainLimit: Int?
 

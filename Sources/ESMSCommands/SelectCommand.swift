@@ -60,7 +60,7 @@ struct SelectCommand: ParsableCommand {
                                valueName: "file"))
     var exportModel: String?
 
-    @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each (default: 200, or 20 above 400 candidates, where each re-solve is a national-scale solve): the projects left out with the highest priority score first, the selected ones with the lowest. Each re-solve may open 500 nodes per stage and all together 40 000, or 100 per re-solve above 400 re-solves: past that, figures are marked not proven, or not computed; a count of nodes, not seconds, so the output is the same on every machine.",
+    @Option(help: ArgumentHelp("Re-solves made to explain projects (forcing in, taking out), at most this many of each (default: every project; a national committee of 1 879 candidates takes some 9 s on two cores): the projects left out with the highest priority score first, the selected ones with the lowest. Each re-solve may open 500 nodes per stage and all together 40 000, or 100 per re-solve above 400 re-solves: past that, figures are marked not proven, or not computed; a count of nodes, not seconds, so the output is the same on every machine.",
                                valueName: "n"))
     var explainLimit: Int?
 

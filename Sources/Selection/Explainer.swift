@@ -84,9 +84,11 @@ public struct Explainer: Sendable {
         }
     }
 
-    /// 200 re-solves of each kind for a committee; 20 above 400 candidates, where each one is a
-    /// national-scale solve (the rest get the reason without its cost: `not-computed`).
-    public static func defaultResolveLimit(candidates: Int) -> Int { candidates <= 400 ? 200 : 20 }
+    /// Every project re-solved: a limit of each kind no committee reaches (its candidates, at
+    /// least 200, the value recorded for a committee before). It was 20 above 400 candidates
+    /// while every national project took 11 s on two cores; it takes 8.4–9.8 s now
+    /// (Benchmarks/README.md, "The next in line settled sooner"). `--explain-limit` caps it.
+    public static func defaultResolveLimit(candidates: Int) -> Int { max(200, candidates) }
     /// Per stage of a re-solve: 500 nodes. An easy committee's re-solves open 1 to 30 nodes in
     /// all; under a hard balance one re-solve opened up to 19 577 nodes in one stage (13 s)
     /// (Benchmarks/README.md, "Explanations under a hard balance").

@@ -74,6 +74,15 @@ import TestSupport
     /// Under an objective that does not rank the score, the score of a re-solve's selection is
     /// whichever the tie among its optima gives: the reason must not call it a loss or a gain.
     /// The terms ranked are named, and their figures still equal the exhaustive optimum.
+    /// By default every project is re-solved, whatever the size of the committee (20 of each
+    /// kind above 400 candidates before); a committee's recorded limit stays 200.
+    @Test func everyProjectIsReSolvedByDefault() {
+        for n in [0, 1, 116, 200, 258, 401, 1_879, 5_000] {
+            #expect(Explainer.defaultResolveLimit(candidates: n) >= n, "\(n) candidates")
+        }
+        #expect(Explainer.defaultResolveLimit(candidates: 116) == 200)
+    }
+
     @Test func termsTheObjectiveDoesNotRankAreNotCalledCosts() throws {
         var displaced = 0
         for seed in UInt64(0)..<40 {
