@@ -36,7 +36,7 @@ public protocol MIPSession: AnyObject {
 }
 
 extension MIPSession {
-    /// Without a basis of its own, the recorded one (or none).
+    /// A session without bases of its own: as `startFrom(basis: nil)`.
     public func startFromLastBasis() { startFrom(basis: nil) }
 }
 

@@ -274,23 +274,15 @@ struct ExchangeSearch: Sendable {
         var blockedSelected = 0
 
         init(search s: ExchangeSearch, selected: [Bool]) {
-            search = s
             if let base = s.near?.state, base.selected.count == selected.count {
                 // The same totals as counted below: whole terms, sums of cents and counts.
-                self.selected = base.selected
-                used = base.used
-                rowUsed = base.rowUsed
-                taken = base.taken
-                sums = base.sums
-                balance = base.balance
-                balanceTotal = base.balanceTotal
-                overTaken = base.overTaken
-                blockedSelected = base.blockedSelected
+                self = base
                 for i in 0..<s.count where selected[i] != base.selected[i] {
                     if selected[i] { add(i) } else { remove(i) }
                 }
                 return
             }
+            search = s
             self.selected = selected
             rowUsed = [Int64](repeating: 0, count: s.budgetRows.count)
             taken = [Int](repeating: 0, count: s.finessCount)

@@ -293,22 +293,22 @@ extension Selector {
                  fixed i: Int, began: ContinuousClock.Instant, clock: ContinuousClock) throws(Failure) -> StageResult? {
         // From the basis of the last stage's LP: the same rows and bounds, another objective.
         integer.startFromLastBasis()
-        return try untied(sm, sm.model, values: values, keep: { frozen[$0] || $0 == i }, began: began, clock: clock,
+        return try untied(sm, values: values, keep: { frozen[$0] || $0 == i }, began: began, clock: clock,
                           stage: models.plan.count, session: integer)
     }
 
-    /// The soft-balance stage settled when `values` is the only selection of `model` (the
-    /// integer stages' model, their rows held at the values reached): the most candidates any
-    /// other selection can change (those `keep` leaves out and those fixed by their bounds do not
-    /// move) is 0. Searched in `session` when given (its rows as they are), else on `model`.
+    /// The soft-balance stage settled when `values` is the only selection of `sm` (the integer
+    /// stages' model, their rows held at the values reached): the most candidates any other
+    /// selection can change (those `keep` leaves out and those fixed by their bounds do not
+    /// move) is 0. Searched in `session` when given (its rows as they are), else on `sm`'s model.
     /// Nil when another selection may tie (found, or not ruled out within the stage's node
     /// limit): the stage is then solved.
-    func untied(_ sm: SelectionModel, _ model: LinearModel, values: [Double], keep: (Int) -> Bool,
+    func untied(_ sm: SelectionModel, values: [Double], keep: (Int) -> Bool,
                 began: ContinuousClock.Instant, clock: ContinuousClock, stage: Int,
                 session: (any MIPSession)? = nil) throws(Failure) -> StageResult? {
         var terms: [Term] = []
         var ones = 0
-        for (k, x) in sm.x.enumerated() where !keep(k) && model.variables[x.index].lower < model.variables[x.index].upper {
+        for (k, x) in sm.x.enumerated() where !keep(k) && sm.model.variables[x.index].lower < sm.model.variables[x.index].upper {
             let selected = values[x.index] > 0.5
             if selected { ones += 1 }
             terms.append(Term(x, selected ? -1 : 1))
@@ -318,7 +318,7 @@ extension Selector {
                                 value: nil, bestBound: nil, gap: 0, seconds: 0, nodes: 0, provenByGranularity: false)
         guard !terms.isEmpty else { return alone }
         let same = -Double(ones)
-        var searched = model
+        var searched = sm.model
         do {
             if let session { try session.setObjective(.maximize, terms: terms) } else { searched.setObjective(.maximize, terms: terms) }
         } catch {

@@ -227,7 +227,7 @@ public struct Selector: Sendable {
             sm.model.addRow("stage_\(name)", terms, Self.stageBound(value))
         }
         if soft, settlesUntiedBalance, !lastValues.isEmpty,
-           let settled = try untied(sm, sm.model, values: lastValues, keep: { _ in false }, began: began, clock: clock,
+           let settled = try untied(sm, values: lastValues, keep: { _ in false }, began: began, clock: clock,
                                     stage: stagesPlan.count) {
             stages.append(settled)
             return finish(p, sm, stages, values: lastValues)
